@@ -1,0 +1,59 @@
+package se.partnerskap.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * With no {@code spring.datasource.url} (nor DATABASE_URL), the application starts its own PostgreSQL
+ * and keeps the data in {@code partnerskap.data-dir} (default {@code ./data/postgres}), so that a
+ * restart finds everything again. PostgreSQL refuses to run as root; we say so before trying.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "spring.datasource", name = "url", havingValue = "embedded", matchIfMissing = true)
+class EmbeddedDatabase {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${partnerskap.data-dir:data/postgres}") String dataDir,
+            @Value("${partnerskap.embedded-port:0}") int port) throws IOException {
+        if (RunningUser.isRoot()) {
+            throw new EmbeddedDatabaseAsRootException(Path.of(dataDir).toAbsolutePath());
+        }
+        Path dir = Path.of(dataDir).toAbsolutePath();
+        Files.createDirectories(dir);
+        log.info("Starting embedded PostgreSQL with its data in {}", dir);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setLocaleConfig("locale", "C.UTF-8")
+                .setServerConfig("timezone", "UTC");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(10);
+        config.setPoolName("embedded");
+        return new HikariDataSource(config);
+    }
+}

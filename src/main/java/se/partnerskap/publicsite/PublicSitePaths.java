@@ -1,0 +1,16 @@
+package se.partnerskap.publicsite;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import se.partnerskap.web.PathPairs;
+
+@Configuration(proxyBeanMethods = false)
+class PublicSitePaths {
+
+    @Bean
+    PathPairs publicSitePathPairs() {
+        return PathPairs.of(
+                "/kommunala-partnerskap", "/en/municipal-partnership",
+                "/admin/innehall", "/en/admin/content");
+    }
+}

@@ -1,0 +1,5 @@
+package se.partnerskap.registry;
+
+/** A Swedish region (län), by its two-digit code. */
+public record Region(String code, String name, String county) {
+}

@@ -1,0 +1,88 @@
+package se.partnerskap.registry;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The registry module's API: read the reference data, find and record partner organisations. */
+@Service
+@Transactional(readOnly = true)
+public class Registry {
+
+    private final JdbcClient jdbc;
+
+    Registry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Region> regions() {
+        return jdbc.sql("SELECT code, name, county FROM region ORDER BY code").query(Region.class).list();
+    }
+
+    public List<Municipality> municipalities() {
+        return jdbc.sql("SELECT code, name, region_code, lat, lon FROM municipality ORDER BY code")
+                .query(Municipality.class).list();
+    }
+
+    public List<Country> countries() {
+        return jdbc.sql("SELECT iso2, iso3, name_en, name_sv, world_region, listed FROM country ORDER BY name_en")
+                .query(Country.class).list();
+    }
+
+    public Optional<Country> country(String iso2) {
+        return jdbc.sql("SELECT iso2, iso3, name_en, name_sv, world_region, listed FROM country WHERE iso2 = ?")
+                .param(iso2).query(Country.class).optional();
+    }
+
+    public List<SwedishOrganisation> swedishOrganisations() {
+        return jdbc.sql("SELECT id, kind, name, municipality_code, region_code FROM swedish_organisation ORDER BY name")
+                .query(SwedishOrganisation.class).list();
+    }
+
+    public Optional<SwedishOrganisation> swedishOrganisation(UUID id) {
+        return jdbc.sql("SELECT id, kind, name, municipality_code, region_code FROM swedish_organisation WHERE id = ?")
+                .param(id).query(SwedishOrganisation.class).optional();
+    }
+
+    public List<SwedishOrganisation> swedishOrganisations(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id, kind, name, municipality_code, region_code FROM swedish_organisation WHERE id IN (:ids) ORDER BY name")
+                .param("ids", ids).query(SwedishOrganisation.class).list();
+    }
+
+    /** The organisation of a municipality (for Gotland: Region Gotland). */
+    public Optional<SwedishOrganisation> organisationOfMunicipality(String municipalityCode) {
+        return jdbc.sql("""
+                SELECT id, kind, name, municipality_code, region_code FROM swedish_organisation
+                WHERE municipality_code = ? ORDER BY kind = 'municipality' DESC LIMIT 1
+                """).param(municipalityCode).query(SwedishOrganisation.class).optional();
+    }
+
+    public Optional<SwedishOrganisation> organisationOfRegion(String regionCode) {
+        return jdbc.sql("SELECT id, kind, name, municipality_code, region_code FROM swedish_organisation WHERE kind = 'region' AND region_code = ?")
+                .param(regionCode).query(SwedishOrganisation.class).optional();
+    }
+
+    public List<PartnerOrganisation> partnerOrganisations() {
+        return jdbc.sql("SELECT id, name, kind, country_iso2 FROM partner_organisation ORDER BY country_iso2, name")
+                .query(PartnerOrganisation.class).list();
+    }
+
+    /** Finds the partner organisation of that name in that country, or records it. */
+    @Transactional
+    public PartnerOrganisation partnerOrganisation(String name, String countryIso2) {
+        jdbc.sql("""
+                INSERT INTO partner_organisation (id, name, country_iso2) VALUES (?, ?, ?)
+                ON CONFLICT (country_iso2, name) DO NOTHING
+                """).params(UUID.randomUUID(), name, countryIso2).update();
+        return jdbc.sql("SELECT id, name, kind, country_iso2 FROM partner_organisation WHERE country_iso2 = ? AND name = ?")
+                .params(countryIso2, name).query(PartnerOrganisation.class).single();
+    }
+}

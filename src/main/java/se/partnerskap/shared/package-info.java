@@ -1,0 +1,5 @@
+/**
+ * The shared kernel: the few value types every module uses (money in SEK, Stockholm time, language).
+ * Nothing here knows about any module.
+ */
+package se.partnerskap.shared;

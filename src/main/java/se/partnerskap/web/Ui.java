@@ -1,0 +1,108 @@
+package se.partnerskap.web;
+
+import java.util.Set;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.security.web.csrf.CsrfToken;
+import se.partnerskap.shared.Language;
+import se.partnerskap.shared.Sek;
+
+/**
+ * What the layout and every page need besides their own view model: the language and its texts,
+ * the same page in the other language, the CSRF token and who is logged in.
+ */
+public final class Ui {
+
+    private final Language language;
+    private final String path;
+    private final String alternatePath;
+    private final MessageSource messages;
+    private final LanguagePaths paths;
+    private final CsrfToken csrf;
+    private final Viewer viewer;
+
+    /** Who is looking at the page; {@code null} name for the public. */
+    public record Viewer(String name, Set<String> roles) {
+        public static final Viewer ANONYMOUS = new Viewer(null, Set.of());
+
+        public boolean loggedIn() {
+            return name != null;
+        }
+
+        public boolean has(String role) {
+            return roles.contains(role);
+        }
+    }
+
+    public Ui(Language language, String path, String alternatePath, MessageSource messages, LanguagePaths paths,
+            CsrfToken csrf, Viewer viewer) {
+        this.language = language;
+        this.path = path;
+        this.alternatePath = alternatePath;
+        this.messages = messages;
+        this.paths = paths;
+        this.csrf = csrf;
+        this.viewer = viewer;
+    }
+
+    public Language language() {
+        return language;
+    }
+
+    public String lang() {
+        return language.code();
+    }
+
+    public boolean en() {
+        return language == Language.EN;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** The same page in the other language. */
+    public String alternatePath() {
+        return alternatePath;
+    }
+
+    public Language otherLanguage() {
+        return language.other();
+    }
+
+    /** A text of the message bundle in the page's language. */
+    public String t(String key, Object... args) {
+        try {
+            return messages.getMessage(key, args, language.locale());
+        } catch (NoSuchMessageException missing) {
+            return key;
+        }
+    }
+
+    /** A link to a page in the page's language, given its Swedish path. */
+    public String href(String svPath) {
+        return paths.in(language, svPath);
+    }
+
+    /** Picks the right one of a Swedish/English pair of content. */
+    public String pick(String sv, String en) {
+        return language.pick(sv, en);
+    }
+
+    public String money(long kronor) {
+        return Sek.of(kronor).format(language);
+    }
+
+    public String csrfParameter() {
+        return csrf == null ? "_csrf" : csrf.getParameterName();
+    }
+
+    public String csrfToken() {
+        return csrf == null ? "" : csrf.getToken();
+    }
+
+    public Viewer viewer() {
+        return viewer;
+    }
+}

@@ -1,0 +1,58 @@
+package se.partnerskap.web;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import se.partnerskap.shared.Language;
+
+/** Puts the page context {@code ui} into every model. */
+@ControllerAdvice
+class UiAdvice {
+
+    private final MessageSource messages;
+    private final LanguagePaths paths;
+
+    UiAdvice(MessageSource messages, LanguagePaths paths) {
+        this.messages = messages;
+        this.paths = paths;
+    }
+
+    @ModelAttribute("ui")
+    Ui ui(HttpServletRequest request) {
+        return build(request, messages, paths);
+    }
+
+    static Ui build(HttpServletRequest request, MessageSource messages, LanguagePaths paths) {
+        Language language = Languages.of(request);
+        Object errorUri = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        String path = errorUri != null ? errorUri.toString() : request.getRequestURI();
+        String alternate = errorUri != null
+                ? (language == Language.SV ? "/en" : "/")
+                : paths.alternate(path, language.other());
+        if (request.getQueryString() != null && errorUri == null) {
+            alternate = alternate + "?" + request.getQueryString();
+        }
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return new Ui(language, path, alternate, messages, paths, csrf, viewer());
+    }
+
+    static Ui.Viewer viewer() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return Ui.Viewer.ANONYMOUS;
+        }
+        Set<String> roles = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet());
+        String name = auth.getPrincipal() instanceof DisplayNamed named ? named.displayName() : auth.getName();
+        return new Ui.Viewer(name, roles);
+    }
+}
