@@ -10,18 +10,27 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Turns a {@code DATABASE_URL} (postgres://user:password@host:port/database, as hosting platforms
- * give it) into the standard {@code spring.datasource.*} settings, unless those are set already.
+ * Decides the demo default (on for the embedded database, off for a configured server) and turns a
+ * {@code DATABASE_URL} (postgres://user:password@host:port/database, as hosting platforms give it)
+ * into the standard {@code spring.datasource.*} settings, unless those are set already.
  */
 public class DatabaseUrlEnvironment implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String url = environment.getProperty("DATABASE_URL");
-        if (url == null || url.isBlank() || environment.containsProperty("spring.datasource.url")) {
-            return;
+        Map<String, Object> props = new HashMap<>();
+        if (url != null && !url.isBlank() && !environment.containsProperty("spring.datasource.url")) {
+            props.putAll(toSpring(url));
         }
-        environment.getPropertySources().addFirst(new MapPropertySource("databaseUrl", toSpring(url)));
+        // The embedded database starts with the demo data; a configured server starts empty unless asked.
+        if (!environment.containsProperty("partnerskap.demo")) {
+            boolean embedded = !props.containsKey("spring.datasource.url")
+                    && (!environment.containsProperty("spring.datasource.url")
+                    || "embedded".equals(environment.getProperty("spring.datasource.url")));
+            props.put("partnerskap.demo", String.valueOf(embedded));
+        }
+        environment.getPropertySources().addLast(new MapPropertySource("partnerskapDefaults", props));
     }
 
     static Map<String, Object> toSpring(String databaseUrl) {

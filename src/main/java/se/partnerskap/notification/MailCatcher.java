@@ -1,0 +1,66 @@
+package se.partnerskap.notification;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * The demo's local mail catcher: a real SMTP server (GreenMail) on a free loopback port that keeps
+ * every message it receives in memory, for the demo to show at /demo/e-post.
+ */
+public class MailCatcher implements AutoCloseable {
+
+    private final GreenMail greenMail;
+
+    /** A caught message, as the demo page and the tests see it. */
+    public record CaughtMail(String to, String subject, String text, Instant received, List<String> headers) {
+    }
+
+    MailCatcher() {
+        ServerSetup setup = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        greenMail = new GreenMail(setup);
+        greenMail.start();
+    }
+
+    int port() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    /** Everything received, newest first. */
+    public List<CaughtMail> messages() {
+        MimeMessage[] received = greenMail.getReceivedMessages();
+        return Arrays.stream(received).map(MailCatcher::caught)
+                .sorted((a, b) -> b.received().compareTo(a.received())).toList();
+    }
+
+    /** Messages received by one address, newest first. */
+    public List<CaughtMail> messagesTo(String address) {
+        return messages().stream().filter(m -> m.to().equalsIgnoreCase(address)).toList();
+    }
+
+    private static CaughtMail caught(MimeMessage m) {
+        try {
+            Address[] to = m.getAllRecipients();
+            String recipients = to == null ? "" : Arrays.stream(to).map(Address::toString).collect(Collectors.joining(", "));
+            Instant received = m.getReceivedDate() != null ? m.getReceivedDate().toInstant()
+                    : m.getSentDate() != null ? m.getSentDate().toInstant() : Instant.EPOCH;
+            List<String> headers = java.util.Collections.list(m.getAllHeaderLines());
+            return new CaughtMail(recipients, m.getSubject(), GreenMailUtil.getBody(m).strip(), received, headers);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Unreadable caught message", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
+}

@@ -1,0 +1,112 @@
+package se.partnerskap.support;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import org.awaitility.Awaitility;
+
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import se.partnerskap.notification.MailCatcher;
+
+/**
+ * Base of the full-stack tests: a real HTTP client against the running application, the database,
+ * the caught e-mail and the controllable clock.
+ */
+@IntegrationTest
+public abstract class AbstractIntegrationTest {
+
+    static {
+        TestDatabase.prepare();
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected TestClock clock;
+
+    @Autowired
+    protected MailCatcher mail;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    protected String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** A browser-like client: keeps cookies, does not follow redirects (tests look at them). */
+    protected HttpClient client() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    protected HttpResponse<String> get(HttpClient client, String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(client, b.build());
+    }
+
+    protected HttpResponse<String> get(String path, String... headers) {
+        return get(client(), path, headers);
+    }
+
+    protected HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends a form the way a browser does, with the CSRF token taken from {@code formPage}. */
+    protected HttpResponse<String> postForm(HttpClient client, String path, String formPage, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", csrf(formPage));
+        String body = all.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(client, HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** The CSRF token of the first form on a page. */
+    protected static String csrf(String html) {
+        Matcher m = CSRF.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("No CSRF token on the page");
+        }
+        return m.group(1);
+    }
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    protected List<MailCatcher.CaughtMail> mailTo(String address, int atLeast) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> mail.messagesTo(address).size() >= atLeast);
+        return mail.messagesTo(address);
+    }
+}
