@@ -1,7 +1,7 @@
 package se.partnerskap.identity.internal;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import se.partnerskap.identity.InvitationCreated;
@@ -20,18 +20,24 @@ class IdentityMails {
 
     private final Mail mail;
     private final MessageSource messages;
-    private final String baseUrl;
+    private final Environment environment;
 
-    IdentityMails(Mail mail, MessageSource messages, @Value("${partnerskap.base-url}") String baseUrl) {
+    IdentityMails(Mail mail, MessageSource messages, Environment environment) {
         this.mail = mail;
         this.messages = messages;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.environment = environment;
+    }
+
+    /** Resolved when sending: in tests the base address names the port, known only once the server runs. */
+    private String baseUrl() {
+        String url = environment.getRequiredProperty("partnerskap.base-url");
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     @ApplicationModuleListener
     void on(InvitationCreated event) {
         Language language = Language.ofCode(event.language());
-        String link = baseUrl + (language == Language.EN ? "/en/invitation/" : "/inbjudan/") + event.token();
+        String link = baseUrl() + (language == Language.EN ? "/en/invitation/" : "/inbjudan/") + event.token();
         String organisations = event.organisations().isEmpty() ? "" : t(language, "identity.mail.invitation.organisations",
                 String.join(", ", event.organisations())) + "\n\n";
         mail.send(new OutgoingMail(event.email(), t(language, "identity.mail.invitation.subject"),
@@ -42,7 +48,7 @@ class IdentityMails {
     @ApplicationModuleListener
     void on(PasswordResetRequested event) {
         Language language = Language.ofCode(event.language());
-        String link = baseUrl + (language == Language.EN ? "/en/reset-password/" : "/aterstall-losenord/") + event.token();
+        String link = baseUrl() + (language == Language.EN ? "/en/reset-password/" : "/aterstall-losenord/") + event.token();
         mail.send(new OutgoingMail(event.email(), t(language, "identity.mail.reset.subject"),
                 t(language, "identity.mail.reset.body", event.name(), link,
                         StockholmTime.dateTime(event.expiresAt(), language))));
