@@ -21,6 +21,7 @@ public final class Ui {
     private final LanguagePaths paths;
     private final CsrfToken csrf;
     private final Viewer viewer;
+    private final String notice;
 
     /** Who is looking at the page; {@code null} name for the public. */
     public record Viewer(String name, Set<String> roles) {
@@ -37,6 +38,13 @@ public final class Ui {
 
     public Ui(Language language, String path, String alternatePath, MessageSource messages, LanguagePaths paths,
             CsrfToken csrf, Viewer viewer) {
+        this(language, path, alternatePath, messages, paths, csrf, viewer, null);
+    }
+
+    /** With {@code notice}: the message key of a one-time notice from the previous request (a flash attribute). */
+    public Ui(Language language, String path, String alternatePath, MessageSource messages, LanguagePaths paths,
+            CsrfToken csrf, Viewer viewer, String notice) {
+        this.notice = notice;
         this.language = language;
         this.path = path;
         this.alternatePath = alternatePath;
@@ -104,5 +112,10 @@ public final class Ui {
 
     public Viewer viewer() {
         return viewer;
+    }
+
+    /** The message key of a notice such as "you are logged out", or null. */
+    public String notice() {
+        return notice;
     }
 }

@@ -1,5 +1,6 @@
 package se.partnerskap.web;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -12,6 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import se.partnerskap.shared.Language;
 
 /** Puts the page context {@code ui} into every model. */
@@ -42,7 +44,9 @@ class UiAdvice {
             alternate = alternate + "?" + request.getQueryString();
         }
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return new Ui(language, path, alternate, messages, paths, csrf, viewer());
+        Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
+        String notice = flash != null && flash.get("notice") instanceof String key ? key : null;
+        return new Ui(language, path, alternate, messages, paths, csrf, viewer(), notice);
     }
 
     static Ui.Viewer viewer() {

@@ -1,0 +1,49 @@
+package se.partnerskap.identity.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A form's errors in the order of its fields: field name (the id of its input) to message key. Pages
+ * show them in the error summary at the top, linking to the field, and next to the field.
+ */
+public final class FormErrors {
+
+    private final Map<String, String> errors = new LinkedHashMap<>();
+
+    public FormErrors add(String field, String messageKey) {
+        errors.putIfAbsent(field, messageKey);
+        return this;
+    }
+
+    public boolean any() {
+        return !errors.isEmpty();
+    }
+
+    public boolean has(String field) {
+        return errors.containsKey(field);
+    }
+
+    /** The message key of a field's error, or null. */
+    public String of(String field) {
+        return errors.get(field);
+    }
+
+    public Map<String, String> all() {
+        return errors;
+    }
+
+    /** Checks a new password typed twice: long enough and the same both times. */
+    FormErrors newPassword(String field, String password, String repeatField, String repeat) {
+        if (password == null || password.isEmpty()) {
+            add(field, "identity.error.password.missing");
+        } else if (password.codePointCount(0, password.length()) < 12) {
+            add(field, "identity.error.password.short");
+        } else if (password.length() > 200) {
+            add(field, "identity.error.password.long");
+        } else if (!password.equals(repeat)) {
+            add(repeatField, "identity.error.password.mismatch");
+        }
+        return this;
+    }
+}

@@ -1,0 +1,60 @@
+package se.partnerskap.identity.internal;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import se.partnerskap.identity.InvitationCreated;
+import se.partnerskap.identity.PasswordResetRequested;
+import se.partnerskap.notification.Mail;
+import se.partnerskap.notification.OutgoingMail;
+import se.partnerskap.shared.Language;
+import se.partnerskap.shared.StockholmTime;
+
+/**
+ * Sends the invitation and password-reset mail after their transaction commits. Through the event
+ * publication registry: if sending fails, the publication stays incomplete and is retried on restart.
+ */
+@Component
+class IdentityMails {
+
+    private final Mail mail;
+    private final MessageSource messages;
+    private final Environment environment;
+
+    IdentityMails(Mail mail, MessageSource messages, Environment environment) {
+        this.mail = mail;
+        this.messages = messages;
+        this.environment = environment;
+    }
+
+    /** Resolved when sending: in tests the base address names the port, known only once the server runs. */
+    private String baseUrl() {
+        String url = environment.getRequiredProperty("partnerskap.base-url");
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @ApplicationModuleListener
+    void on(InvitationCreated event) {
+        Language language = Language.ofCode(event.language());
+        String link = baseUrl() + (language == Language.EN ? "/en/invitation/" : "/inbjudan/") + event.token();
+        String organisations = event.organisations().isEmpty() ? "" : t(language, "identity.mail.invitation.organisations",
+                String.join(", ", event.organisations())) + "\n\n";
+        mail.send(new OutgoingMail(event.email(), t(language, "identity.mail.invitation.subject"),
+                t(language, "identity.mail.invitation.body", event.name(), event.invitedBy(), organisations, link,
+                        StockholmTime.dateTime(event.expiresAt(), language))));
+    }
+
+    @ApplicationModuleListener
+    void on(PasswordResetRequested event) {
+        Language language = Language.ofCode(event.language());
+        String link = baseUrl() + (language == Language.EN ? "/en/reset-password/" : "/aterstall-losenord/") + event.token();
+        mail.send(new OutgoingMail(event.email(), t(language, "identity.mail.reset.subject"),
+                t(language, "identity.mail.reset.body", event.name(), link,
+                        StockholmTime.dateTime(event.expiresAt(), language))));
+    }
+
+    private String t(Language language, String key, Object... args) {
+        return messages.getMessage(key, args, language.locale());
+    }
+}

@@ -1,0 +1,53 @@
+package se.partnerskap.identity.internal;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import se.partnerskap.identity.Role;
+import se.partnerskap.registry.SwedishOrganisation;
+
+/** The view models of the identity pages: made for the page, never an entity. */
+public final class IdentityViews {
+
+    private IdentityViews() {
+    }
+
+    /** The login page; {@code error} is a message key, {@code errorArg} its argument (the unlock time). */
+    public record LoginPage(String email, String error, String errorArg, boolean oidc, String oidcHref) {
+    }
+
+    public record AccountPage(String name, String email, List<Role> roles, List<SwedishOrganisation> organisations,
+            String language, boolean hasPassword, FormErrors errors) {
+    }
+
+    public record UserRow(UUID id, String name, String email, List<Role> roles, List<String> organisations,
+            Account.Status status) {
+    }
+
+    /** The invite form and the edit form share this: what was typed, and the errors. */
+    public record UserForm(UUID id, String email, String name, String language, Set<Role> roles,
+            Set<UUID> organisations, boolean enabled, FormErrors errors) {
+        public boolean has(Role role) {
+            return roles.contains(role);
+        }
+
+        public boolean member(UUID organisation) {
+            return organisations.contains(organisation);
+        }
+    }
+
+    public record UserFormPage(UserForm form, List<Role> allRoles, List<SwedishOrganisation> allOrganisations,
+            boolean editing) {
+    }
+
+    public record InvitationPage(String token, String email, String invitedBy, List<SwedishOrganisation> organisations,
+            String name, FormErrors errors) {
+    }
+
+    public record ForgotPage(String email, FormErrors errors) {
+    }
+
+    public record ResetPage(String token, String email, FormErrors errors) {
+    }
+}

@@ -1,0 +1,70 @@
+package se.partnerskap.identity.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.partnerskap.identity.internal.IdentityViews.ForgotPage;
+import se.partnerskap.identity.internal.IdentityViews.ResetPage;
+import se.partnerskap.web.Ui;
+
+/**
+ * Forgotten password: the answer is the same whether or not the e-mail has an account, so nobody can
+ * find out who has one. The link in the mail is valid for an hour, once.
+ */
+@Controller
+class PasswordResetController {
+
+    private final Accounts accounts;
+
+    PasswordResetController(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping({"/glomt-losenord", "/en/forgot-password"})
+    String forgotForm(Model model) {
+        model.addAttribute("page", new ForgotPage("", new FormErrors()));
+        return "pages/identity/forgot-password";
+    }
+
+    @PostMapping({"/glomt-losenord", "/en/forgot-password"})
+    String forgot(Ui ui, @RequestParam(defaultValue = "") String email, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (email.isBlank() || email.length() > 254) {
+            response.setStatus(400);
+            model.addAttribute("page", new ForgotPage(email, new FormErrors().add("email",
+                    email.isBlank() ? "identity.error.email.missing" : "identity.error.email.invalid")));
+            return "pages/identity/forgot-password";
+        }
+        accounts.requestReset(email, ui.lang());
+        redirect.addFlashAttribute("notice", "identity.notice.resetSent");
+        return "redirect:" + ui.href("/glomt-losenord");
+    }
+
+    @GetMapping({"/aterstall-losenord/{token}", "/en/reset-password/{token}"})
+    String resetForm(@PathVariable String token, Model model) {
+        Account account = accounts.resetLink(token);
+        model.addAttribute("page", new ResetPage(token, account.email(), new FormErrors()));
+        return "pages/identity/reset-password";
+    }
+
+    @PostMapping({"/aterstall-losenord/{token}", "/en/reset-password/{token}"})
+    String reset(Ui ui, @PathVariable String token, @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String repeat, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Account account = accounts.resetLink(token);
+        FormErrors errors = new FormErrors().newPassword("password", password, "repeat", repeat);
+        if (errors.any()) {
+            response.setStatus(400);
+            model.addAttribute("page", new ResetPage(token, account.email(), errors));
+            return "pages/identity/reset-password";
+        }
+        accounts.resetPassword(token, password);
+        redirect.addFlashAttribute("notice", "identity.notice.passwordReset");
+        return "redirect:" + ui.href("/login");
+    }
+}

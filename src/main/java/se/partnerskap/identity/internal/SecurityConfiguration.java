@@ -1,0 +1,196 @@
+package se.partnerskap.identity.internal;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
+import se.partnerskap.shared.Language;
+
+/**
+ * Who may see what. Public pages stay open (so an unknown address is our 404, not a login); the
+ * account and administration pages need a login and a role. Form login at /login and /en/login,
+ * optional OpenID Connect login when {@code partnerskap.oidc.enabled=true}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
+    /** Session attributes that carry a failed login back to the login page. */
+    static final String FAILED_EMAIL = "identity.login.email";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(Accounts accounts) {
+        return email -> accounts.byEmail(email).filter(a -> a.passwordHash() != null).map(UserPrincipal::new)
+                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+    }
+
+    @Bean
+    RequestCache requestCache() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
+    }
+
+    @Bean
+    SecurityFilterChain web(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
+            LoginThrottle throttle, RequestCache requestCache, OidcLogin oidcLogin,
+            @Value("${partnerskap.oidc.enabled:false}") boolean oidc) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                .requestMatchers("/konto", "/konto/**", "/en/account", "/en/account/**").authenticated()
+                .requestMatchers("/admin/anvandare", "/admin/anvandare/**", "/en/admin/users", "/en/admin/users/**")
+                    .hasRole("ADMINISTRATOR")
+                .requestMatchers("/admin/innehall", "/admin/innehall/**", "/en/admin/content", "/en/admin/content/**")
+                    .hasAnyRole("COMMUNICATOR", "ADMINISTRATOR")
+                .anyRequest().permitAll());
+        http.authenticationProvider(throttled(users, encoder, throttle));
+        http.requestCache(c -> c.requestCache(requestCache));
+        http.formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
+                .usernameParameter("email").passwordParameter("password")
+                .successHandler(success(requestCache))
+                .failureHandler(failure()));
+        http.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()));
+        http.logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(loggedOut()));
+        http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                .referrerPolicy(r -> r.policy(
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        if (oidc) {
+            http.oauth2Login(o -> o.loginPage("/login")
+                    .userInfoEndpoint(u -> u.oidcUserService(oidcLogin))
+                    .successHandler(success(requestCache))
+                    .failureHandler(oidcFailure()));
+        }
+        return http.build();
+    }
+
+    private static AuthenticationProvider throttled(UserDetailsService users, PasswordEncoder encoder,
+            LoginThrottle throttle) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(encoder);
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+                String email = authentication.getName();
+                var locked = throttle.lockedUntil(email);
+                if (locked.isPresent()) {
+                    throw new LoginLockedException(locked.get());
+                }
+                try {
+                    Authentication result = dao.authenticate(authentication);
+                    throttle.succeeded(email);
+                    return result;
+                } catch (BadCredentialsException | DisabledException wrong) {
+                    var lock = throttle.failed(email);
+                    if (lock.isPresent()) {
+                        throw new LoginLockedException(lock.get());
+                    }
+                    throw new BadCredentialsException("Wrong e-mail or password");
+                }
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return dao.supports(authentication);
+            }
+        };
+    }
+
+    private static Language lang(HttpServletRequest request) {
+        return Language.ofCode(request.getParameter("lang"));
+    }
+
+    static String loginPath(Language language) {
+        return language == Language.EN ? "/en/login" : "/login";
+    }
+
+    /** After login: back to the page that asked for it, or to the account page in the form's language. */
+    private static AuthenticationSuccessHandler success(RequestCache cache) {
+        return (request, response, authentication) -> {
+            SavedRequest saved = cache.getRequest(request, response);
+            String target;
+            if (saved != null) {
+                cache.removeRequest(request, response);
+                target = saved.getRedirectUrl();
+            } else {
+                Object remembered = request.getSession().getAttribute(OidcLogin.LANGUAGE);
+                Language language = request.getParameter("lang") != null ? lang(request)
+                        : remembered instanceof String s ? Language.ofCode(s) : Language.SV;
+                target = language == Language.EN ? "/en/account" : "/konto";
+            }
+            request.getSession().removeAttribute(OidcLogin.LANGUAGE);
+            response.sendRedirect(target);
+        };
+    }
+
+    /** A failed login is shown on the login page itself (status 401, or 429 when locked), keeping the e-mail. */
+    private static AuthenticationFailureHandler failure() {
+        return (request, response, exception) -> {
+            request.setAttribute(LoginController.FAILURE, exception);
+            request.getRequestDispatcher("/login/failed").forward(request, response);
+        };
+    }
+
+    private static AuthenticationFailureHandler oidcFailure() {
+        return (request, response, exception) -> {
+            Object remembered = request.getSession().getAttribute(OidcLogin.LANGUAGE);
+            Language language = remembered instanceof String s ? Language.ofCode(s) : Language.SV;
+            String code = exception.getMessage() != null && exception.getMessage().contains(OidcLogin.UNKNOWN_USER)
+                    ? "unknown" : "failed";
+            response.sendRedirect(loginPath(language) + "?oidc=" + code);
+        };
+    }
+
+    /** An anonymous visitor of a protected page goes to the login page in that page's language. */
+    private static AuthenticationEntryPoint entryPoint() {
+        return (request, response, exception) -> response.sendRedirect(
+                loginPath(Language.ofPath(request.getRequestURI())));
+    }
+
+    private static LogoutSuccessHandler loggedOut() {
+        return (request, response, authentication) -> {
+            String target = lang(request) == Language.EN ? "/en" : "/";
+            notice(request, response, "identity.notice.loggedOut");
+            response.sendRedirect(target);
+        };
+    }
+
+    /** A one-time notice for the next page, shown by the layout (Spring MVC's flash attribute "notice"). */
+    static void notice(HttpServletRequest request, HttpServletResponse response, String key) {
+        FlashMap flash = new FlashMap();
+        flash.put("notice", key);
+        new SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
+    }
+
+}

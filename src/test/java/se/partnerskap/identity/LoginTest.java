@@ -1,0 +1,131 @@
+package se.partnerskap.identity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LoginTest extends IdentityTestSupport {
+
+    @Test
+    void theRightPasswordLandsOnTheAccountPage() {
+        var client = client();
+        var response = login(client, DemoUsers.OLLE.email(), DemoUsers.PASSWORD, "sv");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(location(response)).isEqualTo("/konto");
+        var account = get(client, "/konto");
+        assertThat(account.statusCode()).isEqualTo(200);
+        assertThat(account.body()).contains("Mitt konto").contains("Olle Bergström").contains("Handläggare")
+                .contains(DemoUsers.OLLE.email());
+    }
+
+    @Test
+    void anApplicantSeesItsOrganisationsInEnglish() {
+        var client = client();
+        var response = login(client, DemoUsers.ANNA.email().toUpperCase(), DemoUsers.PASSWORD, "en");
+        assertThat(location(response)).isEqualTo("/en/account");
+        var account = get(client, "/en/account");
+        assertThat(account.body()).contains("My account").contains("Applicant").contains("Karlstad")
+                .contains("Region Värmland").contains("autocomplete=\"new-password\"");
+    }
+
+    @Test
+    void aWrongPasswordShowsATranslatedErrorKeepsTheEmailAndChangesNothing() {
+        String email = newUser();
+        String hashBefore = hash(email);
+        var client = client();
+        var sv = login(client, email, "not the password", "sv");
+        assertThat(sv.statusCode()).isEqualTo(401);
+        assertThat(sv.body()).contains("<html lang=\"sv\"").contains("Fel e-postadress eller lösenord")
+                .contains("value=\"" + email + "\"").doesNotContain("not the password");
+        var en = login(client, email, "not the password", "en");
+        assertThat(en.statusCode()).isEqualTo(401);
+        assertThat(en.body()).contains("<html lang=\"en\"").contains("Wrong e-mail address or password")
+                .contains("value=\"" + email + "\"");
+        assertThat(hash(email)).isEqualTo(hashBefore);
+        assertThat(location(get(client, "/konto"))).isEqualTo("/login");
+    }
+
+    @Test
+    void fiveFailuresLockTheEmailForFifteenMinutesEvenWithTheRightPassword() {
+        String email = newUser();
+        Instant start = Instant.parse("2026-11-23T10:00:00Z");
+        clock.set(start);
+        var client = client();
+        for (int i = 1; i <= 4; i++) {
+            clock.set(start.plusSeconds(i * 10));
+            assertThat(login(client, email, "wrong " + i, "sv").statusCode()).isEqualTo(401);
+        }
+        clock.set(start.plusSeconds(50));
+        var fifth = login(client, email, "wrong 5", "sv");
+        assertThat(fifth.statusCode()).isEqualTo(429);
+        // locked until 10:15:50 UTC, which is 11:15 in Stockholm (CET)
+        assertThat(fifth.body()).contains("För många misslyckade inloggningar").contains("23 november 2026 11:15");
+        clock.set(start.plus(Duration.ofMinutes(10)));
+        var right = login(client, email, PASSWORD, "en");
+        assertThat(right.statusCode()).isEqualTo(429);
+        assertThat(right.body()).contains("Too many failed logins").contains("23 November 2026 11:15");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'login.locked' AND subject_id = ?")
+                .param(email).query(Integer.class).single()).isEqualTo(1);
+
+        clock.set(start.plusSeconds(50).plus(Duration.ofMinutes(15)));
+        var unlocked = login(client, email, PASSWORD, "sv");
+        assertThat(unlocked.statusCode()).isEqualTo(302);
+        assertThat(location(unlocked)).isEqualTo("/konto");
+    }
+
+    @Test
+    void logoutGoesHomeInTheFormsLanguageWithANotice() {
+        var client = loggedIn(DemoUsers.RUT.email(), DemoUsers.PASSWORD);
+        var account = get(client, "/en/account");
+        assertThat(account.body()).contains("Rut Åkesson");
+        var out = postForm(client, "/logout", account.body(), Map.of("lang", "en"));
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(location(out)).isEqualTo("/en");
+        assertThat(get(client, "/en").body()).contains("You are logged out.");
+        assertThat(get(client, "/en").body()).doesNotContain("You are logged out.");
+        assertThat(location(get(client, "/en/account"))).isEqualTo("/en/login");
+    }
+
+    @Test
+    void anonymousVisitorsOfProtectedPagesGoToTheLoginPageOfTheirLanguageAndComeBackAfter() {
+        var client = client();
+        var sv = get(client, "/konto");
+        assertThat(sv.statusCode()).isEqualTo(302);
+        assertThat(location(sv)).isEqualTo("/login");
+        var en = get(client, "/en/account");
+        assertThat(en.statusCode()).isEqualTo(302);
+        assertThat(location(en)).isEqualTo("/en/login");
+        var page = get(client, "/en/login");
+        assertThat(page.body()).contains("Forgot your password?").contains("autocomplete=\"current-password\"")
+                .contains("name=\"lang\" value=\"en\"");
+        var login = postForm(client, "/login", page.body(),
+                Map.of("email", DemoUsers.KIM.email(), "password", DemoUsers.PASSWORD, "lang", "en"));
+        assertThat(location(login)).isEqualTo("/en/account");
+    }
+
+    @Test
+    void aNonAdministratorIsRefusedTheUserAdministration() {
+        var client = loggedIn(DemoUsers.KIM.email(), DemoUsers.PASSWORD);
+        var refused = get(client, "/admin/anvandare");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("Du har inte behörighet").doesNotContain("Exception");
+        assertThat(get(client, "/en/admin/users").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void pagesCarryAContentSecurityPolicyAndUnknownPagesStay404() {
+        var home = get("/");
+        assertThat(home.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("script-src 'self'").contains("style-src 'self'");
+        assertThat(get("/konto/finns-inte-heller").statusCode()).isEqualTo(302);
+        assertThat(get("/finns-inte").statusCode()).isEqualTo(404);
+    }
+
+    private String hash(String email) {
+        return jdbc.sql("SELECT password_hash FROM app_user WHERE email = ?").param(email).query(String.class).single();
+    }
+}
