@@ -53,10 +53,16 @@ public class MailCatcher implements AutoCloseable {
             Instant received = m.getReceivedDate() != null ? m.getReceivedDate().toInstant()
                     : m.getSentDate() != null ? m.getSentDate().toInstant() : Instant.EPOCH;
             List<String> headers = java.util.Collections.list(m.getAllHeaderLines());
-            return new CaughtMail(recipients, m.getSubject(), GreenMailUtil.getBody(m).strip(), received, headers);
-        } catch (MessagingException e) {
+            return new CaughtMail(recipients, m.getSubject(), text(m).strip(), received, headers);
+        } catch (MessagingException | java.io.IOException e) {
             throw new IllegalStateException("Unreadable caught message", e);
         }
+    }
+
+    /** The decoded text of a plain-text message (quoted-printable and base64 undone). */
+    private static String text(MimeMessage m) throws MessagingException, java.io.IOException {
+        Object content = m.getContent();
+        return content instanceof String s ? s : GreenMailUtil.getBody(m);
     }
 
     @Override

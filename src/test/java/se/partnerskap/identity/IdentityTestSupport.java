@@ -49,9 +49,8 @@ abstract class IdentityTestSupport extends AbstractIntegrationTest {
         return URI.create(location).getPath();
     }
 
-    /** The link in a caught mail; the caught text is still quoted-printable (Swedish mail), so unwrap its soft breaks. */
+    /** The link in a caught mail (the catcher gives the decoded text). */
     static String link(String text, String pathPrefix) {
-        text = text.replaceAll("=\\r?\\n", "").replace("=3D", "=");
         Matcher m = Pattern.compile("https?://[^\\s]+" + Pattern.quote(pathPrefix) + "[A-Za-z0-9_-]+").matcher(text);
         assertThat(m.find()).as("a link to " + pathPrefix + " in:\n" + text).isTrue();
         return URI.create(m.group()).getPath();

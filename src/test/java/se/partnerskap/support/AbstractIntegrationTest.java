@@ -94,6 +94,18 @@ public abstract class AbstractIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A client logged in through the real login form. */
+    protected HttpClient loggedInAs(String email, String password) {
+        HttpClient client = client();
+        String page = get(client, "/login").body();
+        HttpResponse<String> response = postForm(client, "/login", page,
+                Map.of("email", email, "password", password, "lang", "sv"));
+        if (response.statusCode() != 302) {
+            throw new AssertionError("Login of " + email + " failed with " + response.statusCode());
+        }
+        return client;
+    }
+
     /** The CSRF token of the first form on a page. */
     protected static String csrf(String html) {
         Matcher m = CSRF.matcher(html);
