@@ -245,7 +245,7 @@ class DemoLoader {
             themeSv = string(partnership.get("theme_sv"));
             themeEn = string(partnership.get("theme_en"));
             if (partnership.get("core_areas_suggested") != null) {
-                coreAreas = list(partnership.get("core_areas_suggested")).stream().map(Object::toString).toList();
+                coreAreas = ((List<?>) partnership.get("core_areas_suggested")).stream().map(Object::toString).toList();
             }
         }
         return new NewFundedPartnership(key, PROGRAMME, roundId, org.id(), partners, themeSv, themeEn, coreAreas, true,

@@ -1,6 +1,5 @@
 package se.partnerskap.programme;
 
-import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +46,8 @@ public class Rounds {
                 """)
                 .param("id", id).param("programme", r.programme()).param("key", r.key())
                 .param("nameSv", r.nameSv()).param("nameEn", r.nameEn())
-                .param("opensAt", r.opensAt() == null ? null : Timestamp.from(r.opensAt()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("closesAt", r.closesAt() == null ? null : Timestamp.from(r.closesAt()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("opensAt", r.opensAt() == null ? null : r.opensAt().atOffset(java.time.ZoneOffset.UTC), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("closesAt", r.closesAt() == null ? null : r.closesAt().atOffset(java.time.ZoneOffset.UTC), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("budget", r.budgetSek(), java.sql.Types.BIGINT)
                 .param("precision", r.budgetPrecision() == null ? "exact" : r.budgetPrecision())
                 .param("announcedOn", r.announcedOn(), java.sql.Types.DATE)
