@@ -28,7 +28,7 @@ final class DemoSplit {
             throw new IllegalArgumentException(total + " cannot be split in " + grantees + " grants of "
                     + min + "–" + max);
         }
-        Random random = new Random(seed);
+        Random random = random(seed);
         double[] weights = new double[grantees];
         double sum = 0;
         for (int i = 0; i < grantees; i++) {
@@ -67,9 +67,14 @@ final class DemoSplit {
         return result;
     }
 
+    /** java.util.Random gives nearly the same first numbers for neighbouring seeds: mix the seed first. */
+    private static Random random(long seed) {
+        return new Random(new java.util.SplittableRandom(seed).nextLong());
+    }
+
     /** An amount of its own for a grantee whose round total is unknown or not fully split: 600 000–1 200 000. */
     static long single(long seed, long step) {
-        Random random = new Random(seed);
+        Random random = random(seed);
         long units = (600_000 + (long) (random.nextDouble() * 600_000)) / step;
         return units * step;
     }

@@ -27,6 +27,14 @@ class DemoSplitTest {
     }
 
     @Test
+    void singleAmountsDifferForNeighbouringSeeds() {
+        assertThat(java.util.stream.LongStream.range(0, 10).map(seed -> DemoSplit.single(seed, 1_000)).distinct().count())
+                .isGreaterThan(8);
+        assertThat(java.util.stream.LongStream.range(0, 50).map(seed -> DemoSplit.single(seed, 1_000)))
+                .allSatisfy(a -> assertThat(a).isBetween(600_000L, 1_200_000L));
+    }
+
+    @Test
     void refusesATotalThatCannotBeSplitWithinTheBounds() {
         assertThatThrownBy(() -> DemoSplit.split(1_000_000, 3, 1, 400_000, 2_500_000, 1_000))
                 .isInstanceOf(IllegalArgumentException.class);
