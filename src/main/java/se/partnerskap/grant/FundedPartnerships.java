@@ -59,6 +59,12 @@ public class FundedPartnerships {
                 .toList();
     }
 
+    /** The funded partnerships of one Swedish organisation (what its own members may see), oldest first. */
+    public List<FundedPartnership> ofOrganisation(UUID swedishOrganisationId) {
+        return assemble(jdbc.sql(COLUMNS + " WHERE swedish_organisation_id = ? ORDER BY starts_on NULLS LAST, key")
+                .param(swedishOrganisationId).query(this::row).list());
+    }
+
     public Optional<FundedPartnership> byKey(String key) {
         return assemble(jdbc.sql(COLUMNS + " WHERE key = ?").param(key).query(this::row).list()).stream().findFirst();
     }

@@ -86,6 +86,10 @@ class DemoDataTest extends AbstractIntegrationTest {
             assertThat((String) r.get("note_en")).contains("invented for the demo");
         });
         assertThat(funded.totals("kommunala-partnerskap").swedishOrganisations()).isEqualTo(30);
+        // Umeå was granted in three rounds
+        UUID umea = jdbc.sql("SELECT swedish_organisation_id FROM funded_partnership WHERE key = 'round-2019-12/municipality-2480'")
+                .query(UUID.class).single();
+        assertThat(funded.ofOrganisation(umea)).hasSize(3).allSatisfy(f -> assertThat(f.swedishOrganisationName()).isEqualTo("Umeå"));
     }
 
     @Test
