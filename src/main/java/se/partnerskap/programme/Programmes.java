@@ -104,17 +104,20 @@ public class Programmes {
         return clock.instant();
     }
 
+    /** The rounds, newest first (an undated announcement by its estimated date). */
     public List<RoundSummary> rounds(String programme) {
         return jdbc.sql("""
-                SELECT id, key, name_sv, name_en, opens_at, closes_at, budget_sek, announced_on, status, note
-                FROM round WHERE programme_key = ? ORDER BY coalesce(announced_on, opens_at::date) DESC NULLS LAST, key
+                SELECT id, key, name_sv, name_en, opens_at, closes_at, budget_sek, announced_on, status, note,
+                       note_en, grantees_count, budget_precision
+                FROM round WHERE programme_key = ?
+                ORDER BY coalesce(announced_on, estimated_on, opens_at::date) DESC NULLS LAST, key
                 """).param(programme)
                 .query((rs, i) -> new RoundSummary(rs.getObject(1, java.util.UUID.class), rs.getString(2),
                         rs.getString(3), rs.getString(4),
                         Optional.ofNullable(rs.getTimestamp(5)).map(java.sql.Timestamp::toInstant).orElse(null),
                         Optional.ofNullable(rs.getTimestamp(6)).map(java.sql.Timestamp::toInstant).orElse(null),
                         (Long) rs.getObject(7), rs.getObject(8, java.time.LocalDate.class), rs.getString(9),
-                        rs.getString(10)))
+                        rs.getString(10), rs.getString(11), (Integer) rs.getObject(12), rs.getString(13)))
                 .list();
     }
 

@@ -5,6 +5,9 @@ import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import se.partnerskap.grant.FundedPartnership;
+import se.partnerskap.grant.FundedPartnerships;
+import se.partnerskap.programme.ContactPersons;
 import se.partnerskap.programme.Programmes;
 import se.partnerskap.programme.RoundSummary;
 import se.partnerskap.registry.Country;
@@ -19,22 +22,36 @@ public class PublicPages {
     private final SiteContent content;
     private final Programmes programmes;
     private final Registry registry;
+    private final FundedPartnerships funded;
+    private final ContactPersons contactPersons;
 
-    PublicPages(SiteContent content, Programmes programmes, Registry registry) {
+    PublicPages(SiteContent content, Programmes programmes, Registry registry, FundedPartnerships funded,
+            ContactPersons contactPersons) {
         this.content = content;
         this.programmes = programmes;
         this.registry = registry;
+        this.funded = funded;
+        this.contactPersons = contactPersons;
     }
 
     public record HomePage(List<PageSection> intro, WindowView window, List<String> coreAreas,
-            List<RoundView> rounds) {
+            List<RoundView> rounds, List<ExampleView> examples, int fundedPartnerships, int swedishOrganisations) {
     }
 
-    public record RoundView(String name, String announced, String budget, String note) {
+    public record RoundView(String name, String announced, String announcedIso, String budget, String grantees,
+            String note) {
+    }
+
+    /** "Piteå – An Giang, Vietnam: theme" in the page's language. */
+    public record ExampleView(String swedishParty, String partners, String theme) {
+    }
+
+    /** A contact person as content: never a login, never a recipient. */
+    public record ContactView(String name, String role, String phone, String email) {
     }
 
     public record ProgrammePage(List<PageSection> sections, WindowView window, List<WindowView> windows,
-            List<String> coreAreas, List<String> countries) {
+            List<String> coreAreas, List<String> countries, List<RoundView> pastRounds, List<ContactView> contacts) {
     }
 
     @GetMapping({"/", "/en", "/en/"})
@@ -43,9 +60,12 @@ public class PublicPages {
         String p = Programmes.MUNICIPAL_PARTNERSHIP;
         List<RoundView> rounds = programmes.rounds(p).stream()
                 .filter(r -> "published".equals(r.status()) || "closed".equals(r.status()))
-                .limit(6).map(r -> roundView(r, lang)).toList();
+                .limit(6).map(r -> roundView(r, ui, false)).toList();
+        List<ExampleView> examples = funded.examples(p, 6).stream().map(f -> exampleView(f, ui)).toList();
+        var totals = funded.totals(p);
         model.addAttribute("page", new HomePage(content.page("home", lang),
-                WindowView.of(programmes.status(p), lang), coreAreas(lang), rounds));
+                WindowView.of(programmes.status(p), lang), coreAreas(lang), rounds, examples,
+                totals.fundedPartnerships(), totals.swedishOrganisations()));
         return "pages/home";
     }
 
@@ -60,8 +80,13 @@ public class PublicPages {
                 .toList();
         var countries = programmes.countryCodes(p).stream()
                 .map(code -> registry.country(code).map(c -> c.name(lang)).orElse(code)).toList();
+        List<RoundView> pastRounds = programmes.rounds(p).stream()
+                .filter(r -> "published".equals(r.status()) || "closed".equals(r.status()))
+                .map(r -> roundView(r, ui, true)).toList();
+        List<ContactView> contacts = contactPersons.of(p).stream()
+                .map(c -> new ContactView(c.name(), c.role(lang), c.phone(), c.email())).toList();
         model.addAttribute("page", new ProgrammePage(content.page("programme", lang),
-                WindowView.of(status, lang), upcoming, coreAreas(lang), countries));
+                WindowView.of(status, lang), upcoming, coreAreas(lang), countries, pastRounds, contacts));
         return "pages/programme";
     }
 
@@ -69,9 +94,49 @@ public class PublicPages {
         return programmes.coreAreas(Programmes.MUNICIPAL_PARTNERSHIP).stream().map(c -> c.name(lang)).toList();
     }
 
-    private static RoundView roundView(RoundSummary r, Language lang) {
+    private RoundView roundView(RoundSummary r, Ui ui, boolean withGrantees) {
+        Language lang = ui.language();
+        String budget = null;
+        if (r.budgetSek() != null) {
+            String money = ui.money(r.budgetSek());
+            budget = r.budgetPrecision() == null || "exact".equals(r.budgetPrecision()) ? money
+                    : ui.t("grant.round.total." + r.budgetPrecision(), money);
+        }
         return new RoundView(r.name(lang),
                 r.announcedOn() == null ? null : se.partnerskap.shared.StockholmTime.date(r.announcedOn(), lang),
-                r.budgetSek() == null ? null : se.partnerskap.shared.Sek.of(r.budgetSek()).format(lang), r.note());
+                r.announcedOn() == null ? null : r.announcedOn().toString(), budget,
+                withGrantees ? grantees(r, ui) : null, r.note(lang));
+    }
+
+    /** "11: Ekerö, Karlstad, …", "12, among them Region Västerbotten", or "not published". */
+    private String grantees(RoundSummary r, Ui ui) {
+        List<String> names = funded.ofRound(r.id()).stream().map(FundedPartnership::swedishOrganisationName)
+                .distinct().toList();
+        Integer count = r.granteesCount();
+        if (names.isEmpty()) {
+            return count == null ? ui.t("grant.rounds.grantees.unknown") : String.valueOf(count);
+        }
+        String joined = String.join(", ", names);
+        if (count == null || count == names.size()) {
+            return ui.t("grant.rounds.grantees.all", String.valueOf(names.size()), joined);
+        }
+        return ui.t("grant.rounds.grantees.some", String.valueOf(count), joined);
+    }
+
+    private static ExampleView exampleView(FundedPartnership f, Ui ui) {
+        Language lang = ui.language();
+        List<String> named = new java.util.ArrayList<>();
+        List<String> unnamedCountries = new java.util.ArrayList<>();
+        for (FundedPartnership.Partner p : f.partners()) {
+            if (p.named()) {
+                named.add(ui.t("grant.partner.named", p.name(), p.countryName(lang)));
+            } else {
+                unnamedCountries.add(p.countryName(lang));
+            }
+        }
+        if (!unnamedCountries.isEmpty()) {
+            named.add(ui.t("grant.partner.unnamed", String.join(ui.t("grant.and"), unnamedCountries)));
+        }
+        return new ExampleView(f.swedishOrganisationName(), String.join("; ", named), f.theme(lang));
     }
 }

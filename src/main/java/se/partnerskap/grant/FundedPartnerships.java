@@ -1,0 +1,197 @@
+package se.partnerskap.grant;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.partnerskap.audit.Audit;
+import se.partnerskap.registry.Country;
+import se.partnerskap.registry.PartnerOrganisation;
+import se.partnerskap.registry.Registry;
+import se.partnerskap.registry.SwedishOrganisation;
+
+/** The grant module's API: read the funded partnerships, record one. */
+@Service
+@Transactional(readOnly = true)
+public class FundedPartnerships {
+
+    private static final String COLUMNS = """
+            SELECT id, key, programme_key, round_id, swedish_organisation_id, theme_sv, theme_en, amount_sek,
+                   amount_is_demo, starts_on, ends_on, status, note_sv, note_en
+            FROM funded_partnership
+            """;
+
+    private final JdbcClient jdbc;
+    private final Registry registry;
+    private final Audit audit;
+    private final Clock clock;
+
+    FundedPartnerships(JdbcClient jdbc, Registry registry, Audit audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Every funded partnership of a programme, the newest recorded round first. */
+    public List<FundedPartnership> all(String programme) {
+        return assemble(jdbc.sql(COLUMNS + " WHERE programme_key = ? ORDER BY recorded_at, key")
+                .param(programme).query(this::row).list());
+    }
+
+    /** The funded partnerships a round granted, by the Swedish party's name. */
+    public List<FundedPartnership> ofRound(UUID roundId) {
+        return assemble(jdbc.sql(COLUMNS + " WHERE round_id = ?").param(roundId).query(this::row).list()).stream()
+                .sorted(java.util.Comparator.comparing(FundedPartnership::swedishOrganisationName,
+                        java.text.Collator.getInstance(java.util.Locale.of("sv", "SE"))))
+                .toList();
+    }
+
+    /** The funded partnerships of one Swedish organisation (what its own members may see), oldest first. */
+    public List<FundedPartnership> ofOrganisation(UUID swedishOrganisationId) {
+        return assemble(jdbc.sql(COLUMNS + " WHERE swedish_organisation_id = ? ORDER BY starts_on NULLS LAST, key")
+                .param(swedishOrganisationId).query(this::row).list());
+    }
+
+    public Optional<FundedPartnership> byKey(String key) {
+        return assemble(jdbc.sql(COLUMNS + " WHERE key = ?").param(key).query(this::row).list()).stream().findFirst();
+    }
+
+    /**
+     * Partnerships to show as examples: those with a named partner organisation, the ones with a
+     * published theme first.
+     */
+    public List<FundedPartnership> examples(String programme, int limit) {
+        return all(programme).stream().filter(FundedPartnership::hasNamedPartner)
+                .sorted(java.util.Comparator.comparing((FundedPartnership f) -> f.themeSv() == null && f.themeEn() == null))
+                .limit(limit).toList();
+    }
+
+    /** How many partnerships a programme has funded, and how many Swedish organisations take part in them. */
+    public Totals totals(String programme) {
+        return jdbc.sql("""
+                SELECT count(*), count(DISTINCT swedish_organisation_id), coalesce(sum(amount_sek), 0)
+                FROM funded_partnership WHERE programme_key = ?
+                """).param(programme)
+                .query((rs, i) -> new Totals(rs.getInt(1), rs.getInt(2), rs.getLong(3))).single();
+    }
+
+    public record Totals(int fundedPartnerships, int swedishOrganisations, long amountSek) {
+    }
+
+    /**
+     * Records a funded partnership once: if one with that key exists, nothing changes.
+     *
+     * @return its id
+     */
+    @Transactional
+    public UUID record(NewFundedPartnership p, String actor) {
+        UUID id = UUID.nameUUIDFromBytes(("funded-partnership:" + p.key()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        int rows = jdbc.sql("""
+                INSERT INTO funded_partnership (id, key, programme_key, round_id, swedish_organisation_id, theme_sv,
+                    theme_en, amount_sek, amount_is_demo, starts_on, ends_on, status, note_sv, note_en, recorded_at,
+                    recorded_by)
+                VALUES (:id, :key, :programme, :round, :org, :themeSv, :themeEn, :amount, :demo, :startsOn, :endsOn,
+                    :status, :noteSv, :noteEn, :at, :actor)
+                ON CONFLICT (key) DO NOTHING
+                """)
+                .param("id", id).param("key", p.key()).param("programme", p.programme())
+                .param("round", p.roundId(), java.sql.Types.OTHER)
+                .param("org", p.swedishOrganisationId())
+                .param("themeSv", p.themeSv()).param("themeEn", p.themeEn())
+                .param("amount", p.amountSek()).param("demo", p.amountIsDemo())
+                .param("startsOn", p.startsOn(), java.sql.Types.DATE).param("endsOn", p.endsOn(), java.sql.Types.DATE)
+                .param("status", p.status().code())
+                .param("noteSv", p.noteSv()).param("noteEn", p.noteEn())
+                .param("at", Timestamp.from(clock.instant())).param("actor", actor)
+                .update();
+        if (rows == 0) {
+            return jdbc.sql("SELECT id FROM funded_partnership WHERE key = ?").param(p.key()).query(UUID.class).single();
+        }
+        int position = 1;
+        for (NewFundedPartnership.Partner partner : p.partners()) {
+            jdbc.sql("""
+                    INSERT INTO funded_partnership_partner (funded_partnership_id, position, partner_organisation_id, country_iso2)
+                    VALUES (?, ?, ?, ?)
+                    """).params(id, position++, partner.partnerOrganisationId(), partner.countryIso2()).update();
+        }
+        for (String area : p.coreAreas()) {
+            jdbc.sql("""
+                    INSERT INTO funded_partnership_core_area (funded_partnership_id, programme_key, core_area_key, suggested)
+                    VALUES (?, ?, ?, ?)
+                    """).params(id, p.programme(), area, p.coreAreasSuggested()).update();
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("key", p.key());
+        details.put("round", p.roundId() == null ? null : p.roundId().toString());
+        details.put("swedishOrganisation", p.swedishOrganisationId().toString());
+        details.put("amountSek", p.amountSek());
+        details.put("amountIsDemo", p.amountIsDemo());
+        details.put("partners", p.partners().size());
+        audit.record(actor, "funded-partnership-recorded", "funded-partnership", id.toString(), details);
+        return id;
+    }
+
+    private record Row(UUID id, String key, String programme, UUID roundId, UUID organisationId, String themeSv,
+            String themeEn, long amount, boolean demo, LocalDate startsOn, LocalDate endsOn, String status,
+            String noteSv, String noteEn) {
+    }
+
+    private Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
+                rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getBoolean(9),
+                rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class), rs.getString(12),
+                rs.getString(13), rs.getString(14));
+    }
+
+    private record PartnerRow(UUID partnershipId, UUID organisationId, String countryIso2) {
+    }
+
+    private List<FundedPartnership> assemble(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = rows.stream().map(Row::id).toList();
+        Map<UUID, List<PartnerRow>> partners = jdbc.sql("""
+                SELECT funded_partnership_id, partner_organisation_id, country_iso2 FROM funded_partnership_partner
+                WHERE funded_partnership_id IN (:ids) ORDER BY funded_partnership_id, position
+                """).param("ids", ids)
+                .query((rs, i) -> new PartnerRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)))
+                .list().stream().collect(Collectors.groupingBy(PartnerRow::partnershipId, LinkedHashMap::new, Collectors.toList()));
+        Map<UUID, List<String>> areas = new HashMap<>();
+        jdbc.sql("""
+                SELECT a.funded_partnership_id, a.core_area_key FROM funded_partnership_core_area a
+                WHERE a.funded_partnership_id IN (:ids) ORDER BY a.core_area_key
+                """).param("ids", ids)
+                .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list()
+                .forEach(e -> areas.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<UUID, String> organisations = registry.swedishOrganisations(rows.stream().map(Row::organisationId).distinct().toList())
+                .stream().collect(Collectors.toMap(SwedishOrganisation::id, SwedishOrganisation::name));
+        Map<UUID, PartnerOrganisation> partnerOrganisations = registry.partnerOrganisations().stream()
+                .collect(Collectors.toMap(PartnerOrganisation::id, Function.identity()));
+        Map<String, Country> countries = registry.countries().stream()
+                .collect(Collectors.toMap(Country::iso2, Function.identity()));
+        return rows.stream().map(r -> new FundedPartnership(r.id(), r.key(), r.programme(), r.roundId(),
+                r.organisationId(), organisations.get(r.organisationId()),
+                partners.getOrDefault(r.id(), List.of()).stream().map(p -> {
+                    Country c = countries.get(p.countryIso2());
+                    PartnerOrganisation o = p.organisationId() == null ? null : partnerOrganisations.get(p.organisationId());
+                    return new FundedPartnership.Partner(p.organisationId(), o == null ? null : o.name(), p.countryIso2(),
+                            c == null ? p.countryIso2() : c.nameSv(), c == null ? p.countryIso2() : c.nameEn());
+                }).toList(),
+                r.themeSv(), r.themeEn(), areas.getOrDefault(r.id(), List.of()), r.amount(), r.demo(), r.startsOn(),
+                r.endsOn(), FundedPartnership.Status.of(r.status()), r.noteSv(), r.noteEn())).toList();
+    }
+}
