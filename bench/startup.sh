@@ -43,6 +43,7 @@ done
 rss=$(awk '/VmRSS/{print $2}' /proc/$PID/status)
 hwm=$(awk '/VmHWM/{print $2}' /proc/$PID/status)
 kill $PID; wait $PID 2>/dev/null || true
+mkdir -p bench/results
 cat > "bench/results/startup-$mode.json" <<JSON
 {
   "measured_at": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
