@@ -18,9 +18,58 @@ public class Rounds {
     private final JdbcClient jdbc;
     private final Audit audit;
 
-    Rounds(JdbcClient jdbc, Audit audit) {
+    private final tools.jackson.databind.json.JsonMapper json;
+
+    Rounds(JdbcClient jdbc, Audit audit, tools.jackson.databind.json.JsonMapper json) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.json = json;
+    }
+
+    private static final String DETAILS = """
+            SELECT r.id, r.programme_key, r.key, r.name_sv, r.name_en, r.opens_at, r.closes_at, r.extended_until,
+                   r.budget_sek, r.max_amount_sek, r.status, r.continuous, r.one_per_lead_and_partner,
+                   r.questions::text AS questions, r.version,
+                   (SELECT coalesce(array_agg(c.country_iso2 ORDER BY c.country_iso2), '{}') FROM round_country c WHERE c.round_id = r.id) AS countries,
+                   (SELECT coalesce(array_agg(c.component_key ORDER BY c.component_key), '{}') FROM round_component c WHERE c.round_id = r.id) AS components
+            FROM round r
+            """;
+
+    /** A round with everything an application needs from it. */
+    public Optional<RoundDetails> details(UUID id) {
+        return jdbc.sql(DETAILS + " WHERE r.id = ?").param(id).query((org.springframework.jdbc.core.RowMapper<RoundDetails>) this::details).optional();
+    }
+
+    /** The rounds of a programme that take submissions at {@code now} (with extensions), soonest deadline first. */
+    public java.util.List<RoundDetails> openAt(String programme, java.time.Instant now) {
+        return jdbc.sql(DETAILS + """
+                 WHERE r.programme_key = ? AND r.status <> 'draft' AND r.opens_at <= ?
+                   AND greatest(r.closes_at, coalesce(r.extended_until, r.closes_at)) >= ?
+                """).params(programme, java.sql.Timestamp.from(now), java.sql.Timestamp.from(now))
+                .query((org.springframework.jdbc.core.RowMapper<RoundDetails>) this::details).list().stream()
+                .sorted(java.util.Comparator.comparing(RoundDetails::deadline)).toList();
+    }
+
+    /** Every round of a programme that takes or took applications (not the announced past ones), newest first. */
+    public java.util.List<RoundDetails> all(String programme) {
+        return jdbc.sql(DETAILS + " WHERE r.programme_key = ? AND r.opens_at IS NOT NULL ORDER BY r.opens_at DESC")
+                .param(programme).query((org.springframework.jdbc.core.RowMapper<RoundDetails>) this::details).list();
+    }
+
+    private RoundDetails details(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        java.util.List<Question> questions = java.util.Arrays.asList(
+                json.readValue(rs.getString("questions"), Question[].class));
+        return new RoundDetails(rs.getObject("id", UUID.class), rs.getString("programme_key"), rs.getString("key"),
+                rs.getString("name_sv"), rs.getString("name_en"), instant(rs, "opens_at"), instant(rs, "closes_at"),
+                instant(rs, "extended_until"), (Long) rs.getObject("budget_sek"), (Long) rs.getObject("max_amount_sek"),
+                rs.getString("status"), rs.getBoolean("continuous"), rs.getBoolean("one_per_lead_and_partner"),
+                java.util.List.of((String[]) rs.getArray("countries").getArray()),
+                java.util.List.of((String[]) rs.getArray("components").getArray()), questions, rs.getInt("version"));
+    }
+
+    private static java.time.Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.sql.Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
     }
 
     /** The id of a round by its key. */

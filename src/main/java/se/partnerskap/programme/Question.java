@@ -1,0 +1,30 @@
+package se.partnerskap.programme;
+
+import java.util.List;
+
+import se.partnerskap.shared.Language;
+
+/**
+ * An extra question of a round's form. {@code type} is one of short-text, long-text, single-choice,
+ * multiple-choice, number, date; {@code maxLength} applies to texts.
+ */
+public record Question(String key, String type, boolean required, String labelSv, String labelEn, String helpSv,
+        String helpEn, Integer maxLength, List<Option> options) {
+
+    public static final List<String> TYPES = List.of("short-text", "long-text", "single-choice", "multiple-choice",
+            "number", "date");
+
+    public record Option(String key, String sv, String en) {
+        public String label(Language language) {
+            return language.pick(sv, en);
+        }
+    }
+
+    public String label(Language language) {
+        return language.pick(labelSv, labelEn);
+    }
+
+    public String help(Language language) {
+        return language.pick(helpSv, helpEn);
+    }
+}
