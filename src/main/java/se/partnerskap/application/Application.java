@@ -1,0 +1,57 @@
+package se.partnerskap.application;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An application: for a round and a component, led by a Swedish organisation, with its sections and
+ * attachments. Only a draft may change.
+ */
+public record Application(UUID id, UUID roundId, String programme, String component, UUID leadOrganisation,
+        ApplicationStatus status, String title, String createdBy, Instant createdAt, Instant updatedAt,
+        Map<Section, SectionAnswers> sections, List<AttachmentInfo> attachments) {
+
+    public Application {
+        EnumMap<Section, SectionAnswers> all = new EnumMap<>(Section.class);
+        for (Section s : Section.values()) {
+            all.put(s, new SectionAnswers(s, Answers.EMPTY, SectionState.NOT_STARTED, 0, null, null));
+        }
+        all.putAll(sections);
+        sections = java.util.Collections.unmodifiableMap(all);
+        attachments = List.copyOf(attachments);
+    }
+
+    public SectionAnswers section(Section section) {
+        return sections.get(section);
+    }
+
+    public boolean isDraft() {
+        return status == ApplicationStatus.DRAFT;
+    }
+
+    /** Throws unless the application may still be edited. */
+    public void assertEditable() {
+        if (!isDraft()) {
+            throw new NotEditableException(id);
+        }
+    }
+
+    /** Every section completed: what submission requires. */
+    public boolean complete() {
+        return sections.values().stream().allMatch(s -> s.state() == SectionState.COMPLETED);
+    }
+
+    public long completedCount() {
+        return sections.values().stream().filter(s -> s.state() == SectionState.COMPLETED).count();
+    }
+
+    /** Raised when a submitted or withdrawn application is asked to change. */
+    public static class NotEditableException extends RuntimeException {
+        public NotEditableException(UUID id) {
+            super("Application " + id + " is not a draft");
+        }
+    }
+}

@@ -1,0 +1,391 @@
+package se.partnerskap.application;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.partnerskap.application.internal.PdfCheck;
+import se.partnerskap.application.internal.SectionRules;
+import se.partnerskap.audit.Audit;
+import se.partnerskap.identity.Memberships;
+import se.partnerskap.programme.Components;
+import se.partnerskap.programme.Programmes;
+import se.partnerskap.programme.RoundDetails;
+import se.partnerskap.programme.Rounds;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The application module's API: start a draft, load it for a member of its organisation, save its
+ * sections (versioned per section; a save based on an old version is refused and kept), attachments.
+ * Every method that takes a {@code userId} answers only for members of the lead organisation; for
+ * anyone else the application does not exist.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Applications {
+
+    /** Attachments larger than this are refused (also enforced by the multipart limits). */
+    public static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
+    public static final int MAX_ATTACHMENTS = 20;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Audit audit;
+    private final Memberships memberships;
+    private final Rounds rounds;
+    private final Components components;
+    private final SectionRules rules;
+    private final JsonMapper json;
+    private final ApplicationEventPublisher events;
+
+    Applications(JdbcClient jdbc, Clock clock, Audit audit, Memberships memberships, Rounds rounds,
+            Components components, SectionRules rules, JsonMapper json, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+        this.memberships = memberships;
+        this.rounds = rounds;
+        this.components = components;
+        this.rules = rules;
+        this.json = json;
+        this.events = events;
+    }
+
+    /** Why a draft could not be started; the message key of the application bundle. */
+    public static class StartRefused extends RuntimeException {
+        private final String reason;
+
+        public StartRefused(String reason) {
+            super(reason);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
+    /** The organisations a user may apply for. */
+    public List<UUID> organisationsOf(UUID userId) {
+        return memberships.organisationsOf(userId);
+    }
+
+    /**
+     * Starts a draft for {@code organisation} in {@code roundId} for {@code component}: only for a member,
+     * only while the round is open by the server's clock and takes that component.
+     */
+    @Transactional
+    public UUID start(UUID userId, String actor, UUID organisation, UUID roundId, String component) {
+        if (!memberships.organisationsOf(userId).contains(organisation)) {
+            throw new StartRefused("application.start.error.organisation");
+        }
+        RoundDetails round = rounds.details(roundId).orElseThrow(() -> new StartRefused("application.start.error.round"));
+        Instant now = clock.instant();
+        if (!round.isOpenAt(now)) {
+            throw new StartRefused("application.start.error.closed");
+        }
+        if (!round.components().contains(component)) {
+            throw new StartRefused("application.start.error.component");
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO application (id, round_id, programme_key, component_key, lead_organisation_id, status,
+                                         created_by, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?)
+                """).params(id, roundId, round.programme(), component, organisation, actor, Timestamp.from(now),
+                Timestamp.from(now)).update();
+        for (Section s : Section.values()) {
+            jdbc.sql("INSERT INTO application_section (application_id, section_key) VALUES (?, ?)")
+                    .params(id, s.key()).update();
+        }
+        audit.record(actor, "application.draft-created", "application", id.toString(), Map.of(
+                "round", roundId.toString(), "component", component, "organisation", organisation.toString()));
+        events.publishEvent(new ApplicationStarted(id, roundId, component, organisation));
+        return id;
+    }
+
+    /** The applications of the user's organisations, latest change first. */
+    public List<ApplicationSummary> visibleTo(UUID userId) {
+        List<UUID> orgs = memberships.organisationsOf(userId);
+        if (orgs.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT a.id, a.round_id, a.component_key, a.lead_organisation_id, a.status, a.title, a.updated_at,
+                       (SELECT count(*) FROM application_section s WHERE s.application_id = a.id AND s.state = 'completed') AS done
+                FROM application a WHERE a.lead_organisation_id IN (:orgs) ORDER BY a.updated_at DESC
+                """).param("orgs", orgs)
+                .query((rs, i) -> new ApplicationSummary(rs.getObject("id", UUID.class), rs.getObject("round_id", UUID.class),
+                        rs.getString("component_key"), rs.getObject("lead_organisation_id", UUID.class),
+                        ApplicationStatus.ofKey(rs.getString("status")), rs.getString("title"),
+                        rs.getTimestamp("updated_at").toInstant(), rs.getInt("done")))
+                .list();
+    }
+
+    /** The application if {@code userId} is a member of its lead organisation; otherwise empty. */
+    public Optional<Application> load(UUID id, UUID userId) {
+        return find(id).filter(a -> memberships.organisationsOf(userId).contains(a.leadOrganisation()));
+    }
+
+    private Optional<Application> find(UUID id) {
+        Optional<Application> head = jdbc.sql("""
+                SELECT id, round_id, programme_key, component_key, lead_organisation_id, status, title, created_by,
+                       created_at, updated_at FROM application WHERE id = ?
+                """).param(id).query((rs, i) -> new Application(rs.getObject("id", UUID.class),
+                rs.getObject("round_id", UUID.class), rs.getString("programme_key"), rs.getString("component_key"),
+                rs.getObject("lead_organisation_id", UUID.class), ApplicationStatus.ofKey(rs.getString("status")),
+                rs.getString("title"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(), Map.of(), List.of())).optional();
+        if (head.isEmpty()) {
+            return head;
+        }
+        Map<Section, SectionAnswers> sections = new EnumMap<>(Section.class);
+        jdbc.sql("""
+                SELECT section_key, answers::text AS answers, state, version, saved_by, saved_at
+                FROM application_section WHERE application_id = ?
+                """).param(id).query((RowCallback) rs -> Section.ofKey(rs.getString("section_key"))
+                .ifPresent(s -> sections.put(s, sectionAnswers(s, rs))));
+        Application a = head.get();
+        return Optional.of(new Application(a.id(), a.roundId(), a.programme(), a.component(), a.leadOrganisation(),
+                a.status(), a.title(), a.createdBy(), a.createdAt(), a.updatedAt(), sections, attachments(id)));
+    }
+
+    private interface RowCallback extends org.springframework.jdbc.core.RowCallbackHandler {
+    }
+
+    private SectionAnswers sectionAnswers(Section s, ResultSet rs) {
+        try {
+            Timestamp at = rs.getTimestamp("saved_at");
+            return new SectionAnswers(s, answers(rs.getString("answers")), SectionState.ofKey(rs.getString("state")),
+                    rs.getInt("version"), rs.getString("saved_by"), at == null ? null : at.toInstant());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Answers answers(String text) {
+        return new Answers(json.readValue(text, new TypeReference<Map<String, List<String>>>() {
+        }));
+    }
+
+    /**
+     * Saves a section as typed, based on {@code version}. Invalid values refuse the whole save (nothing
+     * stored); missing answers are stored and leave the section in progress; a save based on an older
+     * version than the stored one is refused and the refused answers are kept as a conflict.
+     */
+    @Transactional
+    public SaveResult saveSection(UUID id, UUID userId, String actor, Section section, Answers typed, int version) {
+        if (section == Section.ATTACHMENTS) {
+            throw new IllegalArgumentException("Attachments are added one by one");
+        }
+        Application application = load(id, userId).orElseThrow(NotFound::new);
+        // share-lock the application row: a submission (which takes it FOR UPDATE) waits for running saves
+        String status = jdbc.sql("SELECT status FROM application WHERE id = ? FOR SHARE").param(id).query(String.class).single();
+        if (!ApplicationStatus.DRAFT.key().equals(status)) {
+            throw new Application.NotEditableException(id);
+        }
+        RoundDetails round = rounds.details(application.roundId()).orElseThrow();
+        Answers answers = typed.only(rules.fields(section, round));
+        SectionRules.Check check = rules.check(section, answers, application, round);
+        if (!check.invalid().isEmpty()) {
+            return new SaveResult.Invalid(check.invalid());
+        }
+        SectionState state = answers.blank() ? SectionState.NOT_STARTED
+                : check.remaining().isEmpty() ? SectionState.COMPLETED : SectionState.IN_PROGRESS;
+        Instant now = clock.instant();
+        int rows = jdbc.sql("""
+                UPDATE application_section SET answers = ?::jsonb, state = ?, version = version + 1, saved_by = ?, saved_at = ?
+                WHERE application_id = ? AND section_key = ? AND version = ?
+                """).params(json.writeValueAsString(answers.fields()), state.key(), actor, Timestamp.from(now), id,
+                section.key(), version).update();
+        if (rows == 0) {
+            SectionAnswers current = find(id).orElseThrow().section(section);
+            jdbc.sql("""
+                    INSERT INTO section_conflict (id, application_id, section_key, answers, based_on_version, saved_version,
+                                                  refused_by, refused_at)
+                    VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                    ON CONFLICT (application_id, section_key, refused_by) WHERE resolved_at IS NULL
+                    DO UPDATE SET answers = excluded.answers, based_on_version = excluded.based_on_version,
+                                  saved_version = excluded.saved_version, refused_at = excluded.refused_at
+                    """).params(UUID.randomUUID(), id, section.key(), json.writeValueAsString(answers.fields()), version,
+                    current.version(), actor, Timestamp.from(now)).update();
+            audit.record(actor, "application.section-conflict", "application", id.toString(), Map.of(
+                    "section", section.key(), "basedOn", version, "saved", current.version()));
+            return new SaveResult.Conflict(current, answers);
+        }
+        jdbc.sql("""
+                UPDATE section_conflict SET resolved_at = ?
+                WHERE application_id = ? AND section_key = ? AND refused_by = ? AND resolved_at IS NULL
+                """).params(Timestamp.from(now), id, section.key(), actor).update();
+        String title = section == Section.CHALLENGE ? answers.one("title").strip() : null;
+        jdbc.sql("UPDATE application SET updated_at = ?, title = coalesce(?, title) WHERE id = ?")
+                .params(Timestamp.from(now), title == null ? null : title.substring(0, Math.min(200, title.length())), id)
+                .update();
+        audit.record(actor, "application.section-saved", "application", id.toString(), Map.of(
+                "section", section.key(), "version", version + 1, "state", state.key()));
+        return new SaveResult.Saved(version + 1, now, state, check.remaining());
+    }
+
+    /** What the rules say about a section as stored (for the page and "check your answers"). */
+    public Map<String, Problem> remaining(Application application, Section section) {
+        RoundDetails round = rounds.details(application.roundId()).orElseThrow();
+        SectionRules.Check check = rules.check(section, application.section(section).answers(), application, round);
+        Map<String, Problem> all = new LinkedHashMap<>(check.invalid());
+        all.putAll(check.remaining());
+        return all;
+    }
+
+    /** The refused save of {@code actor} in a section, if one is open. */
+    public Optional<Answers> openConflict(UUID id, UUID userId, Section section, String actor) {
+        load(id, userId).orElseThrow(NotFound::new);
+        return jdbc.sql("""
+                SELECT answers::text FROM section_conflict
+                WHERE application_id = ? AND section_key = ? AND refused_by = ? AND resolved_at IS NULL
+                """).params(id, section.key(), actor).query(String.class).optional().map(this::answers);
+    }
+
+    /** The budget's total and requested amount against the component's maximum. */
+    public BudgetLimit budgetLimit(Application application) {
+        RoundDetails round = rounds.details(application.roundId()).orElseThrow();
+        return rules.limit(application, round);
+    }
+
+    /** An attachment was refused; the message key says why. */
+    public static class AttachmentRefused extends RuntimeException {
+        private final String reason;
+
+        public AttachmentRefused(String reason) {
+            super(reason);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
+    /** The application does not exist for this user. */
+    public static class NotFound extends RuntimeException {
+        public NotFound() {
+            super("No such application");
+        }
+    }
+
+    /** Adds a PDF, checked by its content (not its name) and size. */
+    @Transactional
+    public AttachmentInfo attach(UUID id, UUID userId, String actor, String fileName, byte[] content) {
+        Application application = load(id, userId).orElseThrow(NotFound::new);
+        application.assertEditable();
+        String name = fileName == null ? "" : fileName.replaceAll("[\\p{Cntrl}/\\\\]", "_").strip();
+        if (content == null || content.length == 0) {
+            throw new AttachmentRefused("application.attachments.error.empty");
+        }
+        if (content.length > MAX_ATTACHMENT_BYTES) {
+            throw new AttachmentRefused("application.attachments.error.tooLarge");
+        }
+        if (!PdfCheck.isPdf(content)) {
+            throw new AttachmentRefused("application.attachments.error.notPdf");
+        }
+        if (application.attachments().size() >= MAX_ATTACHMENTS) {
+            throw new AttachmentRefused("application.attachments.error.tooMany");
+        }
+        if (name.isEmpty()) {
+            name = "bilaga.pdf";
+        }
+        if (name.length() > 255) {
+            name = name.substring(name.length() - 255);
+        }
+        UUID attachmentId = UUID.randomUUID();
+        Instant now = clock.instant();
+        String sha = sha256(content);
+        jdbc.sql("""
+                INSERT INTO attachment (id, application_id, file_name, content_type, size_bytes, sha256, content, added_by, added_at)
+                VALUES (?, ?, ?, 'application/pdf', ?, ?, ?, ?, ?)
+                """).params(attachmentId, id, name, (long) content.length, sha, content, actor, Timestamp.from(now)).update();
+        attachmentsChanged(id, actor, now);
+        audit.record(actor, "application.attachment-added", "application", id.toString(), Map.of(
+                "attachment", attachmentId.toString(), "name", name, "size", content.length, "sha256", sha));
+        return new AttachmentInfo(attachmentId, name, content.length, sha, actor, now);
+    }
+
+    @Transactional
+    public void removeAttachment(UUID id, UUID userId, String actor, UUID attachmentId) {
+        Application application = load(id, userId).orElseThrow(NotFound::new);
+        application.assertEditable();
+        AttachmentInfo info = application.attachments().stream().filter(a -> a.id().equals(attachmentId)).findFirst()
+                .orElseThrow(NotFound::new);
+        jdbc.sql("DELETE FROM attachment WHERE id = ? AND application_id = ?").params(attachmentId, id).update();
+        Instant now = clock.instant();
+        attachmentsChanged(id, actor, now);
+        audit.record(actor, "application.attachment-removed", "application", id.toString(), Map.of(
+                "attachment", attachmentId.toString(), "name", info.fileName(), "sha256", info.sha256()));
+    }
+
+    private void attachmentsChanged(UUID id, String actor, Instant now) {
+        jdbc.sql("""
+                UPDATE application_section SET version = version + 1, saved_by = ?, saved_at = ?,
+                       state = CASE WHEN (SELECT count(*) FROM attachment WHERE application_id = ?) > 0
+                                    THEN 'completed' ELSE 'not-started' END
+                WHERE application_id = ? AND section_key = 'attachments'
+                """).params(actor, Timestamp.from(now), id, id).update();
+        jdbc.sql("UPDATE application SET updated_at = ? WHERE id = ?").params(Timestamp.from(now), id).update();
+    }
+
+    /** An attachment with its content, for a member only. */
+    public Optional<AttachmentFile> attachment(UUID id, UUID userId, UUID attachmentId) {
+        if (load(id, userId).isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                SELECT id, file_name, size_bytes, sha256, added_by, added_at, content_type, content
+                FROM attachment WHERE id = ? AND application_id = ?
+                """).params(attachmentId, id).query((rs, i) -> new AttachmentFile(info(rs), rs.getString("content_type"),
+                rs.getBytes("content"))).optional();
+    }
+
+    private List<AttachmentInfo> attachments(UUID id) {
+        return jdbc.sql("""
+                SELECT id, file_name, size_bytes, sha256, added_by, added_at FROM attachment
+                WHERE application_id = ? ORDER BY added_at, file_name
+                """).param(id).query((rs, i) -> info(rs)).list();
+    }
+
+    private static AttachmentInfo info(ResultSet rs) throws SQLException {
+        return new AttachmentInfo(rs.getObject("id", UUID.class), rs.getString("file_name"), rs.getLong("size_bytes"),
+                rs.getString("sha256"), rs.getString("added_by"), rs.getTimestamp("added_at").toInstant());
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The components a round takes, for the start form. */
+    public List<se.partnerskap.programme.Component> components(RoundDetails round) {
+        return components.all(round.programme()).stream().filter(c -> round.components().contains(c.key())).toList();
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,9 @@
+package se.partnerskap.application;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An attachment without its content. */
+public record AttachmentInfo(UUID id, String fileName, long sizeBytes, String sha256, String addedBy,
+        Instant addedAt) {
+}

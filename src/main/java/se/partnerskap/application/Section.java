@@ -1,0 +1,47 @@
+package se.partnerskap.application;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import se.partnerskap.shared.Language;
+
+/** The parts of an application that are filled in and saved separately, in the task list's order. */
+public enum Section {
+    APPLICANT("applicant", "sokande", "applicant"),
+    PARTNERS("partners", "partner", "partners"),
+    CORE_AREAS("core-areas", "karnomraden", "core-areas"),
+    CHALLENGE("challenge", "utmaning", "challenge"),
+    ACTIVITIES("activities", "aktiviteter", "activities"),
+    BUDGET("budget", "budget", "budget"),
+    ATTACHMENTS("attachments", "bilagor", "attachments"),
+    QUESTIONS("questions", "fragor", "questions");
+
+    private final String key;
+    private final String slugSv;
+    private final String slugEn;
+
+    Section(String key, String slugSv, String slugEn) {
+        this.key = key;
+        this.slugSv = slugSv;
+        this.slugEn = slugEn;
+    }
+
+    /** The key stored in the database and used in message keys. */
+    public String key() {
+        return key;
+    }
+
+    /** The last segment of the section page's address in a language. */
+    public String slug(Language language) {
+        return language == Language.EN ? slugEn : slugSv;
+    }
+
+    public static Optional<Section> ofKey(String key) {
+        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+    }
+
+    /** By the address segment in either language (the language switcher keeps the segment). */
+    public static Optional<Section> ofSlug(String slug) {
+        return Arrays.stream(values()).filter(s -> s.slugSv.equals(slug) || s.slugEn.equals(slug)).findFirst();
+    }
+}

@@ -1,0 +1,8 @@
+package se.partnerskap.application;
+
+import java.time.Instant;
+
+/** One section of an application as last saved: its answers, state and version (0 until first saved). */
+public record SectionAnswers(Section section, Answers answers, SectionState state, int version, String savedBy,
+        Instant savedAt) {
+}
