@@ -261,6 +261,19 @@ public class Applications {
                 """).params(id, section.key(), actor).query(String.class).optional().map(this::answers);
     }
 
+    /** Drops the refused save of {@code actor} in a section: the saved version stays. */
+    @Transactional
+    public void discardConflict(UUID id, UUID userId, Section section, String actor) {
+        load(id, userId).orElseThrow(NotFound::new);
+        int rows = jdbc.sql("""
+                UPDATE section_conflict SET resolved_at = ?
+                WHERE application_id = ? AND section_key = ? AND refused_by = ? AND resolved_at IS NULL
+                """).params(Timestamp.from(clock.instant()), id, section.key(), actor).update();
+        if (rows > 0) {
+            audit.record(actor, "application.conflict-discarded", "application", id.toString(), Map.of("section", section.key()));
+        }
+    }
+
     /** The budget's total and requested amount against the component's maximum. */
     public BudgetLimit budgetLimit(Application application) {
         RoundDetails round = rounds.details(application.roundId()).orElseThrow();

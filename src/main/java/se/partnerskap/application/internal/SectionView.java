@@ -1,0 +1,173 @@
+package se.partnerskap.application.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.Map;
+
+import se.partnerskap.application.Answers;
+import se.partnerskap.application.Application;
+import se.partnerskap.application.BudgetLimit;
+import se.partnerskap.application.Problem;
+import se.partnerskap.application.Section;
+import se.partnerskap.application.SectionAnswers;
+import se.partnerskap.programme.Component;
+import se.partnerskap.programme.CoreArea;
+import se.partnerskap.programme.Question;
+import se.partnerskap.registry.Country;
+import se.partnerskap.registry.SwedishOrganisation;
+import se.partnerskap.web.Ui;
+
+/**
+ * A section page: the answers shown in the form (stored, restored or as just typed), their problems,
+ * and when someone else saved first, the saved version beside the refused one.
+ */
+public record SectionView(ApplicationHeader header, Section section, Answers answers, int version,
+        Map<String, Problem> errors, SectionAnswers conflictSaved, boolean restored, BudgetLimit limit,
+        List<Country> countries, List<SwedishOrganisation> organisations, List<CoreArea> coreAreas,
+        Component component, List<Question> questions, String savedAt) {
+
+    public String value(String field) {
+        return answers.one(field);
+    }
+
+    public boolean has(String field, String value) {
+        return answers.has(field, value);
+    }
+
+    public boolean error(String field) {
+        return errors.containsKey(field);
+    }
+
+    public Problem problem(String field) {
+        return errors.get(field);
+    }
+
+    public boolean conflict() {
+        return conflictSaved != null;
+    }
+
+    public int partners() {
+        return SectionRules.PARTNERS;
+    }
+
+    public int budgetLines() {
+        return SectionRules.BUDGET_LINES;
+    }
+
+    public List<String> partnerTypes() {
+        return SectionRules.PARTNER_TYPES;
+    }
+
+    public List<String> costCategories() {
+        return SectionRules.COST_CATEGORIES;
+    }
+
+    public List<String> parties() {
+        return SectionRules.PARTIES;
+    }
+
+    /** The id of the first field of an error, for the summary's links (choices link to their first box). */
+    public String anchor(String field) {
+        if ("coreAreas".equals(field) || field.startsWith("q.")) {
+            return field.replace('.', '-') + (field.startsWith("q.") ? "" : "-0");
+        }
+        return field;
+    }
+
+    /** A safe HTML id for a field name. */
+    public static String id(String field) {
+        return field.replace('.', '-');
+    }
+
+    /** The application and round facts every page of an application shows. */
+    public record ApplicationHeader(Application application, String roundName, String componentName,
+            String organisationName, String base, String deadline, long sessionSeconds) {
+
+        public String title(Ui ui) {
+            String t = application.title();
+            return t == null || t.isBlank() ? ui.t("application.untitled", componentName) : t;
+        }
+    }
+
+    /** The options of a choice, value to label, with labels from the bundle under {@code prefix}. */
+    public Map<String, String> options(Ui ui, String prefix, List<String> values) {
+        Map<String, String> map = new LinkedHashMap<>();
+        values.forEach(v -> map.put(v, ui.t(prefix + v)));
+        return map;
+    }
+
+    public Map<String, String> countryOptions(Ui ui) {
+        Map<String, String> map = new LinkedHashMap<>();
+        countries.forEach(c -> map.put(c.iso2(), c.name(ui.language())));
+        return map;
+    }
+
+    public Map<String, String> coreAreaOptions(Ui ui) {
+        Map<String, String> map = new LinkedHashMap<>();
+        coreAreas.forEach(c -> map.put(c.key(), c.name(ui.language())));
+        return map;
+    }
+
+    public Map<String, String> questionOptions(Ui ui, Question q) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (q.options() != null) {
+            q.options().forEach(o -> map.put(o.key(), o.label(ui.language())));
+        }
+        return map;
+    }
+
+    /** A field's label for the read-only summary. */
+    public String label(Ui ui, String field) {
+        Matcher m = NUMBERED.matcher(field);
+        if (m.matches()) {
+            return ui.t("application.field." + m.group(1) + m.group(3), m.group(2));
+        }
+        if (field.startsWith("q.")) {
+            return questions.stream().filter(q -> field.equals("q." + q.key())).findFirst()
+                    .map(q -> q.label(ui.language())).orElse(field);
+        }
+        return ui.t("application.field." + field);
+    }
+
+    /** A stored value as the reader should see it: names for codes. */
+    public String display(Ui ui, String field, String value) {
+        if (field.endsWith("Country")) {
+            return countries.stream().filter(c -> c.iso2().equals(value)).findFirst()
+                    .map(c -> c.name(ui.language())).orElse(value);
+        }
+        if (field.endsWith("Type") && field.startsWith("partner")) {
+            return ui.t("application.partnerType." + value);
+        }
+        if (field.endsWith("Category")) {
+            return ui.t("application.category." + value);
+        }
+        if (field.endsWith("Party")) {
+            return ui.t("application.party." + value);
+        }
+        if (field.equals("coreAreas")) {
+            return coreAreaOptions(ui).getOrDefault(value, value);
+        }
+        if (field.equals("coApplicants")) {
+            return organisations.stream().filter(o -> o.id().toString().equals(value)).findFirst()
+                    .map(SwedishOrganisation::name).orElse(value);
+        }
+        if (field.startsWith("q.")) {
+            return questions.stream().filter(q -> field.equals("q." + q.key())).findFirst()
+                    .map(q -> questionOptions(ui, q).getOrDefault(value, value)).orElse(value);
+        }
+        if ((field.endsWith("Amount") || field.equals("requested")) && SectionRules.sek(value).isPresent()) {
+            return ui.money(SectionRules.sek(value).getAsLong());
+        }
+        return value;
+    }
+
+    /** The answered fields, in the order they were typed. */
+    public List<Map.Entry<String, List<String>>> answered() {
+        return answers.fields().entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(s -> !s.isBlank())).toList();
+    }
+
+    private static final Pattern NUMBERED = Pattern.compile("(partner|line)(\\d+)(\\w+)");
+}
