@@ -9,7 +9,7 @@
     var max = parseInt(area.getAttribute('maxlength'), 10);
     var left = max - area.value.length;
     var text = left >= 0 ? counter.getAttribute('data-left') : counter.getAttribute('data-over');
-    counter.textContent = text.replace('{0}', String(Math.abs(left)));
+    counter.textContent = text.replace('{0}', Math.abs(left).toLocaleString(document.documentElement.lang || 'sv'));
     counter.classList.toggle('over', left < 0);
   }
 

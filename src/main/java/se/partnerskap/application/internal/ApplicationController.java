@@ -278,6 +278,9 @@ public class ApplicationController {
         SectionView.ApplicationHeader header = header(a, ui);
         String back = header.base() + "/" + Section.ATTACHMENTS.slug(ui.language());
         try {
+            if (file != null && file.getSize() > Applications.MAX_ATTACHMENT_BYTES) {
+                throw new Applications.AttachmentRefused("application.attachments.error.tooLarge");
+            }
             byte[] bytes = file == null ? new byte[0] : file.getBytes();
             applications.attach(a.id(), me.userId(), me.email(), file == null ? null : file.getOriginalFilename(), bytes);
             redirect.addFlashAttribute("notice", "application.notice.attached");
