@@ -40,6 +40,11 @@ class ApplicationBrowserTest extends BrowserTest {
         }
     }
 
+    @org.junit.jupiter.api.AfterAll
+    void removeRound() {
+        ApplicationFixtures.removeRounds(jdbc, "browser-%");
+    }
+
     private void login() {
         open("/login");
         page.locator("#email").fill(DemoUsers.ANNA.email());

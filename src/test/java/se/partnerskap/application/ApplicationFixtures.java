@@ -28,6 +28,20 @@ abstract class ApplicationFixtures extends AbstractIntegrationTest {
 
     static final String PASSWORD = "a long enough password";
 
+    /** Other test classes share the database and count the programme's rounds: leave none of ours behind. */
+    @org.junit.jupiter.api.AfterEach
+    void removeTestRounds() {
+        removeRounds(jdbc, "test-%");
+    }
+
+    static void removeRounds(org.springframework.jdbc.core.simple.JdbcClient jdbc, String keyPattern) {
+        String ids = "SELECT id FROM round WHERE key LIKE :pattern";
+        jdbc.sql("DELETE FROM application WHERE round_id IN (" + ids + ")").param("pattern", keyPattern).update();
+        jdbc.sql("DELETE FROM round_country WHERE round_id IN (" + ids + ")").param("pattern", keyPattern).update();
+        jdbc.sql("DELETE FROM round_component WHERE round_id IN (" + ids + ")").param("pattern", keyPattern).update();
+        jdbc.sql("DELETE FROM round WHERE key LIKE :pattern").param("pattern", keyPattern).update();
+    }
+
     UUID openRound(List<String> countries, List<String> components) {
         return round(Instant.now().minus(Duration.ofDays(10)), Instant.now().plus(Duration.ofDays(10)), countries,
                 components, "[]");
