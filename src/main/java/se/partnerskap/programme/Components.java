@@ -13,9 +13,66 @@ import org.springframework.transaction.annotation.Transactional;
 public class Components {
 
     private final JdbcClient jdbc;
+    private final se.partnerskap.audit.Audit audit;
+    private final java.time.Clock clock;
 
-    Components(JdbcClient jdbc) {
+    Components(JdbcClient jdbc, se.partnerskap.audit.Audit audit, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The world regions an amount rule can name. */
+    public static final List<String> WORLD_REGIONS = List.of("Europe", "Asia", "Africa", "Latin America");
+
+    /** The component's version, for optimistic locking of its edit form. */
+    public int version(String programme, String key) {
+        return jdbc.sql("SELECT version FROM component WHERE programme_key = ? AND key = ?").params(programme, key)
+                .query(Integer.class).optional().orElseThrow(() -> new IllegalArgumentException("No such component"));
+    }
+
+    /**
+     * Saves a component's years, whether it may be applied for outside the rounds, and its amount rules
+     * (the whole set, replacing the old one), if nobody changed it since {@code version}.
+     *
+     * @return false when someone else saved first (nothing changed)
+     */
+    @Transactional
+    public boolean update(String programme, String key, int minYears, int maxYears, boolean outsideRounds,
+            List<AmountRule> rules, int version, String actor) {
+        if (minYears < 1 || maxYears < minYears) {
+            throw new IllegalArgumentException("Years run from 1 and the maximum is at least the minimum");
+        }
+        int rows = jdbc.sql("""
+                UPDATE component SET min_years = ?, max_years = ?, outside_rounds = ?, version = version + 1
+                WHERE programme_key = ? AND key = ? AND version = ?
+                """).params(minYears, maxYears, outsideRounds, programme, key, version).update();
+        if (rows == 0) {
+            return false;
+        }
+        List<AmountRule> before = rules(programme).stream().filter(r -> r.componentKey().equals(key)).toList();
+        jdbc.sql("DELETE FROM amount_rule WHERE programme_key = ? AND component_key = ?").params(programme, key).update();
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        for (AmountRule r : rules) {
+            jdbc.sql("""
+                    INSERT INTO amount_rule (programme_key, component_key, world_region, min_parties, max_sek, per_year,
+                                             updated_at, updated_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """).params(programme, key, r.worldRegion(), r.minParties(), r.maxSek(), r.perYear(), now, actor)
+                    .update();
+        }
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("minYears", minYears);
+        details.put("maxYears", maxYears);
+        details.put("outsideRounds", outsideRounds);
+        details.put("rulesBefore", before.stream().map(Components::describe).toList());
+        details.put("rules", rules.stream().map(Components::describe).toList());
+        audit.record(actor, "component-updated", "component", programme + "/" + key, details);
+        return true;
+    }
+
+    private static String describe(AmountRule r) {
+        return r.worldRegion() + " " + r.minParties() + "+ parties: " + r.maxSek() + (r.perYear() ? " per year" : " in all");
     }
 
     public List<Component> all(String programme) {

@@ -9,7 +9,9 @@ import se.partnerskap.grant.FundedPartnership;
 import se.partnerskap.grant.FundedPartnerships;
 import se.partnerskap.programme.ContactPersons;
 import se.partnerskap.programme.Programmes;
+import se.partnerskap.programme.RoundDetails;
 import se.partnerskap.programme.RoundSummary;
+import se.partnerskap.programme.Rounds;
 import se.partnerskap.registry.Country;
 import se.partnerskap.registry.Registry;
 import se.partnerskap.shared.Language;
@@ -24,9 +26,11 @@ public class PublicPages {
     private final Registry registry;
     private final FundedPartnerships funded;
     private final ContactPersons contactPersons;
+    private final Rounds rounds;
 
     PublicPages(SiteContent content, Programmes programmes, Registry registry, FundedPartnerships funded,
-            ContactPersons contactPersons) {
+            ContactPersons contactPersons, Rounds rounds) {
+        this.rounds = rounds;
         this.content = content;
         this.programmes = programmes;
         this.registry = registry;
@@ -34,7 +38,7 @@ public class PublicPages {
         this.contactPersons = contactPersons;
     }
 
-    public record HomePage(List<PageSection> intro, WindowView window, List<String> coreAreas,
+    public record HomePage(List<PageSection> intro, WindowView window, OpenRounds open, List<String> coreAreas,
             List<RoundView> rounds, List<ExampleView> examples, int fundedPartnerships, int swedishOrganisations) {
     }
 
@@ -50,7 +54,15 @@ public class PublicPages {
     public record ContactView(String name, String role, String phone, String email) {
     }
 
-    public record ProgrammePage(List<PageSection> sections, WindowView window, List<WindowView> windows,
+    /** A round that takes applications now, with its deadline (and the earlier one if it was extended). */
+    public record OpenRoundView(String name, String deadline, String deadlineIso, String previousDeadline) {
+    }
+
+    /** The ordinary rounds open now (soonest deadline first) and the continuous ones, such as inceptions. */
+    public record OpenRounds(List<OpenRoundView> ordinary, List<OpenRoundView> continuous) {
+    }
+
+    public record ProgrammePage(List<PageSection> sections, WindowView window, OpenRounds open, List<WindowView> windows,
             List<String> coreAreas, List<String> countries, List<RoundView> pastRounds, List<ContactView> contacts) {
     }
 
@@ -64,7 +76,7 @@ public class PublicPages {
         List<ExampleView> examples = funded.examples(p, 6).stream().map(f -> exampleView(f, ui)).toList();
         var totals = funded.totals(p);
         model.addAttribute("page", new HomePage(content.page("home", lang),
-                WindowView.of(programmes.status(p), lang), coreAreas(lang), rounds, examples,
+                WindowView.of(programmes.status(p), lang), openRounds(lang), coreAreas(lang), rounds, examples,
                 totals.fundedPartnerships(), totals.swedishOrganisations()));
         return "pages/home";
     }
@@ -86,8 +98,21 @@ public class PublicPages {
         List<ContactView> contacts = contactPersons.of(p).stream()
                 .map(c -> new ContactView(c.name(), c.role(lang), c.phone(), c.email())).toList();
         model.addAttribute("page", new ProgrammePage(content.page("programme", lang),
-                WindowView.of(status, lang), upcoming, coreAreas(lang), countries, pastRounds, contacts));
+                WindowView.of(status, lang), openRounds(lang), upcoming, coreAreas(lang), countries, pastRounds, contacts));
         return "pages/programme";
+    }
+
+    private OpenRounds openRounds(Language lang) {
+        List<RoundDetails> open = rounds.openAt(Programmes.MUNICIPAL_PARTNERSHIP, programmes.now());
+        return new OpenRounds(open.stream().filter(r -> !r.continuous()).map(r -> openRound(r, lang)).toList(),
+                open.stream().filter(RoundDetails::continuous).map(r -> openRound(r, lang)).toList());
+    }
+
+    private static OpenRoundView openRound(RoundDetails r, Language lang) {
+        boolean extended = !r.deadline().equals(r.closesAt());
+        return new OpenRoundView(r.name(lang), se.partnerskap.shared.StockholmTime.dateTime(r.deadline(), lang),
+                se.partnerskap.shared.StockholmTime.at(r.deadline()).toOffsetDateTime().toString(),
+                extended ? se.partnerskap.shared.StockholmTime.dateTime(r.closesAt(), lang) : null);
     }
 
     private List<String> coreAreas(Language lang) {

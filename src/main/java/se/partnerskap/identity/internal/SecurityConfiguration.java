@@ -76,6 +76,11 @@ class SecurityConfiguration {
                     .hasRole("ADMINISTRATOR")
                 .requestMatchers("/admin/innehall", "/admin/innehall/**", "/en/admin/content", "/en/admin/content/**")
                     .hasAnyRole("COMMUNICATOR", "ADMINISTRATOR")
+                .requestMatchers("/admin/omgangar", "/admin/omgangar/**", "/en/admin/rounds", "/en/admin/rounds/**")
+                    .hasAnyRole("CASE_OFFICER", "ADMINISTRATOR")
+                .requestMatchers("/admin/komponenter", "/admin/komponenter/**", "/en/admin/components",
+                        "/en/admin/components/**")
+                    .hasRole("ADMINISTRATOR")
                 .anyRequest().permitAll());
         http.authenticationProvider(throttled(users, encoder, throttle));
         http.requestCache(c -> c.requestCache(requestCache));

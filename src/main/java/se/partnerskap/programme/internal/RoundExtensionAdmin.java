@@ -1,0 +1,99 @@
+package se.partnerskap.programme.internal;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.partnerskap.programme.Programmes;
+import se.partnerskap.programme.RoundDetails;
+import se.partnerskap.programme.RoundManagement;
+import se.partnerskap.programme.internal.RoundViews.ExtendForm;
+import se.partnerskap.programme.internal.RoundViews.ExtendPage;
+import se.partnerskap.web.NotFoundException;
+import se.partnerskap.web.Ui;
+
+/** A case officer extends an open round to a later deadline, with a reason in both languages. */
+@Controller
+@PreAuthorize("hasAnyRole('CASE_OFFICER', 'ADMINISTRATOR')")
+class RoundExtensionAdmin {
+
+    private final RoundAdmin rounds;
+    private final RoundManagement management;
+    private final Programmes programmes;
+
+    RoundExtensionAdmin(RoundAdmin rounds, RoundManagement management, Programmes programmes) {
+        this.rounds = rounds;
+        this.management = management;
+        this.programmes = programmes;
+    }
+
+    @GetMapping({"/admin/omgangar/{id}/forlang", "/en/admin/rounds/{id}/forlang"})
+    String form(@PathVariable String id, Ui ui, Model model) {
+        RoundDetails r = extendable(id);
+        String proposed = RoundAdmin.local(r.deadline().plus(java.time.Duration.ofDays(7)));
+        return page(r, new ExtendForm(proposed, "", "", r.version(), Map.of()), false, ui, model);
+    }
+
+    @PostMapping({"/admin/omgangar/{id}/forlang", "/en/admin/rounds/{id}/forlang"})
+    String extend(@PathVariable String id, @RequestParam(defaultValue = "") String until,
+            @RequestParam(defaultValue = "") String reasonSv, @RequestParam(defaultValue = "") String reasonEn,
+            @RequestParam(defaultValue = "0") int version, Ui ui, Principal principal, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        RoundDetails r = extendable(id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Instant instant = RoundAdmin.instant(until, "until", errors);
+        if (instant != null && !instant.isAfter(r.deadline())) {
+            errors.put("until", "rounds.error.until.notLater");
+        } else if (instant != null && !instant.isAfter(programmes.now())) {
+            errors.put("until", "rounds.error.until.past");
+        }
+        reason(reasonSv, "reasonSv", errors);
+        reason(reasonEn, "reasonEn", errors);
+        ExtendForm form = new ExtendForm(until, reasonSv, reasonEn, version, errors);
+        if (!errors.isEmpty()) {
+            response.setStatus(400);
+            return page(r, form, false, ui, model);
+        }
+        try {
+            management.extend(r.id(), instant, reasonSv, reasonEn, version, principal.getName());
+        } catch (RoundManagement.StaleRound | RoundManagement.NotAllowed changed) {
+            response.setStatus(409);
+            RoundDetails now = rounds.find(id);
+            return page(now, new ExtendForm(until, reasonSv, reasonEn, now.version(), errors), true, ui, model);
+        }
+        redirect.addFlashAttribute("notice", "rounds.notice.extended");
+        return "redirect:" + ui.href("/admin/omgangar/" + r.id());
+    }
+
+    private static void reason(String value, String field, Map<String, String> errors) {
+        if (value.isBlank()) {
+            errors.put(field, "rounds.error." + field + ".missing");
+        } else if (value.length() > 2000) {
+            errors.put(field, "rounds.error.reason.tooLong");
+        }
+    }
+
+    private RoundDetails extendable(String id) {
+        RoundDetails r = rounds.find(id);
+        if (!"open".equals(r.status())) {
+            throw new NotFoundException();
+        }
+        return r;
+    }
+
+    private String page(RoundDetails r, ExtendForm form, boolean conflict, Ui ui, Model model) {
+        model.addAttribute("page", new ExtendPage(r.id().toString(), r.name(ui.language()),
+                RoundAdmin.time(r.deadline(), ui.language()), form, conflict));
+        return "pages/rounds/extend";
+    }
+}

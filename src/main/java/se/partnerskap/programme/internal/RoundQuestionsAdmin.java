@@ -1,0 +1,251 @@
+package se.partnerskap.programme.internal;
+
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.partnerskap.programme.Question;
+import se.partnerskap.programme.RoundDetails;
+import se.partnerskap.programme.RoundManagement;
+import se.partnerskap.programme.internal.RoundViews.QuestionForm;
+import se.partnerskap.programme.internal.RoundViews.QuestionPage;
+import se.partnerskap.web.NotFoundException;
+import se.partnerskap.web.Ui;
+
+/**
+ * The round's extra questions (its form definition): add, edit, remove and reorder, one question per
+ * form post, so it all works without JavaScript. Keys are stable ({@code q1}, {@code q2}, ...): answers
+ * refer to them, so a key is never reused within a round.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('CASE_OFFICER', 'ADMINISTRATOR')")
+class RoundQuestionsAdmin {
+
+    static final int DEFAULT_LONG_TEXT = 2000;
+    static final int MAX_LENGTH = 20_000;
+
+    private final RoundAdmin rounds;
+    private final RoundManagement management;
+
+    RoundQuestionsAdmin(RoundAdmin rounds, RoundManagement management) {
+        this.rounds = rounds;
+        this.management = management;
+    }
+
+    @GetMapping({"/admin/omgangar/{id}/fragor/ny", "/en/admin/rounds/{id}/fragor/ny"})
+    String newQuestion(@PathVariable String id, Ui ui, Model model) {
+        RoundDetails r = editable(id);
+        return page(r, new QuestionForm(null, "short-text", false, "", "", "", "", "", "", r.version(), Map.of()),
+                false, ui, model);
+    }
+
+    @GetMapping({"/admin/omgangar/{id}/fragor/{key}", "/en/admin/rounds/{id}/fragor/{key}"})
+    String edit(@PathVariable String id, @PathVariable String key, Ui ui, Model model) {
+        RoundDetails r = editable(id);
+        Question q = question(r, key);
+        String options = q.options() == null ? "" : q.options().stream().map(o -> o.sv() + " | " + o.en())
+                .collect(Collectors.joining("\n"));
+        return page(r, new QuestionForm(q.key(), q.type(), q.required(), q.labelSv(), q.labelEn(),
+                nz(q.helpSv()), nz(q.helpEn()), q.maxLength() == null ? "" : q.maxLength().toString(), options,
+                r.version(), Map.of()), false, ui, model);
+    }
+
+    @PostMapping({"/admin/omgangar/{id}/fragor/ny", "/en/admin/rounds/{id}/fragor/ny"})
+    String add(@PathVariable String id, @RequestParam Map<String, String> params, Ui ui, Principal principal,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return save(id, null, params, ui, principal, model, response, redirect);
+    }
+
+    @PostMapping({"/admin/omgangar/{id}/fragor/{key}", "/en/admin/rounds/{id}/fragor/{key}"})
+    String update(@PathVariable String id, @PathVariable String key, @RequestParam Map<String, String> params,
+            Ui ui, Principal principal, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        question(editable(id), key);
+        return save(id, key, params, ui, principal, model, response, redirect);
+    }
+
+    private String save(String id, String key, Map<String, String> p, Ui ui, Principal principal, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        RoundDetails r = editable(id);
+        int version = parseInt(p.get("version"), 0);
+        QuestionForm form = new QuestionForm(key, p.getOrDefault("type", ""), "true".equals(p.get("required")),
+                p.getOrDefault("labelSv", ""), p.getOrDefault("labelEn", ""), p.getOrDefault("helpSv", ""),
+                p.getOrDefault("helpEn", ""), p.getOrDefault("maxLength", ""), p.getOrDefault("options", ""),
+                version, new LinkedHashMap<>());
+        String questionKey = key != null ? key : nextKey(r.questions());
+        Question q = validate(form, questionKey);
+        if (q == null) {
+            response.setStatus(400);
+            return page(r, form, false, ui, model);
+        }
+        List<Question> questions = new ArrayList<>(r.questions());
+        if (key == null) {
+            questions.add(q);
+        } else {
+            questions.replaceAll(old -> old.key().equals(key) ? q : old);
+        }
+        try {
+            management.saveQuestions(r.id(), questions, version, principal.getName(), key == null ? "added" : "edited");
+        } catch (RoundManagement.StaleRound | RoundManagement.NotAllowed stale) {
+            response.setStatus(409);
+            RoundDetails now = rounds.find(id);
+            return page(now, form, true, ui, model);
+        }
+        redirect.addFlashAttribute("notice", "rounds.notice.questionSaved");
+        return "redirect:" + ui.href("/admin/omgangar/" + r.id()) + "#questions";
+    }
+
+    @PostMapping({"/admin/omgangar/{id}/fragor/{key}/ta-bort", "/en/admin/rounds/{id}/fragor/{key}/ta-bort"})
+    String remove(@PathVariable String id, @PathVariable String key, @RequestParam(defaultValue = "0") int version,
+            Ui ui, Principal principal, RedirectAttributes redirect) {
+        RoundDetails r = editable(id);
+        question(r, key);
+        List<Question> questions = new ArrayList<>(r.questions());
+        questions.removeIf(q -> q.key().equals(key));
+        return change(r, questions, version, "removed", "rounds.notice.questionRemoved", ui, principal, redirect);
+    }
+
+    @PostMapping({"/admin/omgangar/{id}/fragor/{key}/flytta", "/en/admin/rounds/{id}/fragor/{key}/flytta"})
+    String move(@PathVariable String id, @PathVariable String key, @RequestParam(defaultValue = "up") String direction,
+            @RequestParam(defaultValue = "0") int version, Ui ui, Principal principal, RedirectAttributes redirect) {
+        RoundDetails r = editable(id);
+        question(r, key);
+        List<Question> questions = new ArrayList<>(r.questions());
+        int i = 0;
+        while (!questions.get(i).key().equals(key)) {
+            i++;
+        }
+        int j = "down".equals(direction) ? i + 1 : i - 1;
+        if (j >= 0 && j < questions.size()) {
+            java.util.Collections.swap(questions, i, j);
+        }
+        return change(r, questions, version, "reordered", "rounds.notice.questionMoved", ui, principal, redirect);
+    }
+
+    private String change(RoundDetails r, List<Question> questions, int version, String change, String notice,
+            Ui ui, Principal principal, RedirectAttributes redirect) {
+        try {
+            management.saveQuestions(r.id(), questions, version, principal.getName(), change);
+            redirect.addFlashAttribute("notice", notice);
+        } catch (RoundManagement.StaleRound | RoundManagement.NotAllowed stale) {
+            redirect.addFlashAttribute("notice", "rounds.notice.changedMeanwhile");
+        }
+        return "redirect:" + ui.href("/admin/omgangar/" + r.id()) + "#questions";
+    }
+
+    static Question validate(QuestionForm form, String key) {
+        Map<String, String> errors = form.errors();
+        if (!Question.TYPES.contains(form.type())) {
+            errors.put("type", "rounds.error.question.type");
+        }
+        required(form.labelSv(), "labelSv", 500, errors);
+        required(form.labelEn(), "labelEn", 500, errors);
+        if (form.helpSv().length() > 2000) {
+            errors.put("helpSv", "rounds.error.text.tooLong");
+        }
+        if (form.helpEn().length() > 2000) {
+            errors.put("helpEn", "rounds.error.text.tooLong");
+        }
+        boolean text = form.type().endsWith("-text");
+        Integer maxLength = null;
+        if (text) {
+            String typed = form.maxLength().strip();
+            if (typed.isEmpty()) {
+                maxLength = "long-text".equals(form.type()) ? DEFAULT_LONG_TEXT : null;
+            } else if (!typed.matches("\\d{1,6}") || Integer.parseInt(typed) < 1 || Integer.parseInt(typed) > MAX_LENGTH) {
+                errors.put("maxLength", "rounds.error.question.maxLength");
+            } else {
+                maxLength = Integer.parseInt(typed);
+            }
+        }
+        List<Question.Option> options = List.of();
+        if (form.type().endsWith("-choice")) {
+            options = new ArrayList<>();
+            int n = 1;
+            for (String line : form.options().split("\\R")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] parts = line.split("\\|", -1);
+                if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                    errors.put("options", "rounds.error.question.optionLine");
+                    break;
+                }
+                options.add(new Question.Option("o" + n++, parts[0].strip(), parts[1].strip()));
+            }
+            if (!errors.containsKey("options") && options.size() < 2) {
+                errors.put("options", "rounds.error.question.options");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        return new Question(key, form.type(), form.required(), form.labelSv().strip(), form.labelEn().strip(),
+                blankToNull(form.helpSv()), blankToNull(form.helpEn()), maxLength, options);
+    }
+
+    private static void required(String value, String field, int max, Map<String, String> errors) {
+        if (value.isBlank()) {
+            errors.put(field, "rounds.error.question." + field + ".missing");
+        } else if (value.length() > max) {
+            errors.put(field, "rounds.error.text.tooLong");
+        }
+    }
+
+    /** The next unused key: one more than the highest qN so far, so a removed question's key is not reused. */
+    static String nextKey(List<Question> questions) {
+        int max = 0;
+        for (Question q : questions) {
+            if (q.key().matches("q\\d+")) {
+                max = Math.max(max, Integer.parseInt(q.key().substring(1)));
+            }
+        }
+        return "q" + (max + 1);
+    }
+
+    private RoundDetails editable(String id) {
+        RoundDetails r = rounds.find(id);
+        if ("closed".equals(r.status()) || "published".equals(r.status())) {
+            throw new NotFoundException();
+        }
+        return r;
+    }
+
+    private static Question question(RoundDetails r, String key) {
+        return r.questions().stream().filter(q -> q.key().equals(key)).findFirst()
+                .orElseThrow(NotFoundException::new);
+    }
+
+    private String page(RoundDetails r, QuestionForm form, boolean conflict, Ui ui, Model model) {
+        model.addAttribute("page", new QuestionPage(r.id().toString(), r.name(ui.language()), form, Question.TYPES,
+                conflict));
+        return "pages/rounds/question";
+    }
+
+    private static int parseInt(String s, int otherwise) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException | NullPointerException e) {
+            return otherwise;
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

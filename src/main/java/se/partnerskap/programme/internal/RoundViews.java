@@ -1,0 +1,88 @@
+package se.partnerskap.programme.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The view models of the round administration pages. */
+public final class RoundViews {
+
+    private RoundViews() {
+    }
+
+    /** One row of the rounds list, ready to print. */
+    public record RoundRow(String id, String name, String opens, String opensIso, String closes, String closesIso,
+            String extendedUntil, String extendedUntilIso, String status, String budget, String maxAmount,
+            boolean continuous) {
+    }
+
+    public record Option(String value, String label, boolean checked) {
+    }
+
+    /** The round form as typed (strings, so nothing typed is lost), with its errors (field → message key). */
+    public record RoundForm(String id, String programme, String nameSv, String nameEn, String opens, String closes,
+            String budget, String maxAmount, Set<String> countries, Set<String> components, boolean continuous,
+            boolean onePerLeadAndPartner, int version, Map<String, String> errors) {
+
+        public boolean has(String field) {
+            return errors.containsKey(field);
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+    }
+
+    /** An extension as recorded on the round. */
+    public record Extension(String until, String untilIso, String reasonSv, String reasonEn, String by, String at) {
+    }
+
+    /** A question in the round's list. */
+    public record QuestionRow(String key, String label, String type, boolean required) {
+    }
+
+    public record RoundFormPage(RoundForm form, List<Option> countries, List<Option> components, String status,
+            String deadline, Extension extension, List<QuestionRow> questions, boolean conflict, String updatedBy,
+            String updatedAt) {
+
+        public boolean editing() {
+            return form.id() != null;
+        }
+
+        public boolean editable() {
+            return !"closed".equals(status) && !"published".equals(status);
+        }
+    }
+
+    public record ExtendForm(String until, String reasonSv, String reasonEn, int version, Map<String, String> errors) {
+        public boolean has(String field) {
+            return errors.containsKey(field);
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+    }
+
+    public record ExtendPage(String roundId, String roundName, String deadline, ExtendForm form, boolean conflict) {
+    }
+
+    /** A question's form as typed; options one per line as "Swedish | English". */
+    public record QuestionForm(String key, String type, boolean required, String labelSv, String labelEn,
+            String helpSv, String helpEn, String maxLength, String options, int version, Map<String, String> errors) {
+        public boolean has(String field) {
+            return errors.containsKey(field);
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+    }
+
+    public record QuestionPage(String roundId, String roundName, QuestionForm form, List<String> types,
+            boolean conflict) {
+        public boolean editing() {
+            return form.key() != null;
+        }
+    }
+}

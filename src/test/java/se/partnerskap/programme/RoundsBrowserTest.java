@@ -1,0 +1,53 @@
+package se.partnerskap.programme;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import se.partnerskap.identity.DemoUsers;
+import se.partnerskap.support.BrowserTest;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** The round and component administration pages in a real browser, checked with axe. */
+class RoundsBrowserTest extends BrowserTest {
+
+    private void logIn(DemoUsers.DemoUser user) {
+        open("/login");
+        page.locator("#email").fill(user.email());
+        page.locator("#password").fill(DemoUsers.PASSWORD);
+        page.locator("form button[type=submit]").last().click();
+        page.waitForURL(url -> !url.contains("/login"));
+    }
+
+    @Test
+    void theRoundsListAndTheRoundFormInBothLanguagesHaveNoViolations() {
+        logIn(DemoUsers.OLLE);
+        open("/admin/omgangar");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Ansökningsomgångar");
+        assertAccessible();
+        open("/en/admin/rounds");
+        assertAccessible();
+        open("/admin/omgangar/ny");
+        assertAccessible();
+        // a mistake: the error summary links to the field, and the page stays accessible
+        page.locator("#budget").fill("-5");
+        page.locator("#nameSv").fill("");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Skapa omgången som utkast")).click();
+        assertThat(page.locator(".error-summary a[href='#budget']")).isVisible();
+        assertAccessible();
+        open("/en/admin/rounds/new");
+        assertAccessible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Application rounds")).click();
+        page.locator("table a").first().click();
+        assertAccessible();
+    }
+
+    @Test
+    void theComponentsPagesHaveNoViolations() {
+        logIn(DemoUsers.ADA);
+        open("/admin/komponenter");
+        assertAccessible();
+        open("/en/admin/components/project");
+        assertAccessible();
+    }
+}
