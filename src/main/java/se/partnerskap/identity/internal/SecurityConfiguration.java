@@ -70,6 +70,8 @@ class SecurityConfiguration {
             @Value("${partnerskap.oidc.enabled:false}") boolean oidc) throws Exception {
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/konto", "/konto/**", "/en/account", "/en/account/**").authenticated()
+                .requestMatchers("/ansokningar", "/ansokningar/**", "/en/applications", "/en/applications/**")
+                    .hasRole("APPLICANT")
                 .requestMatchers("/admin/anvandare", "/admin/anvandare/**", "/en/admin/users", "/en/admin/users/**")
                     .hasRole("ADMINISTRATOR")
                 .requestMatchers("/admin/innehall", "/admin/innehall/**", "/en/admin/content", "/en/admin/content/**")
