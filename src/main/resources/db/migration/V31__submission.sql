@@ -1,13 +1,15 @@
 -- Submission: a submitted application keeps a reference number for life (withdrawing and submitting
 -- again keeps it) and one immutable snapshot per submission, with its PDF copy. The reference's
--- sequence is per round and gapless: a counter row taken with UPDATE ... RETURNING inside the
--- submitting transaction (a rolled-back submission gives its number back).
+-- sequence (KP-2026-H-0042) is per round and gapless: a counter row taken with an upsert ... RETURNING
+-- inside the submitting transaction (a rolled-back submission gives its number back). The counter
+-- is keyed by the reference's prefix, which names the round (programme, year, season), so that two
+-- rounds in one season could never hand out the same reference.
 ALTER TABLE application ADD COLUMN reference TEXT UNIQUE;
 ALTER TABLE application ADD COLUMN submitted_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE application ADD COLUMN withdrawn_at TIMESTAMP WITH TIME ZONE;
 
 CREATE TABLE reference_counter (
-  round_id UUID PRIMARY KEY REFERENCES round(id),
+  prefix TEXT PRIMARY KEY,
   last_number INT NOT NULL CHECK (last_number > 0)
 );
 

@@ -145,7 +145,8 @@ public class Submissions {
         String reference = jdbc.sql("SELECT reference FROM application WHERE id = ?").param(id)
                 .query(String.class).optional().orElse(null);
         if (reference == null) {
-            reference = References.format(a.programme(), round.opensAt(), round.continuous(), nextNumber(round.id()));
+            String prefix = References.prefix(a.programme(), round.opensAt(), round.continuous());
+            reference = References.format(prefix, nextNumber(prefix));
         }
         int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM submission WHERE application_id = ?")
                 .param(id).query(Integer.class).single();
@@ -174,12 +175,12 @@ public class Submissions {
     }
 
     /** The round's next number: the counter row stays locked until we commit, so numbers have no gaps. */
-    private int nextNumber(UUID roundId) {
+    private int nextNumber(String prefix) {
         return jdbc.sql("""
-                INSERT INTO reference_counter (round_id, last_number) VALUES (?, 1)
-                ON CONFLICT (round_id) DO UPDATE SET last_number = reference_counter.last_number + 1
+                INSERT INTO reference_counter (prefix, last_number) VALUES (?, 1)
+                ON CONFLICT (prefix) DO UPDATE SET last_number = reference_counter.last_number + 1
                 RETURNING last_number
-                """).param(roundId).query(Integer.class).single();
+                """).param(prefix).query(Integer.class).single();
     }
 
     private Map<String, Object> snapshot(Application a, RoundDetails round, String reference, int version,

@@ -72,7 +72,8 @@ public class Eligibility {
                     List.of(limit.requested(), round.maxAmountSek()), Section.BUDGET));
         }
         for (Section s : Section.values()) {
-            if (a.section(s).state() != SectionState.COMPLETED) {
+            boolean nothingToAnswer = s == Section.QUESTIONS && round.questions().isEmpty();
+            if (!nothingToAnswer && a.section(s).state() != SectionState.COMPLETED) {
                 found.add(new Ineligibility("incomplete", "submission.ineligible.incomplete",
                         List.of("submission.section." + s.key()), s));
             }

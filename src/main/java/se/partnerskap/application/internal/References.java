@@ -17,14 +17,19 @@ public final class References {
     private References() {
     }
 
-    public static String format(String programme, Instant roundOpens, boolean continuous, int number) {
+    /** "KP-2026-H": what a round's references start with; its sequence counts under it. */
+    public static String prefix(String programme, Instant roundOpens, boolean continuous) {
         var opens = StockholmTime.at(roundOpens);
         String season = continuous ? "L" : opens.getMonthValue() >= 7 ? "H" : "V";
-        return "%s-%d-%s-%04d".formatted(prefix(programme), opens.getYear(), season, number);
+        return "%s-%d-%s".formatted(initials(programme), opens.getYear(), season);
+    }
+
+    public static String format(String prefix, int number) {
+        return "%s-%04d".formatted(prefix, number);
     }
 
     /** "kommunala-partnerskap" is KP. */
-    static String prefix(String programme) {
+    static String initials(String programme) {
         return Arrays.stream(programme.split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty())
                 .map(w -> w.substring(0, 1).toUpperCase(Locale.ROOT)).collect(Collectors.joining());
     }
