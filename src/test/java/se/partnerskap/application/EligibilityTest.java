@@ -54,12 +54,12 @@ class EligibilityTest extends AbstractIntegrationTest {
     void anOrganisationOfAKindThatMayNotApplyIsRefused() {
         UUID round = fixtures.round(null, true);
         UUID id = fixtures.complete(DemoUsers.ANNA, round, "kind@karlstad.example", true, "Kisumu County", "KE", 200_000);
-        jdbc.sql("DELETE FROM programme_applicant_kind WHERE programme_key = 'kommunala-partnerskap' AND kind = 'region'")
+        jdbc.sql("DELETE FROM programme_applicant_kind WHERE programme_key = 'kommunala-partnerskapstest' AND kind = 'region'")
                 .update();
         try {
             assertThat(refused(id, "sv")).contains("Din organisation får inte söka i programmet: organisationstypen region");
         } finally {
-            jdbc.sql("INSERT INTO programme_applicant_kind (programme_key, kind) VALUES ('kommunala-partnerskap', 'region')")
+            jdbc.sql("INSERT INTO programme_applicant_kind (programme_key, kind) VALUES ('kommunala-partnerskapstest', 'region')")
                     .update();
         }
     }

@@ -39,13 +39,51 @@ final class SubmissionFixtures {
         this.applications = applications;
     }
 
+    /**
+     * The tests' own programme, a copy of Kommunala partnerskap's components, amount rules, applicant kinds
+     * and core areas, so that their rounds stay out of the real programme's pages and figures. Its key
+     * has the same initials, so references still read KP-.
+     */
+    static final String PROGRAMME = "kommunala-partnerskapstest";
+
+    void programme() {
+        jdbc.sql("""
+                INSERT INTO programme (key, name_sv, name_en) VALUES (?, 'Kommunala partnerskap (test)', 'Municipal Partnership (test)')
+                ON CONFLICT DO NOTHING
+                """).param(PROGRAMME).update();
+        jdbc.sql("""
+                INSERT INTO core_area (programme_key, key, position, name_sv, name_en)
+                SELECT ?, key, position, name_sv, name_en FROM core_area WHERE programme_key = 'kommunala-partnerskap'
+                ON CONFLICT DO NOTHING
+                """).param(PROGRAMME).update();
+        jdbc.sql("""
+                INSERT INTO component (programme_key, key, position, name_sv, name_en, description_sv, description_en,
+                                       min_years, max_years, outside_rounds)
+                SELECT ?, key, position, name_sv, name_en, description_sv, description_en, min_years, max_years, outside_rounds
+                FROM component WHERE programme_key = 'kommunala-partnerskap'
+                ON CONFLICT DO NOTHING
+                """).param(PROGRAMME).update();
+        jdbc.sql("""
+                INSERT INTO amount_rule (programme_key, component_key, world_region, min_parties, max_sek, per_year)
+                SELECT ?, component_key, world_region, min_parties, max_sek, per_year
+                FROM amount_rule WHERE programme_key = 'kommunala-partnerskap'
+                ON CONFLICT DO NOTHING
+                """).param(PROGRAMME).update();
+        jdbc.sql("""
+                INSERT INTO programme_applicant_kind (programme_key, kind)
+                SELECT ?, kind FROM programme_applicant_kind WHERE programme_key = 'kommunala-partnerskap'
+                ON CONFLICT DO NOTHING
+                """).param(PROGRAMME).update();
+    }
+
     /** A round taking inceptions with partners in Kenya, Tanzania and Ukraine and one required question. */
     UUID round(Long maxAmountSek, boolean onePerLeadAndPartner) {
+        programme();
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO round (id, programme_key, key, name_sv, name_en, opens_at, closes_at, status, budget_sek,
                                    max_amount_sek, one_per_lead_and_partner, questions)
-                VALUES (?, 'kommunala-partnerskap', ?, 'Hösten 2026 (test)', 'Autumn 2026 (test)', ?, ?, 'open', 10000000,
+                VALUES (?, 'kommunala-partnerskapstest', ?, 'Hösten 2026 (test)', 'Autumn 2026 (test)', ?, ?, 'open', 10000000,
                         ?, ?, '[{"key":"q1","type":"short-text","required":true,"labelSv":"Vad vill ni lära er?",
                         "labelEn":"What do you want to learn?","helpSv":"","helpEn":"","maxLength":200,"options":[]}]'::jsonb)
                 """).params(id, "test-" + id, Timestamp.from(OPENS), Timestamp.from(DEADLINE), maxAmountSek,
@@ -55,7 +93,7 @@ final class SubmissionFixtures {
         }
         jdbc.sql("""
                 INSERT INTO round_component (round_id, programme_key, component_key)
-                VALUES (?, 'kommunala-partnerskap', 'inception')
+                VALUES (?, 'kommunala-partnerskapstest', 'inception')
                 """).param(id).update();
         return id;
     }
