@@ -202,6 +202,9 @@ public class Applications {
             throw new Application.NotEditableException(id);
         }
         RoundDetails round = rounds.details(application.roundId()).orElseThrow();
+        if (!round.isOpenAt(clock.instant())) { // submission: after the deadline drafts are read-only
+            throw new DeadlinePassedException(id);
+        }
         Answers answers = typed.only(rules.fields(section, round));
         SectionRules.Check check = rules.check(section, answers, application, round);
         if (!check.invalid().isEmpty()) {
@@ -306,6 +309,9 @@ public class Applications {
     public AttachmentInfo attach(UUID id, UUID userId, String actor, String fileName, byte[] content) {
         Application application = load(id, userId).orElseThrow(NotFound::new);
         application.assertEditable();
+        if (!rounds.details(application.roundId()).orElseThrow().isOpenAt(clock.instant())) { // submission: read-only
+            throw new DeadlinePassedException(id);
+        }
         String name = fileName == null ? "" : fileName.replaceAll("[\\p{Cntrl}/\\\\]", "_").strip();
         if (content == null || content.length == 0) {
             throw new AttachmentRefused("application.attachments.error.empty");
@@ -342,6 +348,9 @@ public class Applications {
     public void removeAttachment(UUID id, UUID userId, String actor, UUID attachmentId) {
         Application application = load(id, userId).orElseThrow(NotFound::new);
         application.assertEditable();
+        if (!rounds.details(application.roundId()).orElseThrow().isOpenAt(clock.instant())) { // submission: read-only
+            throw new DeadlinePassedException(id);
+        }
         AttachmentInfo info = application.attachments().stream().filter(a -> a.id().equals(attachmentId)).findFirst()
                 .orElseThrow(NotFound::new);
         jdbc.sql("DELETE FROM attachment WHERE id = ? AND application_id = ?").params(attachmentId, id).update();
