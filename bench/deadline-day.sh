@@ -118,21 +118,24 @@ SELECT
      AND NOT EXISTS (SELECT 1 FROM submission s WHERE s.reference = a.reference AND s.application_id = a.application)) AS submissions_lost,
   (SELECT count(*) FROM submission s JOIN application ap ON ap.id = s.application_id WHERE ap.round_id = md5('bench-round')::uuid) AS snapshots;
 SQL
-STATS=$(ls -d "$WORK"/gatling/*/ | head -1)js/stats.json
+STATS=$(ls -d "$WORK"/gatling/*/ | head -1)index.html
 python3 - "$STATS" "$WORK/lost.txt" <<'PY'
-import json, os, platform, subprocess, sys, datetime
-stats = json.load(open(sys.argv[1]))
+import json, os, platform, re, subprocess, sys, datetime
+# Gatling 3.15 writes its statistics into the report's table: one row per request type
+html = open(sys.argv[1], encoding="utf-8").read()
 cols = open(sys.argv[2]).read().strip().splitlines()
 names = ["users_finished", "saves_acknowledged", "saves_lost", "submissions_acknowledged", "submissions_lost", "snapshots"]
 row = [l for l in cols if "|" in l and not l.strip().startswith("users")][-1]
 values = dict(zip(names, [int(v.strip()) for v in row.split("|")]))
-def one(s):
-    st = s["stats"]
-    return {"requests": st["numberOfRequests"]["total"], "ok": st["numberOfRequests"]["ok"], "ko": st["numberOfRequests"]["ko"],
-            "throughput_per_s": st["meanNumberOfRequestsPerSecond"]["total"],
-            "p50_ms": st["percentiles1"]["total"], "p95_ms": st["percentiles3"]["total"], "p99_ms": st["percentiles4"]["total"],
-            "max_ms": st["maxResponseTime"]["total"]}
-requests = {c["name"]: one(c) for c in stats["contents"].values()}
+rows = {}
+for m in re.finditer(r'<tr id="(ROOT|req_[^"]+)"[^>]*>(.*?)</tr>', html, re.S):
+    cells = re.findall(r'<td class="value [a-z]+ col-(\d+)">([^<]*)</td>', m.group(2))
+    name = re.search(r'class="ellipsed-name">([^<]+)<', m.group(2)).group(1).strip()
+    v = {int(c): float(x) for c, x in cells}
+    rows[name] = {"requests": int(v[2]), "ok": int(v[3]), "ko": int(v[4]), "throughput_per_s": v[6],
+                  "p50_ms": v[8], "p95_ms": v[10], "p99_ms": v[11], "max_ms": v[12], "mean_ms": v[13]}
+all_requests = rows.pop("All Requests")
+requests = rows
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 mem = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal"))
 result = {
@@ -142,7 +145,7 @@ result = {
   "machine": {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(mem / 1024 / 1024, 1), "os": platform.platform(),
               "java": subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0],
               "note": "load generator (Gatling), application and PostgreSQL on the same machine"},
-  "all_requests": one(stats),
+  "all_requests": all_requests,
   "requests": requests,
   "database_check": values,
   "lost": values["saves_lost"] + values["submissions_lost"],

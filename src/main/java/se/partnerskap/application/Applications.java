@@ -112,8 +112,10 @@ public class Applications {
                 """).params(id, roundId, round.programme(), component, organisation, actor, Timestamp.from(now),
                 Timestamp.from(now)).update();
         for (Section s : Section.values()) {
-            jdbc.sql("INSERT INTO application_section (application_id, section_key) VALUES (?, ?)")
-                    .params(id, s.key()).update();
+            // a round without extra questions has nothing to answer there: that section is done
+            String state = s == Section.QUESTIONS && round.questions().isEmpty() ? "completed" : "not-started";
+            jdbc.sql("INSERT INTO application_section (application_id, section_key, state) VALUES (?, ?, ?)")
+                    .params(id, s.key(), state).update();
         }
         audit.record(actor, "application.draft-created", "application", id.toString(), Map.of(
                 "round", roundId.toString(), "component", component, "organisation", organisation.toString()));
