@@ -32,9 +32,14 @@ public record Application(UUID id, UUID roundId, String programme, String compon
         return status == ApplicationStatus.DRAFT;
     }
 
+    /** A draft, or a submission withdrawn before the deadline to be changed and sent again. */
+    public boolean isEditable() {
+        return status == ApplicationStatus.DRAFT || status == ApplicationStatus.WITHDRAWN;
+    }
+
     /** Throws unless the application may still be edited. */
     public void assertEditable() {
-        if (!isDraft()) {
+        if (!isEditable()) {
             throw new NotEditableException(id);
         }
     }
@@ -49,6 +54,7 @@ public record Application(UUID id, UUID roundId, String programme, String compon
     }
 
     /** Raised when a submitted or withdrawn application is asked to change. */
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CONFLICT)
     public static class NotEditableException extends RuntimeException {
         public NotEditableException(UUID id) {
             super("Application " + id + " is not a draft");

@@ -200,7 +200,8 @@ public class Applications {
         Application application = load(id, userId).orElseThrow(NotFound::new);
         // share-lock the application row: a submission (which takes it FOR UPDATE) waits for running saves
         String status = jdbc.sql("SELECT status FROM application WHERE id = ? FOR SHARE").param(id).query(String.class).single();
-        if (!ApplicationStatus.DRAFT.key().equals(status)) {
+        ApplicationStatus lockedStatus = ApplicationStatus.ofKey(status);
+        if (lockedStatus != ApplicationStatus.DRAFT && lockedStatus != ApplicationStatus.WITHDRAWN) {
             throw new Application.NotEditableException(id);
         }
         RoundDetails round = rounds.details(application.roundId()).orElseThrow();

@@ -260,8 +260,18 @@ class SubmissionTest extends AbstractIntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'application.withdrawn' AND subject_id = ?")
                 .param(id.toString()).query(Integer.class).single()).isEqualTo(1);
 
+        // withdrawn to be changed: the sections can be edited again, and the change goes into version 2
+        String challenge = get(anna, "/ansokningar/" + id + "/utmaning").body();
+        var m = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(challenge);
+        assertThat(m.find()).isTrue();
+        assertThat(postForm(anna, "/ansokningar/" + id + "/utmaning", challenge, Map.of("version", m.group(1),
+                "title", "Ändrad titel", "challenge", "Ändrad utmaning", "objectives", "Mål", "results", "Resultat"))
+                .statusCode()).isEqualTo(302);
+
         assertThat(submit(anna, id).statusCode()).isEqualTo(302);
         assertThat(status(id)).isEqualTo("submitted");
+        assertThat(jdbc.sql("SELECT snapshot::text FROM submission WHERE application_id = ? AND version = 2").param(id)
+                .query(String.class).single()).contains("Ändrad utmaning");
         assertThat(reference(id)).isEqualTo(reference);
         assertThat(jdbc.sql("SELECT version FROM submission WHERE application_id = ? ORDER BY version").param(id)
                 .query(Integer.class).list()).containsExactly(1, 2);

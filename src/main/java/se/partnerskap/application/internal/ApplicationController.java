@@ -191,7 +191,7 @@ public class ApplicationController {
         Section section = Section.ofSlug(slug).orElseThrow(NotFoundException::new);
         SectionView.ApplicationHeader header = header(a, ui);
         SectionAnswers stored = a.section(section);
-        Optional<PendingSaves.Pending> restored = a.isDraft() && section != Section.ATTACHMENTS
+        Optional<PendingSaves.Pending> restored = a.isEditable() && section != Section.ATTACHMENTS
                 ? pending.take(pendingToken, request.getRequestURI()) : Optional.empty();
         if (pendingToken != null) {
             PendingSaves.forget(response);
@@ -220,7 +220,7 @@ public class ApplicationController {
             HttpServletResponse response, RedirectAttributes redirect) {
         Application a = load(id, me);
         Section section = Section.ofSlug(slug).filter(s -> s != Section.ATTACHMENTS).orElseThrow(NotFoundException::new);
-        if (!a.isDraft()) {
+        if (!a.isEditable()) {
             throw new NotFoundException();
         }
         String v = params.getFirst("version");
@@ -272,7 +272,7 @@ public class ApplicationController {
             HttpServletResponse response, RedirectAttributes redirect) throws java.io.IOException {
         Application a = load(id, me);
         Section.ofSlug(slug).filter(s -> s == Section.ATTACHMENTS).orElseThrow(NotFoundException::new);
-        if (!a.isDraft()) {
+        if (!a.isEditable()) {
             throw new NotFoundException();
         }
         SectionView.ApplicationHeader header = header(a, ui);
@@ -320,7 +320,7 @@ public class ApplicationController {
         Application a = load(id, me);
         Section.ofSlug(slug).filter(s -> s == Section.ATTACHMENTS).orElseThrow(NotFoundException::new);
         UUID attachmentId = parse(attachment);
-        if (attachmentId == null || !a.isDraft()) {
+        if (attachmentId == null || !a.isEditable()) {
             throw new NotFoundException();
         }
         try {

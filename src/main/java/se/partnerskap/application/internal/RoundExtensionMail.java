@@ -70,7 +70,7 @@ class RoundExtensionMail {
                 SELECT a.created_by, s.answers -> 'contactEmail' ->> 0 AS c1, s.answers -> 'contact2Email' ->> 0 AS c2
                 FROM application a
                 LEFT JOIN application_section s ON s.application_id = a.id AND s.section_key = 'applicant'
-                WHERE a.round_id = ? AND a.status = 'draft'
+                WHERE a.round_id = ? AND a.status IN ('draft', 'withdrawn')
                 """).param(round).query((rs, i) -> {
                     Set<String> to = new LinkedHashSet<>();
                     for (String c : new String[] {rs.getString("c1"), rs.getString("c2")}) {
