@@ -83,4 +83,20 @@ class ApplicationBrowserTest extends BrowserTest {
         assertThat(page.locator("#challenge-count")).containsText("tecken kvar");
         assertThat(page.locator("#challenge-count").textContent().replaceAll("\\D", "")).startsWith("2997");
     }
+
+    @Test
+    void beforeTheSessionExpiresThePageWarnsAndStayingLoggedInHidesTheWarning() {
+        page.clock().install();
+        login();
+        open("/ansokningar/" + application + "/utmaning");
+        var warning = page.locator("#session-warning");
+        assertThat(warning).isHidden();
+        // the session lasts 60 minutes; the warning comes 5 minutes before
+        page.clock().fastForward("56:00");
+        assertThat(warning).isVisible();
+        assertThat(page.locator("#session-warning button")).isFocused();
+        assertAccessible();
+        page.locator("#session-warning button").click();
+        assertThat(warning).isHidden();
+    }
 }
