@@ -63,10 +63,11 @@ class AssessmentController {
     private final Reviews reviews;
     private final People people;
     private final DashboardExport export;
+    private final DecisionLetters letters;
 
     AssessmentController(Rounds rounds, Programmes programmes, Registry registry, SubmittedApplications applications,
             RoundDashboard dashboard, EligibilityChecks eligibility, Decisions decisions, Reviews reviews,
-            People people, DashboardExport export) {
+            People people, DashboardExport export, DecisionLetters letters) {
         this.rounds = rounds;
         this.programmes = programmes;
         this.registry = registry;
@@ -77,6 +78,7 @@ class AssessmentController {
         this.reviews = reviews;
         this.people = people;
         this.export = export;
+        this.letters = letters;
     }
 
     @GetMapping({"/handlaggning", "/en/assessment"})
@@ -229,6 +231,20 @@ class AssessmentController {
                 yield "redirect:" + ui.href("/handlaggning/ansokningar/" + a.id());
             }
         };
+    }
+
+    /** The decision letter, in the language the applicant submitted in. */
+    @GetMapping({"/handlaggning/ansokningar/{id}/beslutsbrev.pdf", "/en/assessment/applications/{id}/beslutsbrev.pdf"})
+    org.springframework.http.ResponseEntity<byte[]> letter(@PathVariable String id) {
+        SubmittedApplication a = application(id);
+        Decisions.Decision d = decisions.of(a.id()).orElseThrow(NotFoundException::new);
+        RoundDetails round = rounds.details(a.roundId()).orElseThrow(NotFoundException::new);
+        String organisation = registry.swedishOrganisation(a.leadOrganisation()).map(SwedishOrganisation::name).orElse("");
+        byte[] pdf = letters.render(letters.letter(a, organisation, round, d));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"" + a.reference() + "-beslut.pdf\"")
+                .body(pdf);
     }
 
     private String page(SubmittedApplication a, Map<String, String> typed, Map<String, String> errors,
