@@ -78,6 +78,10 @@ class SecurityConfiguration {
                     .hasAnyRole("COMMUNICATOR", "ADMINISTRATOR")
                 .requestMatchers("/admin/omgangar", "/admin/omgangar/**", "/en/admin/rounds", "/en/admin/rounds/**")
                     .hasAnyRole("CASE_OFFICER", "ADMINISTRATOR")
+                .requestMatchers("/handlaggning", "/handlaggning/**", "/en/assessment", "/en/assessment/**")
+                    .hasAnyRole("CASE_OFFICER", "ADMINISTRATOR")
+                .requestMatchers("/granskning", "/granskning/**", "/en/reviews", "/en/reviews/**")
+                    .hasRole("REVIEWER")
                 .requestMatchers("/admin/komponenter", "/admin/komponenter/**", "/en/admin/components",
                         "/en/admin/components/**")
                     .hasRole("ADMINISTRATOR")

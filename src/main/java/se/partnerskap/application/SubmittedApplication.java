@@ -1,0 +1,14 @@
+package se.partnerskap.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A submitted application as assessment reads it: who applies, with whom, for what and how much, in
+ * which language it was sent (the language of its letters).
+ */
+public record SubmittedApplication(UUID id, UUID roundId, String programme, String reference, String title,
+        UUID leadOrganisation, List<String> partnerNames, List<String> countries, List<String> coreAreas,
+        long requestedSek, String language, Instant submittedAt) {
+}

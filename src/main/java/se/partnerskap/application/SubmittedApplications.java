@@ -1,0 +1,83 @@
+package se.partnerskap.application;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.partnerskap.application.internal.SectionRules;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Read access to submitted applications for the people who assess them (the caller checks the role).
+ * A submitted application cannot change, so its sections are what was sent.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SubmittedApplications {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    SubmittedApplications(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    private static final String SELECT = """
+            SELECT a.id, a.round_id, a.programme_key, a.reference, a.title, a.lead_organisation_id, a.submitted_at,
+                   (SELECT s.language FROM submission s WHERE s.application_id = a.id ORDER BY s.version DESC LIMIT 1) AS language,
+                   (SELECT jsonb_object_agg(x.section_key, x.answers)::text FROM application_section x
+                     WHERE x.application_id = a.id AND x.section_key IN ('partners', 'core-areas', 'budget')) AS answers
+            FROM application a WHERE a.status = 'submitted'
+            """;
+
+    /** Every submitted application of a round, by reference. */
+    public List<SubmittedApplication> ofRound(UUID roundId) {
+        return jdbc.sql(SELECT + " AND a.round_id = ? ORDER BY a.reference").param(roundId)
+                .query((rs, i) -> map(rs)).list();
+    }
+
+    /** One submitted application. */
+    public Optional<SubmittedApplication> find(UUID id) {
+        return jdbc.sql(SELECT + " AND a.id = ?").param(id).query((rs, i) -> map(rs)).optional();
+    }
+
+    private SubmittedApplication map(ResultSet rs) throws SQLException {
+        String text = rs.getString("answers");
+        Map<String, Map<String, List<String>>> sections = text == null ? Map.of()
+                : json.readValue(text, new TypeReference<Map<String, Map<String, List<String>>>>() {
+                });
+        Map<String, List<String>> partners = sections.getOrDefault("partners", Map.of());
+        List<String> names = new ArrayList<>();
+        List<String> countries = new ArrayList<>();
+        for (int n = 1; n <= 9; n++) {
+            first(partners, "partner" + n + "Name").ifPresent(names::add);
+            first(partners, "partner" + n + "Country").filter(c -> !countries.contains(c)).ifPresent(countries::add);
+        }
+        List<String> coreAreas = sections.getOrDefault("core-areas", Map.of()).getOrDefault("coreAreas", List.of())
+                .stream().filter(s -> !s.isBlank()).toList();
+        OptionalLong requested = first(sections.getOrDefault("budget", Map.of()), "requested")
+                .map(SectionRules::sek).orElse(OptionalLong.empty());
+        String language = rs.getString("language");
+        return new SubmittedApplication(rs.getObject("id", UUID.class), rs.getObject("round_id", UUID.class),
+                rs.getString("programme_key"), rs.getString("reference"), rs.getString("title"),
+                rs.getObject("lead_organisation_id", UUID.class), List.copyOf(names), List.copyOf(countries),
+                coreAreas, requested.orElse(0), language == null ? "sv" : language,
+                rs.getTimestamp("submitted_at") == null ? null : rs.getTimestamp("submitted_at").toInstant());
+    }
+
+    private static Optional<String> first(Map<String, List<String>> answers, String field) {
+        List<String> values = answers.get(field);
+        return values == null || values.isEmpty() || values.getFirst().isBlank() ? Optional.empty()
+                : Optional.of(values.getFirst().strip());
+    }
+}

@@ -1,0 +1,357 @@
+package se.partnerskap.assessment.internal;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.partnerskap.application.SubmittedApplication;
+import se.partnerskap.application.SubmittedApplications;
+import se.partnerskap.assessment.internal.AssessmentViews.ApplicationPage;
+import se.partnerskap.assessment.internal.AssessmentViews.Dashboard;
+import se.partnerskap.assessment.internal.AssessmentViews.DashboardRow;
+import se.partnerskap.assessment.internal.AssessmentViews.Option;
+import se.partnerskap.assessment.internal.AssessmentViews.PointRow;
+import se.partnerskap.assessment.internal.AssessmentViews.Ranking;
+import se.partnerskap.assessment.internal.AssessmentViews.RankingRow;
+import se.partnerskap.assessment.internal.AssessmentViews.ReviewRow;
+import se.partnerskap.assessment.internal.AssessmentViews.ReviewerRow;
+import se.partnerskap.assessment.internal.AssessmentViews.RoundLink;
+import se.partnerskap.assessment.internal.AssessmentViews.ScoreRow;
+import se.partnerskap.identity.People;
+import se.partnerskap.identity.Role;
+import se.partnerskap.programme.Programmes;
+import se.partnerskap.programme.RoundDetails;
+import se.partnerskap.programme.Rounds;
+import se.partnerskap.registry.Registry;
+import se.partnerskap.registry.SwedishOrganisation;
+import se.partnerskap.shared.Language;
+import se.partnerskap.shared.StockholmTime;
+import se.partnerskap.web.NotFoundException;
+import se.partnerskap.web.Ui;
+
+/**
+ * The case officers' side of assessment: a round's dashboard with filters and its Excel export, the
+ * ranking, and per application the eligibility checklist, the reviewers and the decision.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('CASE_OFFICER', 'ADMINISTRATOR')")
+class AssessmentController {
+
+    static final List<String> STATUSES = List.of("new", "eligible", "ineligible", "granted", "rejected");
+
+    private final Rounds rounds;
+    private final Programmes programmes;
+    private final Registry registry;
+    private final SubmittedApplications applications;
+    private final RoundDashboard dashboard;
+    private final EligibilityChecks eligibility;
+    private final Decisions decisions;
+    private final Reviews reviews;
+    private final People people;
+    private final DashboardExport export;
+    private final DecisionLetters letters;
+
+    AssessmentController(Rounds rounds, Programmes programmes, Registry registry, SubmittedApplications applications,
+            RoundDashboard dashboard, EligibilityChecks eligibility, Decisions decisions, Reviews reviews,
+            People people, DashboardExport export, DecisionLetters letters) {
+        this.rounds = rounds;
+        this.programmes = programmes;
+        this.registry = registry;
+        this.applications = applications;
+        this.dashboard = dashboard;
+        this.eligibility = eligibility;
+        this.decisions = decisions;
+        this.reviews = reviews;
+        this.people = people;
+        this.export = export;
+        this.letters = letters;
+    }
+
+    @GetMapping({"/handlaggning", "/en/assessment"})
+    String rounds(Ui ui, Model model) {
+        List<RoundLink> links = rounds.all(Programmes.MUNICIPAL_PARTNERSHIP).stream()
+                .map(r -> new RoundLink(r.id().toString(), r.name(ui.language()), r.status())).toList();
+        model.addAttribute("rounds", links);
+        return "pages/assessment/rounds";
+    }
+
+    @GetMapping({"/handlaggning/omgangar/{roundId}", "/en/assessment/rounds/{roundId}"})
+    String dashboard(@PathVariable String roundId, @RequestParam(defaultValue = "") String status,
+            @RequestParam(defaultValue = "") String country, @RequestParam(defaultValue = "") String coreArea,
+            @RequestParam(defaultValue = "") String applicantType, @RequestParam(defaultValue = "") String region,
+            Ui ui, Model model) {
+        RoundDetails round = round(roundId);
+        Language lang = ui.language();
+        RoundDashboard.Filter filter = new RoundDashboard.Filter(status, country, coreArea, applicantType, region);
+        List<RoundDashboard.Row> all = dashboard.rows(round.id());
+        List<RoundDashboard.Row> shown = all.stream().filter(filter::matches).toList();
+        Map<String, String> coreAreaNames = coreAreaNames(round.programme(), lang);
+        List<DashboardRow> rows = shown.stream().map(r -> new DashboardRow(r.application().id().toString(),
+                r.application().reference(), r.application().title(), r.organisation().name(),
+                ui.t("assessment.kind." + r.organisation().kind()), countries(r.application().countries(), lang),
+                String.join(", ", r.application().coreAreas().stream().map(k -> coreAreaNames.getOrDefault(k, k)).toList()),
+                ui.money(r.application().requestedSek()), ui.t("assessment.status." + r.status()),
+                r.reviewsSubmitted() + " / " + r.reviewsAssigned(),
+                r.score().isPresent() ? score(r.score().getAsDouble(), lang) : "")).toList();
+        long requested = shown.stream().mapToLong(r -> r.application().requestedSek()).sum();
+        Decisions.BudgetMeter meter = decisions.meter(round.id());
+        List<String> conflicts = reviews.ofRound(round.id()).stream()
+                .filter(a -> a.status() == Reviews.Status.CONFLICT)
+                .map(a -> ui.t("assessment.dashboard.conflict", a.reviewerName(),
+                        all.stream().filter(r -> r.application().id().equals(a.applicationId())).findFirst()
+                                .map(r -> r.application().reference()).orElse("")))
+                .toList();
+        List<Option> statuses = STATUSES.stream()
+                .map(s -> new Option(s, ui.t("assessment.status." + s), s.equals(status))).toList();
+        List<Option> countryOptions = all.stream().flatMap(r -> r.application().countries().stream()).distinct()
+                .map(c -> new Option(c, registry.country(c).map(x -> x.name(lang)).orElse(c), c.equals(country)))
+                .sorted(java.util.Comparator.comparing(Option::label)).toList();
+        List<Option> coreAreaOptions = coreAreaNames.entrySet().stream()
+                .map(e -> new Option(e.getKey(), e.getValue(), e.getKey().equals(coreArea))).toList();
+        List<Option> kinds = List.of("municipality", "region", "county-council", "regional-federation").stream()
+                .map(k -> new Option(k, ui.t("assessment.kind." + k), k.equals(applicantType))).toList();
+        List<Option> regions = registry.regions().stream()
+                .map(r -> new Option(r.code(), r.name(), r.code().equals(region))).toList();
+        String query = "status=" + enc(status) + "&country=" + enc(country) + "&coreArea=" + enc(coreArea)
+                + "&applicantType=" + enc(applicantType) + "&region=" + enc(region);
+        model.addAttribute("page", new Dashboard(round.id().toString(), round.name(lang), rows, rows.size(),
+                ui.money(requested), round.budgetSek() == null ? "" : ui.money(round.budgetSek()),
+                ui.money(meter.granted()), meter.percent(), meter.over(), query, statuses, countryOptions,
+                coreAreaOptions, kinds, regions, conflicts));
+        return "pages/assessment/dashboard";
+    }
+
+    @GetMapping({"/handlaggning/omgangar/{roundId}/export.xlsx", "/en/assessment/rounds/{roundId}/export.xlsx"})
+    void exportXlsx(@PathVariable String roundId, @RequestParam(defaultValue = "") String status,
+            @RequestParam(defaultValue = "") String country, @RequestParam(defaultValue = "") String coreArea,
+            @RequestParam(defaultValue = "") String applicantType, @RequestParam(defaultValue = "") String region,
+            Ui ui, HttpServletResponse response) throws IOException {
+        RoundDetails round = round(roundId);
+        List<RoundDashboard.Row> rows = dashboard.rows(round.id(),
+                new RoundDashboard.Filter(status, country, coreArea, applicantType, region));
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + round.key().replaceAll("[^A-Za-z0-9-]", "")
+                + ".xlsx\"");
+        export.write(round, rows, ui, response.getOutputStream());
+    }
+
+    @GetMapping({"/handlaggning/omgangar/{roundId}/rangordning", "/en/assessment/rounds/{roundId}/rangordning"})
+    String ranking(@PathVariable String roundId, Ui ui, Model model) {
+        RoundDetails round = round(roundId);
+        List<RankingRow> rows = new ArrayList<>();
+        int rank = 0;
+        for (RoundDashboard.Row r : dashboard.ranking(round.id())) {
+            rank++;
+            rows.add(new RankingRow(rank, r.application().id().toString(), r.application().reference(),
+                    r.organisation().name(), ui.money(r.application().requestedSek()),
+                    r.score().isPresent() ? score(r.score().getAsDouble(), ui.language()) : ui.t("assessment.ranking.noScore"),
+                    String.valueOf(r.reviewsSubmitted()), ui.t("assessment.status." + r.status())));
+        }
+        model.addAttribute("page", new Ranking(round.id().toString(), round.name(ui.language()), rows));
+        return "pages/assessment/ranking";
+    }
+
+    @GetMapping({"/handlaggning/ansokningar/{id}", "/en/assessment/applications/{id}"})
+    String application(@PathVariable String id, Ui ui, Model model) {
+        SubmittedApplication a = application(id);
+        return page(a, Map.of(), Map.of(), null, ui, model);
+    }
+
+    @PostMapping({"/handlaggning/ansokningar/{id}/behorighet", "/en/assessment/applications/{id}/behorighet"})
+    String checkEligibility(@PathVariable String id, @RequestParam Map<String, String> params, Ui ui,
+            Principal principal, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        SubmittedApplication a = application(id);
+        Map<String, String> answers = new LinkedHashMap<>();
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (String point : EligibilityChecks.POINTS) {
+            answers.put(point, params.getOrDefault("point-" + point, ""));
+            reasons.put(point, params.getOrDefault("reason-" + point, ""));
+        }
+        Map<String, String> errors = eligibility.record(a, answers, reasons, principal.getName());
+        if (!errors.isEmpty()) {
+            response.setStatus(400);
+            Map<String, String> prefixed = new LinkedHashMap<>();
+            errors.forEach((k, v) -> prefixed.put(k.endsWith("-reason") ? "reason-" + k.replace("-reason", "")
+                    : "point-" + k, v));
+            return page(a, params, prefixed, null, ui, model);
+        }
+        redirect.addFlashAttribute("notice", "assessment.notice.eligibility");
+        return "redirect:" + ui.href("/handlaggning/ansokningar/" + a.id());
+    }
+
+    @PostMapping({"/handlaggning/ansokningar/{id}/granskare", "/en/assessment/applications/{id}/granskare"})
+    String assign(@PathVariable String id, @RequestParam(defaultValue = "") String reviewer, Ui ui,
+            Principal principal, RedirectAttributes redirect) {
+        SubmittedApplication a = application(id);
+        boolean assigned;
+        try {
+            assigned = reviews.assign(a, UUID.fromString(reviewer), principal.getName());
+        } catch (IllegalArgumentException notAnId) {
+            assigned = false;
+        }
+        redirect.addFlashAttribute("notice", assigned ? "assessment.notice.assigned" : "assessment.notice.notAssigned");
+        return "redirect:" + ui.href("/handlaggning/ansokningar/" + a.id()) + "#reviewers";
+    }
+
+    @PostMapping({"/handlaggning/ansokningar/{id}/beslut", "/en/assessment/applications/{id}/beslut"})
+    String decide(@PathVariable String id, @RequestParam Map<String, String> params, Ui ui, Principal principal,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        SubmittedApplication a = application(id);
+        Decisions.Input input = new Decisions.Input(params.get("outcome"), params.get("amount"),
+                params.get("conditions"), params.get("reasonSv"), params.get("reasonEn"), params.get("overrideReason"));
+        Decisions.Result result = decisions.decide(a, input, principal.getName());
+        return switch (result) {
+            case Decisions.Invalid invalid -> {
+                response.setStatus(400);
+                yield page(a, params, invalid.errors(), null, ui, model);
+            }
+            case Decisions.OverBudget over -> {
+                response.setStatus(409);
+                Map<String, String> errors = Map.of("overrideReason", "assessment.decision.error.overBudget");
+                yield page(a, params, errors, ui.t("assessment.decision.overBudget", ui.money(over.grantedAfter()),
+                        ui.money(over.budget())), ui, model);
+            }
+            case Decisions.Decided decided -> {
+                redirect.addFlashAttribute("notice", decided.overBudget() ? "assessment.notice.decidedOverBudget"
+                        : "assessment.notice.decided");
+                yield "redirect:" + ui.href("/handlaggning/ansokningar/" + a.id());
+            }
+        };
+    }
+
+    /** The decision letter, in the language the applicant submitted in. */
+    @GetMapping({"/handlaggning/ansokningar/{id}/beslutsbrev.pdf", "/en/assessment/applications/{id}/beslutsbrev.pdf"})
+    org.springframework.http.ResponseEntity<byte[]> letter(@PathVariable String id) {
+        SubmittedApplication a = application(id);
+        Decisions.Decision d = decisions.of(a.id()).orElseThrow(NotFoundException::new);
+        RoundDetails round = rounds.details(a.roundId()).orElseThrow(NotFoundException::new);
+        String organisation = registry.swedishOrganisation(a.leadOrganisation()).map(SwedishOrganisation::name).orElse("");
+        byte[] pdf = letters.render(letters.letter(a, organisation, round, d));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"" + a.reference() + "-beslut.pdf\"")
+                .body(pdf);
+    }
+
+    private String page(SubmittedApplication a, Map<String, String> typed, Map<String, String> errors,
+            String overBudgetWarning, Ui ui, Model model) {
+        Language lang = ui.language();
+        RoundDetails round = rounds.details(a.roundId()).orElseThrow(NotFoundException::new);
+        Optional<EligibilityChecks.Check> check = eligibility.of(a.id());
+        Map<String, String> form = new LinkedHashMap<>();
+        List<PointRow> points = new ArrayList<>();
+        for (String p : EligibilityChecks.POINTS) {
+            EligibilityChecks.Point stored = check.map(c -> c.points().get(p)).orElse(null);
+            String answer = typed.containsKey("point-" + p) ? typed.get("point-" + p)
+                    : stored == null ? "" : stored.passed() ? "yes" : "no";
+            String reason = typed.containsKey("reason-" + p) ? typed.get("reason-" + p)
+                    : stored == null ? "" : stored.reason();
+            points.add(new PointRow(p, ui.t("assessment.eligibility.point." + p), answer, reason));
+        }
+        String checked = check.map(c -> ui.t(c.eligible() ? "assessment.eligibility.eligible"
+                : "assessment.eligibility.ineligible", c.checkedBy(), StockholmTime.dateTime(c.checkedAt(), lang)))
+                .orElse(ui.t("assessment.eligibility.notChecked"));
+        List<Reviews.Assignment> assignments = reviews.ofApplication(a.id());
+        List<ReviewerRow> reviewerRows = assignments.stream().map(x -> new ReviewerRow(x.reviewerName(),
+                ui.t("assessment.review.status." + x.status().key()), x.conflictReason() == null ? "" : x.conflictReason()))
+                .toList();
+        List<Option> reviewerOptions = people.withRole(Role.REVIEWER).stream()
+                .filter(p -> assignments.stream().noneMatch(x -> x.reviewerId().equals(p.id())))
+                .map(p -> new Option(p.id().toString(), p.name() + " (" + p.email() + ")", false)).toList();
+        List<Criterion> criteria = reviews.criteria(a.programme());
+        List<Reviews.Review> submitted = reviews.submitted(a.id(), a.programme());
+        List<ReviewRow> reviewRows = submitted.stream().map(r -> reviewRow(r, criteria, lang)).toList();
+        String mean = submitted.isEmpty() ? ""
+                : score(submitted.stream().mapToDouble(Reviews.Review::weighted).average().orElse(0), lang);
+        Decisions.BudgetMeter meter = decisions.meter(a.roundId());
+        Optional<Decisions.Decision> decision = decisions.of(a.id());
+        String decisionText = decision.map(d -> d.outcome() == Decisions.Outcome.GRANTED
+                ? ui.t("assessment.decision.granted", ui.money(d.amountSek()), d.decidedBy(),
+                        StockholmTime.dateTime(d.decidedAt(), lang))
+                : ui.t("assessment.decision.rejected", d.decidedBy(), StockholmTime.dateTime(d.decidedAt(), lang)))
+                .orElse(ui.t("assessment.decision.none"));
+        decision.ifPresent(d -> {
+            form.put("outcome", d.outcome().key());
+            form.put("amount", d.amountSek() == null ? "" : String.valueOf(d.amountSek()));
+            form.put("conditions", d.conditions());
+            form.put("reasonSv", d.reasonSv());
+            form.put("reasonEn", d.reasonEn());
+        });
+        for (String f : List.of("outcome", "amount", "conditions", "reasonSv", "reasonEn", "overrideReason")) {
+            if (typed.containsKey(f)) {
+                form.put(f, typed.get(f));
+            }
+        }
+        String status = decision.map(d -> d.outcome().key())
+                .orElse(check.map(c -> c.eligible() ? "eligible" : "ineligible").orElse("new"));
+        SwedishOrganisation org = registry.swedishOrganisation(a.leadOrganisation()).orElse(null);
+        model.addAttribute("page", new ApplicationPage(a.id().toString(), a.reference(), a.title(),
+                org == null ? "" : org.name(), a.roundId().toString(), round.name(lang), String.join(", ", a.partnerNames()),
+                countries(a.countries(), lang), coreAreas(a, lang), ui.money(a.requestedSek()),
+                ui.t("assessment.status." + status), points, checked, reviewerRows, reviewerOptions, reviewRows, mean,
+                round.budgetSek() == null ? "" : ui.money(round.budgetSek()), ui.money(meter.granted()),
+                meter.percent(), meter.over(), decisionText, decision.isPresent(), form, errors, overBudgetWarning));
+        return "pages/assessment/application";
+    }
+
+    static ReviewRow reviewRow(Reviews.Review r, List<Criterion> criteria, Language lang) {
+        List<ScoreRow> scores = r.scores().stream().map(s -> new ScoreRow(criteria.stream()
+                .filter(c -> c.key().equals(s.criterion())).findFirst().map(c -> c.name(lang)).orElse(s.criterion()),
+                s.score() + " / " + criteria.stream().filter(c -> c.key().equals(s.criterion())).findFirst()
+                        .map(Criterion::scale).orElse(0), s.comment())).toList();
+        return new ReviewRow(r.assignment().reviewerName(), score(r.weighted(), lang), scores);
+    }
+
+    static String score(double value, Language lang) {
+        return String.format(lang.locale(), "%.1f", value);
+    }
+
+    private String countries(List<String> codes, Language lang) {
+        return String.join(", ", codes.stream().map(c -> registry.country(c).map(x -> x.name(lang)).orElse(c)).toList());
+    }
+
+    private String coreAreas(SubmittedApplication a, Language lang) {
+        Map<String, String> names = coreAreaNames(a.programme(), lang);
+        return String.join(", ", a.coreAreas().stream().map(k -> names.getOrDefault(k, k)).toList());
+    }
+
+    private Map<String, String> coreAreaNames(String programme, Language lang) {
+        Map<String, String> names = new LinkedHashMap<>();
+        programmes.coreAreas(programme).forEach(c -> names.put(c.key(), c.name(lang)));
+        return names;
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private RoundDetails round(String id) {
+        try {
+            return rounds.details(UUID.fromString(id)).orElseThrow(NotFoundException::new);
+        } catch (IllegalArgumentException notAnId) {
+            throw new NotFoundException();
+        }
+    }
+
+    SubmittedApplication application(String id) {
+        try {
+            return applications.find(UUID.fromString(id)).orElseThrow(NotFoundException::new);
+        } catch (IllegalArgumentException notAnId) {
+            throw new NotFoundException();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package se.partnerskap.assessment.internal;
+
+import java.util.List;
+import java.util.Map;
+
+/** The view models of the assessment pages: every text already in the page's language. */
+public final class AssessmentViews {
+
+    private AssessmentViews() {
+    }
+
+    public record Option(String value, String label, boolean selected) {
+    }
+
+    public record RoundLink(String id, String name, String status) {
+    }
+
+    public record DashboardRow(String id, String reference, String title, String organisation, String kind,
+            String countries, String coreAreas, String requested, String status, String reviews, String score) {
+    }
+
+    public record Dashboard(String roundId, String roundName, List<DashboardRow> rows, int total, String requested,
+            String budget, String granted, int percent, boolean overBudget, String exportQuery,
+            List<Option> statuses, List<Option> countries, List<Option> coreAreas, List<Option> kinds,
+            List<Option> regions, List<String> conflicts) {
+    }
+
+    public record RankingRow(int rank, String id, String reference, String organisation, String requested, String score,
+            String reviews, String status) {
+    }
+
+    public record Ranking(String roundId, String roundName, List<RankingRow> rows) {
+    }
+
+    public record PointRow(String key, String label, String answer, String reason) {
+    }
+
+    public record ReviewerRow(String name, String status, String reason) {
+    }
+
+    public record ScoreRow(String criterion, String score, String comment) {
+    }
+
+    public record ReviewRow(String reviewer, String weighted, List<ScoreRow> scores) {
+    }
+
+    public record ApplicationPage(String id, String reference, String title, String organisation, String roundId,
+            String roundName, String partners, String countries, String coreAreas, String requested, String status,
+            List<PointRow> points, String checked, List<ReviewerRow> reviewers, List<Option> reviewerOptions,
+            List<ReviewRow> reviews, String meanScore, String budget, String granted, int percent,
+            boolean overBudget, String decision, boolean decided, Map<String, String> form,
+            Map<String, String> errors, String overBudgetWarning) {
+
+        public String value(String field) {
+            return form.getOrDefault(field, "");
+        }
+    }
+
+    public record CriterionRow(String key, String name, String description, int scale, int weight, String score,
+            String comment) {
+    }
+
+    public record ReviewPage(String id, String reference, String title, String organisation, String partners,
+            String countries, String coreAreas, String requested, String status, List<CriterionRow> criteria,
+            List<ReviewRow> others, String ownWeighted, Map<String, String> errors, Map<String, String> form) {
+    }
+
+    public record AssignmentRow(String id, String reference, String title, String status) {
+    }
+
+    public record LogRow(String at, String actor, String action, String subject, String details) {
+    }
+
+    public record Log(String round, String application, String user, List<LogRow> rows, boolean truncated,
+            List<Option> rounds) {
+    }
+}

@@ -1,0 +1,206 @@
+package se.partnerskap.assessment.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.partnerskap.application.SubmittedApplication;
+import se.partnerskap.audit.Audit;
+import se.partnerskap.programme.Rounds;
+
+/**
+ * Decisions: a grant of at most the amount asked for, with optional conditions, or a rejection with its
+ * reason in both languages. Grants are held against the round's budget: a grant that takes the round
+ * over it is refused unless the officer overrides with a reason, which goes into the audit log.
+ */
+@Service
+@Transactional(readOnly = true)
+class Decisions {
+
+    static final long MAX_SEK = 10_000_000_000L;
+
+    enum Outcome {
+        GRANTED, REJECTED;
+
+        String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    record Decision(Outcome outcome, Long amountSek, String conditions, String reasonSv, String reasonEn,
+            String overrideReason, String decidedBy, Instant decidedAt) {
+    }
+
+    /** Granted against budget; {@code budget} null when the round has none. */
+    record BudgetMeter(Long budget, long granted) {
+        boolean over() {
+            return budget != null && granted > budget;
+        }
+
+        int percent() {
+            return budget == null || budget == 0 ? 0 : (int) Math.min(100, granted * 100 / budget);
+        }
+    }
+
+    /** What the officer typed. */
+    record Input(String outcome, String amount, String conditions, String reasonSv, String reasonEn,
+            String overrideReason) {
+    }
+
+    sealed interface Result {
+    }
+
+    record Decided(boolean overBudget) implements Result {
+    }
+
+    record Invalid(Map<String, String> errors) implements Result {
+    }
+
+    /** The grant would take the round to {@code grantedAfter}, over its budget, and no override reason was given. */
+    record OverBudget(long budget, long grantedAfter) implements Result {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Audit audit;
+    private final Rounds rounds;
+
+    Decisions(JdbcClient jdbc, Clock clock, Audit audit, Rounds rounds) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+        this.rounds = rounds;
+    }
+
+    Optional<Decision> of(UUID applicationId) {
+        return jdbc.sql("""
+                SELECT outcome, amount_sek, conditions, reason_sv, reason_en, override_reason, decided_by, decided_at
+                FROM decision WHERE application_id = ?
+                """).param(applicationId).query((rs, i) -> new Decision(Outcome.valueOf(rs.getString(1).toUpperCase()),
+                (Long) rs.getObject(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getTimestamp(8).toInstant())).optional();
+    }
+
+    Map<UUID, Decision> ofRound(UUID roundId) {
+        Map<UUID, Decision> found = new LinkedHashMap<>();
+        jdbc.sql("SELECT application_id FROM decision WHERE round_id = ?").param(roundId).query(UUID.class).list()
+                .forEach(id -> of(id).ifPresent(d -> found.put(id, d)));
+        return found;
+    }
+
+    BudgetMeter meter(UUID roundId) {
+        Long budget = rounds.details(roundId).map(r -> r.budgetSek()).orElse(null);
+        return new BudgetMeter(budget, granted(roundId, null));
+    }
+
+    private long granted(UUID roundId, UUID except) {
+        return jdbc.sql("""
+                SELECT coalesce(sum(amount_sek), 0) FROM decision
+                WHERE round_id = ? AND outcome = 'granted' AND application_id IS DISTINCT FROM ?
+                """).params(roundId, except).query(Long.class).single();
+    }
+
+    @Transactional
+    Result decide(SubmittedApplication a, Input input, String actor) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String outcome = input.outcome() == null ? "" : input.outcome();
+        Long amount = null;
+        String conditions = input.conditions() == null ? "" : input.conditions().strip();
+        String reasonSv = input.reasonSv() == null ? "" : input.reasonSv().strip();
+        String reasonEn = input.reasonEn() == null ? "" : input.reasonEn().strip();
+        String override = input.overrideReason() == null ? "" : input.overrideReason().strip();
+        switch (outcome) {
+            case "granted" -> {
+                amount = kronor(input.amount(), errors);
+                if (amount != null && amount > a.requestedSek()) {
+                    errors.put("amount", "assessment.decision.error.amount.overRequested");
+                }
+                if (conditions.length() > 4000) {
+                    errors.put("conditions", "assessment.error.tooLong");
+                }
+            }
+            case "rejected" -> {
+                if (reasonSv.isEmpty()) {
+                    errors.put("reasonSv", "assessment.decision.error.reasonSv");
+                }
+                if (reasonEn.isEmpty()) {
+                    errors.put("reasonEn", "assessment.decision.error.reasonEn");
+                }
+                if (reasonSv.length() > 4000 || reasonEn.length() > 4000) {
+                    errors.put(reasonSv.length() > 4000 ? "reasonSv" : "reasonEn", "assessment.error.tooLong");
+                }
+            }
+            default -> errors.put("outcome", "assessment.decision.error.outcome");
+        }
+        if (override.length() > 2000) {
+            errors.put("overrideReason", "assessment.error.tooLong");
+        }
+        if (!errors.isEmpty()) {
+            return new Invalid(errors);
+        }
+        // one decision at a time per round, so that two officers cannot both spend the last of the budget
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("decision:" + a.roundId()).query((rs, i) -> 1).list();
+        boolean overBudget = false;
+        Long budget = rounds.details(a.roundId()).map(r -> r.budgetSek()).orElse(null);
+        if (amount != null && budget != null) {
+            long after = granted(a.roundId(), a.id()) + amount;
+            if (after > budget) {
+                if (override.isEmpty()) {
+                    return new OverBudget(budget, after);
+                }
+                overBudget = true;
+            }
+        }
+        Instant now = clock.instant();
+        jdbc.sql("""
+                INSERT INTO decision (application_id, round_id, outcome, amount_sek, conditions, reason_sv, reason_en,
+                                      override_reason, decided_by, decided_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (application_id) DO UPDATE SET outcome = excluded.outcome, amount_sek = excluded.amount_sek,
+                    conditions = excluded.conditions, reason_sv = excluded.reason_sv, reason_en = excluded.reason_en,
+                    override_reason = excluded.override_reason, decided_by = excluded.decided_by,
+                    decided_at = excluded.decided_at
+                """).params(a.id(), a.roundId(), outcome, amount, amount == null ? "" : conditions,
+                amount == null ? reasonSv : "", amount == null ? reasonEn : "", overBudget ? override : null, actor,
+                Timestamp.from(now)).update();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("round", a.roundId().toString());
+        details.put("reference", a.reference());
+        details.put("outcome", outcome);
+        if (amount != null) {
+            details.put("amount", amount);
+        }
+        audit.record(actor, "assessment.decided", "application", a.id().toString(), details);
+        if (overBudget) {
+            audit.record(actor, "assessment.budget-override", "application", a.id().toString(), Map.of(
+                    "round", a.roundId().toString(), "reference", a.reference(), "amount", amount, "budget", budget,
+                    "grantedAfter", granted(a.roundId(), null), "reason", override));
+        }
+        return new Decided(overBudget);
+    }
+
+    static Long kronor(String typed, Map<String, String> errors) {
+        String s = typed == null ? "" : typed.replaceAll("[\\s\\u00a0\\u202f]", "");
+        if (s.isEmpty()) {
+            errors.put("amount", "assessment.decision.error.amount.missing");
+            return null;
+        }
+        if (!s.matches("\\d{1,15}")) {
+            errors.put("amount", "assessment.decision.error.amount.notWholeKronor");
+            return null;
+        }
+        long value = Long.parseLong(s);
+        if (value <= 0 || value > MAX_SEK) {
+            errors.put("amount", "assessment.decision.error.amount.notWholeKronor");
+            return null;
+        }
+        return value;
+    }
+}

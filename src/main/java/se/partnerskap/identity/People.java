@@ -1,0 +1,38 @@
+package se.partnerskap.identity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The enabled users who hold a role, e.g. the reviewers a case officer may assign. */
+@Service
+@Transactional(readOnly = true)
+public class People {
+
+    /** A user as other modules may name it. */
+    public record Person(UUID id, String email, String name) {
+    }
+
+    private final JdbcClient jdbc;
+
+    People(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Person> withRole(Role role) {
+        return jdbc.sql("""
+                SELECT u.id, u.email, u.display_name FROM app_user u JOIN user_role r ON r.user_id = u.id
+                WHERE r.role = ? AND u.enabled ORDER BY u.display_name
+                """).param(role.name()).query((rs, i) -> new Person(rs.getObject(1, UUID.class), rs.getString(2),
+                rs.getString(3))).list();
+    }
+
+    /** An enabled user holding {@code role}. */
+    public Optional<Person> withRole(UUID id, Role role) {
+        return withRole(role).stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+}

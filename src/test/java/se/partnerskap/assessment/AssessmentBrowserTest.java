@@ -1,0 +1,62 @@
+package se.partnerskap.assessment;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import se.partnerskap.identity.DemoUsers;
+import se.partnerskap.support.BrowserTest;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** The dashboard, an application and a review page in a real browser, checked with axe. */
+class AssessmentBrowserTest extends BrowserTest {
+
+    private void logIn(String email) {
+        open("/login");
+        page.locator("#email").fill(email);
+        page.locator("#password").fill(DemoUsers.PASSWORD);
+        page.locator("form button[type=submit]").last().click();
+        page.waitForURL(url -> !url.contains("/login"));
+    }
+
+    @Test
+    void theDashboardTheApplicationAndTheReviewPagesHaveNoViolations() {
+        AssessmentFixtures fixtures = new AssessmentFixtures(jdbc);
+        UUID round = fixtures.round(1_000_000);
+        UUID application = fixtures.submitted(round, fixtures.municipality("1780"), "Dialog i Kisumu", "Kisumu County",
+                "KE", "participation", 200_000, "sv");
+        logIn(DemoUsers.OLLE.email());
+        open("/handlaggning/omgangar/" + round);
+        assertAccessible();
+        open("/en/assessment/rounds/" + round + "?country=KE");
+        assertAccessible();
+        open("/handlaggning/ansokningar/" + application);
+        page.locator("#reviewer").selectOption(fixtures.userId(DemoUsers.RUT.email()).toString());
+        page.locator("form[action$='/granskare'] button").click();
+        // a decision with a mistake: the error summary and the fields stay accessible
+        page.locator("input[name=outcome][value=granted]").check();
+        page.locator("#amount").fill("999999999");
+        page.locator("form[action$='/beslut'] button").click();
+        assertThat(page.locator(".error-summary a[href='#amount']")).isVisible();
+        assertAccessible();
+        open("/handlaggning/omgangar/" + round + "/rangordning");
+        assertAccessible();
+        open("/handlaggning/logg?round=" + round);
+        assertAccessible();
+        page.context().clearCookies();
+
+        logIn(DemoUsers.RUT.email());
+        open("/granskning");
+        assertAccessible();
+        open("/granskning/" + application);
+        assertAccessible();
+        page.locator("input[name=conflict][value=no]").check();
+        page.locator("form[action$='/jav'] button").click();
+        assertThat(page.locator("#score-relevance")).isVisible();
+        assertAccessible();
+        page.locator("#score-relevance").fill("9");
+        page.locator("form[action$='/granskning/" + application + "'] button").click();
+        assertThat(page.locator(".error-summary")).isVisible();
+        assertAccessible();
+    }
+}

@@ -1,0 +1,126 @@
+package se.partnerskap.assessment;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import se.partnerskap.identity.DemoUsers;
+import se.partnerskap.shared.StockholmTime;
+
+/**
+ * A closed round of the tests' own programme with submitted applications made in SQL (as submission
+ * leaves them), two scoring criteria of different scales, and a second reviewer.
+ */
+final class AssessmentFixtures {
+
+    static final String PROGRAMME = "kommunala-partnerskapstest";
+    static final Instant OPENS = ZonedDateTime.of(LocalDateTime.of(2026, 9, 15, 0, 0), StockholmTime.ZONE).toInstant();
+    static final Instant DEADLINE = ZonedDateTime.of(LocalDateTime.of(2026, 10, 15, 23, 59, 59), StockholmTime.ZONE)
+            .toInstant();
+    static final String SECOND_REVIEWER = "rolf.reviewer@assess.demo.example";
+
+    private final JdbcClient jdbc;
+
+    AssessmentFixtures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void programme() {
+        jdbc.sql("""
+                INSERT INTO programme (key, name_sv, name_en) VALUES (?, 'Kommunala partnerskap (test)', 'Municipal Partnership (test)')
+                ON CONFLICT DO NOTHING
+                """).param(PROGRAMME).update();
+        jdbc.sql("""
+                INSERT INTO core_area (programme_key, key, position, name_sv, name_en)
+                SELECT ?, key, position, name_sv, name_en FROM core_area WHERE programme_key = 'kommunala-partnerskap'
+                ON CONFLICT DO NOTHING
+                """).param(PROGRAMME).update();
+        jdbc.sql("""
+                INSERT INTO component (programme_key, key, position, name_sv, name_en, description_sv, description_en,
+                                       min_years, max_years, outside_rounds)
+                SELECT ?, key, position, name_sv, name_en, description_sv, description_en, min_years, max_years, outside_rounds
+                FROM component WHERE programme_key = 'kommunala-partnerskap'
+                ON CONFLICT DO NOTHING
+                """).param(PROGRAMME).update();
+        // relevance 0–5 weighing 3, feasibility 0–10 weighing 1
+        jdbc.sql("""
+                INSERT INTO scoring_criterion VALUES
+                 (?, 'relevance', 1, 'Relevans', 'Relevance', 'Passar programmet.', 'Fits the programme.', 5, 3),
+                 (?, 'feasibility', 2, 'Genomförbarhet', 'Feasibility', 'Realistisk plan.', 'A realistic plan.', 10, 1)
+                ON CONFLICT DO NOTHING
+                """).params(PROGRAMME, PROGRAMME).update();
+        jdbc.sql("""
+                INSERT INTO app_user (id, email, display_name, password_hash, language, enabled, activated_at, created_at)
+                SELECT ?, ?, 'Rolf Granskare', password_hash, 'sv', true, now(), now() FROM app_user WHERE email = ?
+                ON CONFLICT DO NOTHING
+                """).params(UUID.randomUUID(), SECOND_REVIEWER, DemoUsers.RUT.email()).update();
+        jdbc.sql("""
+                INSERT INTO user_role (user_id, role) SELECT id, 'REVIEWER' FROM app_user WHERE email = ?
+                ON CONFLICT DO NOTHING
+                """).param(SECOND_REVIEWER).update();
+    }
+
+    /** A closed round with a budget of {@code budget} kronor. */
+    UUID round(long budget) {
+        programme();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO round (id, programme_key, key, name_sv, name_en, opens_at, closes_at, status, budget_sek)
+                VALUES (?, ?, ?, 'Hösten 2026 (bedömningstest)', 'Autumn 2026 (assessment test)', ?, ?, 'closed', ?)
+                """).params(id, PROGRAMME, "assess-" + id, Timestamp.from(OPENS), Timestamp.from(DEADLINE), budget)
+                .update();
+        jdbc.sql("INSERT INTO round_component (round_id, programme_key, component_key) VALUES (?, ?, 'inception')")
+                .params(id, PROGRAMME).update();
+        return id;
+    }
+
+    UUID municipality(String code) {
+        return jdbc.sql("SELECT id FROM swedish_organisation WHERE municipality_code = ? AND kind = 'municipality'")
+                .param(code).query(UUID.class).single();
+    }
+
+    UUID region(String code) {
+        return jdbc.sql("SELECT id FROM swedish_organisation WHERE region_code = ? AND kind = 'region'").param(code)
+                .query(UUID.class).single();
+    }
+
+    /** A submitted application of {@code organisation} with a partner in {@code country}, asking {@code requested}. */
+    UUID submitted(UUID round, UUID organisation, String title, String partner, String country, String coreArea,
+            long requested, String language) {
+        UUID id = UUID.randomUUID();
+        String reference = "KP-T-" + id.toString().substring(0, 8).toUpperCase();
+        Timestamp at = Timestamp.from(DEADLINE.minusSeconds(86_400));
+        jdbc.sql("""
+                INSERT INTO application (id, round_id, programme_key, component_key, lead_organisation_id, status, title,
+                                         created_by, created_at, updated_at, reference, submitted_at)
+                VALUES (?, ?, ?, 'inception', ?, 'submitted', ?, 'anna@example.org', ?, ?, ?, ?)
+                """).params(id, round, PROGRAMME, organisation, title, at, at, reference, at).update();
+        section(id, "partners", "{\"partner1Name\": [\"" + partner + "\"], \"partner1Country\": [\"" + country + "\"]}");
+        section(id, "core-areas", "{\"coreAreas\": [\"" + coreArea + "\"], \"theme\": [\"Dialog\"]}");
+        section(id, "budget", "{\"requested\": [\"" + requested + "\"]}");
+        jdbc.sql("""
+                INSERT INTO submission (id, application_id, version, reference, idempotency_key, snapshot, pdf, language,
+                                        submitted_by, submitted_at)
+                VALUES (?, ?, 1, ?, ?, '{}'::jsonb, '\\x00'::bytea, ?, 'anna@example.org', ?)
+                """).params(UUID.randomUUID(), id, reference, "key-" + id, language, at).update();
+        return id;
+    }
+
+    private void section(UUID id, String key, String answers) {
+        jdbc.sql("""
+                INSERT INTO application_section (application_id, section_key, answers, state, version)
+                VALUES (?, ?, ?::jsonb, 'completed', 1)
+                """).params(id, key, answers).update();
+    }
+
+    String reference(UUID application) {
+        return jdbc.sql("SELECT reference FROM application WHERE id = ?").param(application).query(String.class).single();
+    }
+
+    UUID userId(String email) {
+        return jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(email).query(UUID.class).single();
+    }
+}
