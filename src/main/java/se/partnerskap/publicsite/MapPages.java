@@ -144,12 +144,17 @@ public class MapPages {
                 .sorted(Comparator.comparing(AreaRow::name, collator)).toList();
     }
 
-    /** "Karlstad – Makueni County, Kenya". */
+    /** "Karlstad – Makueni County, Kenya (2020–2021)": the period tells apart two partnerships of one party. */
     private static String label(FundedPartnership f, Language lang) {
         String partners = f.partners().stream()
                 .map(p -> p.named() ? p.name() + ", " + p.countryName(lang) : p.countryName(lang))
                 .collect(Collectors.joining("; "));
-        return partners.isEmpty() ? f.swedishOrganisationName() : f.swedishOrganisationName() + " – " + partners;
+        String label = partners.isEmpty() ? f.swedishOrganisationName() : f.swedishOrganisationName() + " – " + partners;
+        if (f.startsOn() != null && f.endsOn() != null) {
+            label += f.startsOn().getYear() == f.endsOn().getYear() ? " (" + f.startsOn().getYear() + ")"
+                    : " (" + f.startsOn().getYear() + "–" + f.endsOn().getYear() + ")";
+        }
+        return label;
     }
 
     private static Map<String, Integer> countByCountry(List<FundedPartnership> partnerships) {

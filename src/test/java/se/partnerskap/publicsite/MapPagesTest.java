@@ -80,6 +80,9 @@ class MapPagesTest extends AbstractIntegrationTest {
         assertThat(svg(body, "map-municipalities")).contains("<title>Karlstad: 1 pågående partnerskap</title>",
                 "<title>Kiruna</title>");
         assertThat(table(body, "municipalities-table")).contains("Karlstad – Kenya", "href=\"/projekt/test-map/karlstad\"");
+        assertThat(body).contains("Sveriges 290 kommuner; 2 har ett pågående partnerskap.");
+        assertThat(get("/en/map").body()).contains("Sweden’s 21 regions; 2 have an active partnership as a region.",
+                "Karlstad – Kenya (2031–2032)");
     }
 
     @Test
