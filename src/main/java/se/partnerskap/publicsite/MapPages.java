@@ -60,7 +60,7 @@ public class MapPages {
     }
 
     public record MapPage(String today, String todayIso, String municipalitiesSvg, List<AreaRow> municipalities,
-            String regionsSvg, List<AreaRow> regions, String worldSvg, List<CountryRow> countries, String swatch) {
+            String regionsSvg, List<AreaRow> regions, String worldSvg, List<CountryRow> countries, int withoutCountry, String swatch) {
     }
 
     @GetMapping({"/karta", "/en/map"})
@@ -101,7 +101,9 @@ public class MapPages {
                 byRegion.keySet());
 
         // Partner countries: every funded partnership counts once in each country it has a partner in.
-        Map<String, Integer> all = countByCountry(funded.all(PROGRAMME));
+        List<FundedPartnership> everyPartnership = funded.all(PROGRAMME);
+        Map<String, Integer> all = countByCountry(everyPartnership);
+        int withoutCountry = (int) everyPartnership.stream().filter(f -> f.partners().isEmpty()).count();
         Map<String, Integer> running = countByCountry(active);
         Map<String, Country> countries = registry.countries().stream()
                 .collect(Collectors.toMap(Country::iso2, Function.identity()));
@@ -121,7 +123,7 @@ public class MapPages {
 
         model.addAttribute("page", new MapPage(StockholmTime.date(today, lang), today.toString(), municipalitiesSvg,
                 rows(byMunicipality, municipalityNames, ui, collator), regionsSvg, rows(byRegion, regionNames, ui, collator),
-                worldSvg, countryRows, MapSvg.legendSwatch("legend-hatch")));
+                worldSvg, countryRows, withoutCountry, MapSvg.legendSwatch("legend-hatch")));
         return "pages/map";
     }
 

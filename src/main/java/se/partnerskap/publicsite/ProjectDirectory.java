@@ -54,7 +54,7 @@ public class ProjectDirectory {
     }
 
     /** One funded project as the directory lists it. */
-    public record ProjectRow(String href, String swedishParty, String partners, String countries, String coreAreas,
+    public record ProjectRow(String href, String heading, String swedishParty, String partners, String countries, String coreAreas,
             String theme, String amount, String round, String status, String statusCode) {
     }
 
@@ -142,8 +142,7 @@ public class ProjectDirectory {
                 .toList();
         String period = f.startsOn() == null || f.endsOn() == null ? null
                 : ui.t("projects.period.value", StockholmTime.date(f.startsOn(), lang), StockholmTime.date(f.endsOn(), lang));
-        String title = ui.t("projects.project.title", f.swedishOrganisationName(), row.countries());
-        model.addAttribute("page", new ProjectPage(title, f.swedishOrganisationName(), partners, row.countries(),
+        model.addAttribute("page", new ProjectPage(row.heading(), f.swedishOrganisationName(), partners, row.countries(),
                 row.coreAreas(), row.theme(), row.amount(), row.round(), period, row.status(), row.statusCode(),
                 f.note(lang), ui.href("/projekt")));
         return "pages/projects/project";
@@ -171,7 +170,9 @@ public class ProjectDirectory {
         String amount = ui.money(f.amountSek()) + (f.amountIsDemo() ? " " + ui.t("projects.amount.demo") : "");
         RoundSummary round = f.roundId() == null ? null : c.rounds().get(f.roundId());
         String status = statusCode(f, c.today());
-        return new ProjectRow(ui.href("/projekt/" + f.key()), f.swedishOrganisationName(), partners, countries, areas,
+        String heading = countries.isEmpty() ? f.swedishOrganisationName()
+                : ui.t("projects.project.title", f.swedishOrganisationName(), countries);
+        return new ProjectRow(ui.href("/projekt/" + f.key()), heading, f.swedishOrganisationName(), partners, countries, areas,
                 f.theme(lang), amount, round == null ? ui.t("projects.round.unknown") : round.name(lang),
                 ui.t("projects.status." + status), status);
     }

@@ -43,4 +43,14 @@ class ProjectsAndMapBrowserTest extends BrowserTest {
         assertThat(page.locator("#countries-table")).isVisible();
         assertAccessible();
     }
+
+    @Test
+    void theMapAndTheDirectoryFitAPhoneSizedScreen() {
+        page.setViewportSize(360, 740);
+        for (String path : new String[] {"/karta", "/en/projects"}) {
+            open(path);
+            Object scrollWidth = page.evaluate("() => document.documentElement.scrollWidth");
+            org.assertj.core.api.Assertions.assertThat(((Number) scrollWidth).intValue()).as(path).isLessThanOrEqualTo(360);
+        }
+    }
 }
