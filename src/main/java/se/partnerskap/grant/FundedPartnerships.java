@@ -91,6 +91,109 @@ public class FundedPartnerships {
     public record Totals(int fundedPartnerships, int swedishOrganisations, long amountSek) {
     }
 
+    /** Today in the programme's calendar (Europe/Stockholm), by the injected clock. */
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(se.partnerskap.shared.StockholmTime.ZONE));
+    }
+
+    /**
+     * Whether a partnership is running on a day: within its period when the period is known, otherwise as
+     * recorded. Written once here so that the directory's filter and the maps agree.
+     */
+    private static final String ACTIVE_ON = """
+            (CASE WHEN f.starts_on IS NULL AND f.ends_on IS NULL THEN f.status = 'active'
+                  ELSE coalesce(f.starts_on, '-infinity'::date) <= :today AND coalesce(f.ends_on, 'infinity'::date) >= :today END)
+            """;
+
+    private static final String ENDED_BY = """
+            (CASE WHEN f.starts_on IS NULL AND f.ends_on IS NULL THEN f.status = 'completed' ELSE f.ends_on < :today END)
+            """;
+
+    /** The partnerships of a programme that are running today (see {@link #today()}). */
+    public List<FundedPartnership> active(String programme) {
+        return assemble(jdbc.sql(COLUMNS.replace("FROM funded_partnership", "FROM funded_partnership f")
+                        + " WHERE f.programme_key = :programme AND " + ACTIVE_ON + " ORDER BY f.key")
+                .param("programme", programme).param("today", today()).query(this::row).list());
+    }
+
+    /**
+     * What the public directory asks for; every criterion may be null (or blank) for "any".
+     *
+     * @param text   words to find in the Swedish party's, a partner organisation's or a partner country's name
+     *               or in the theme
+     * @param status {@code active} (running today) or {@code completed} (ended)
+     */
+    public record Search(String programme, String text, String countryIso2, String coreArea, String regionCode,
+            UUID roundId, String status) {
+    }
+
+    /** One page of a search, and how many partnerships match in all. */
+    public record Found(List<FundedPartnership> partnerships, int total) {
+    }
+
+    /** The partnerships matching a search, the latest period first, {@code limit} from {@code offset}. */
+    public Found search(Search q, int offset, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE f.programme_key = :programme");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("programme", q.programme());
+        params.put("today", today());
+        String text = q.text() == null ? "" : q.text().strip();
+        if (!text.isEmpty()) {
+            String needle = text.toLowerCase(java.util.Locale.ROOT);
+            List<UUID> organisations = registry.swedishOrganisations().stream()
+                    .filter(o -> contains(o.name(), needle)).map(SwedishOrganisation::id).toList();
+            List<UUID> partnerOrganisations = registry.partnerOrganisations().stream()
+                    .filter(o -> contains(o.name(), needle)).map(PartnerOrganisation::id).toList();
+            List<String> countries = registry.countries().stream()
+                    .filter(c -> contains(c.nameSv(), needle) || contains(c.nameEn(), needle)).map(Country::iso2).toList();
+            where.append("""
+                     AND (f.theme_sv ILIKE :pattern ESCAPE '\\' OR f.theme_en ILIKE :pattern ESCAPE '\\'
+                          OR f.swedish_organisation_id = ANY(:organisations)
+                          OR EXISTS (SELECT 1 FROM funded_partnership_partner p WHERE p.funded_partnership_id = f.id
+                                     AND (p.partner_organisation_id = ANY(:partnerOrganisations) OR p.country_iso2 = ANY(:countries))))
+                    """);
+            params.put("pattern", "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("organisations", organisations.toArray(UUID[]::new));
+            params.put("partnerOrganisations", partnerOrganisations.toArray(UUID[]::new));
+            params.put("countries", countries.toArray(String[]::new));
+        }
+        if (present(q.countryIso2())) {
+            where.append(" AND EXISTS (SELECT 1 FROM funded_partnership_partner p WHERE p.funded_partnership_id = f.id AND p.country_iso2 = :country)");
+            params.put("country", q.countryIso2());
+        }
+        if (present(q.coreArea())) {
+            where.append(" AND EXISTS (SELECT 1 FROM funded_partnership_core_area a WHERE a.funded_partnership_id = f.id AND a.core_area_key = :area)");
+            params.put("area", q.coreArea());
+        }
+        if (present(q.regionCode())) {
+            where.append(" AND f.swedish_organisation_id = ANY(:regionOrganisations)");
+            params.put("regionOrganisations", registry.swedishOrganisations().stream()
+                    .filter(o -> q.regionCode().equals(o.regionCode())).map(SwedishOrganisation::id).toArray(UUID[]::new));
+        }
+        if (q.roundId() != null) {
+            where.append(" AND f.round_id = :round");
+            params.put("round", q.roundId());
+        }
+        if ("active".equals(q.status())) {
+            where.append(" AND ").append(ACTIVE_ON);
+        } else if ("completed".equals(q.status())) {
+            where.append(" AND ").append(ENDED_BY);
+        }
+        int total = jdbc.sql("SELECT count(*) FROM funded_partnership f" + where).params(params).query(Integer.class).single();
+        List<Row> rows = jdbc.sql(COLUMNS.replace("FROM funded_partnership", "FROM funded_partnership f") + where
+                        + " ORDER BY f.starts_on DESC NULLS LAST, f.key LIMIT :limit OFFSET :offset")
+                .params(params).param("limit", limit).param("offset", offset).query(this::row).list();
+        return new Found(assemble(rows), total);
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static boolean contains(String haystack, String lowerNeedle) {
+        return haystack != null && haystack.toLowerCase(java.util.Locale.ROOT).contains(lowerNeedle);
+    }
+
     /**
      * Records a funded partnership once: if one with that key exists, nothing changes.
      *

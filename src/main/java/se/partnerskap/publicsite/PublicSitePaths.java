@@ -11,6 +11,8 @@ class PublicSitePaths {
     PathPairs publicSitePathPairs() {
         return PathPairs.of(
                 "/kommunala-partnerskap", "/en/municipal-partnership",
-                "/admin/innehall", "/en/admin/content");
+                "/admin/innehall", "/en/admin/content",
+                "/projekt", "/en/projects",
+                "/karta", "/en/map");
     }
 }

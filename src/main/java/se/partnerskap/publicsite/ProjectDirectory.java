@@ -1,0 +1,232 @@
+package se.partnerskap.publicsite;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.Collator;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import se.partnerskap.grant.FundedPartnership;
+import se.partnerskap.grant.FundedPartnerships;
+import se.partnerskap.programme.CoreArea;
+import se.partnerskap.programme.Programmes;
+import se.partnerskap.programme.RoundSummary;
+import se.partnerskap.registry.Registry;
+import se.partnerskap.shared.Language;
+import se.partnerskap.shared.StockholmTime;
+import se.partnerskap.web.NotFoundException;
+import se.partnerskap.web.Ui;
+
+/** The public directory of funded projects (/projekt, /en/projects) and a page per project. */
+@Controller
+public class ProjectDirectory {
+
+    static final int PAGE_SIZE = 20;
+    private static final String PROGRAMME = Programmes.MUNICIPAL_PARTNERSHIP;
+
+    private final FundedPartnerships funded;
+    private final Programmes programmes;
+    private final Registry registry;
+
+    ProjectDirectory(FundedPartnerships funded, Programmes programmes, Registry registry) {
+        this.funded = funded;
+        this.programmes = programmes;
+        this.registry = registry;
+    }
+
+    /** A choice of a filter's select: its value, its label and whether it is chosen now. */
+    public record Option(String value, String label, boolean selected) {
+    }
+
+    /** One funded project as the directory lists it. */
+    public record ProjectRow(String href, String heading, String swedishParty, String partners, String countries, String coreAreas,
+            String theme, String amount, String round, String status, String statusCode) {
+    }
+
+    public record PageLink(int number, String href, boolean current) {
+    }
+
+    public record DirectoryPage(String q, List<Option> countries, List<Option> coreAreas, List<Option> regions,
+            List<Option> rounds, List<Option> statuses, List<ProjectRow> projects, int total, int from, int to,
+            List<PageLink> pages, String previous, String next, boolean filtered) {
+    }
+
+    public record ProjectPage(String title, String swedishParty, List<String> partners, String countries,
+            String coreAreas, String theme, String amount, String round, String period, String status,
+            String statusCode, String note, String directoryHref) {
+    }
+
+    @GetMapping({"/projekt", "/en/projects"})
+    String directory(Ui ui, Model model, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String country, @RequestParam(required = false) String area,
+            @RequestParam(required = false) String region, @RequestParam(required = false) String round,
+            @RequestParam(required = false) String status, @RequestParam(defaultValue = "1") String page) {
+        Language lang = ui.language();
+        Collator collator = Collator.getInstance(lang.locale());
+        List<RoundSummary> rounds = fundedRounds();
+        UUID roundId = rounds.stream().filter(r -> r.key().equals(round)).map(RoundSummary::id).findFirst().orElse(null);
+        String statusCode = "active".equals(status) || "completed".equals(status) ? status : null;
+        int pageNumber = parsePage(page);
+        var found = funded.search(new FundedPartnerships.Search(PROGRAMME, q, blankToNull(country), blankToNull(area),
+                blankToNull(region), roundId, statusCode), (pageNumber - 1) * PAGE_SIZE, PAGE_SIZE);
+        Context context = context(lang);
+        List<ProjectRow> rows = found.partnerships().stream().map(f -> row(f, ui, context)).toList();
+
+        List<Option> countries = registry.countries().stream()
+                .sorted(Comparator.comparing(c -> c.name(lang), collator))
+                .map(c -> new Option(c.iso2(), c.name(lang), c.iso2().equals(country))).toList();
+        List<Option> areas = programmes.coreAreas(PROGRAMME).stream()
+                .map(a -> new Option(a.key(), a.name(lang), a.key().equals(area))).toList();
+        List<Option> regions = registry.regions().stream()
+                .sorted(Comparator.comparing(r -> r.name(), collator))
+                .map(r -> new Option(r.code(), r.name(), r.code().equals(region))).toList();
+        List<Option> roundOptions = rounds.stream()
+                .map(r -> new Option(r.key(), r.name(lang), r.key().equals(round))).toList();
+        List<Option> statuses = List.of(
+                new Option("active", ui.t("projects.status.active"), "active".equals(statusCode)),
+                new Option("completed", ui.t("projects.status.completed"), "completed".equals(statusCode)));
+
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("q", q == null ? null : q.strip());
+        query.put("country", country);
+        query.put("area", area);
+        query.put("region", region);
+        query.put("round", round);
+        query.put("status", statusCode);
+        String base = ui.href("/projekt");
+        int lastPage = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        List<PageLink> pages = new ArrayList<>();
+        if (lastPage > 1) {
+            for (int n = 1; n <= lastPage; n++) {
+                pages.add(new PageLink(n, pageHref(base, query, n), n == pageNumber));
+            }
+        }
+        int from = found.total() == 0 ? 0 : (pageNumber - 1) * PAGE_SIZE + 1;
+        boolean filtered = query.values().stream().anyMatch(v -> v != null && !v.isBlank());
+        model.addAttribute("page", new DirectoryPage(q == null ? "" : q, countries, areas, regions, roundOptions,
+                statuses, rows, found.total(), from, from == 0 ? 0 : from + rows.size() - 1, pages,
+                pageNumber > 1 && pageNumber <= lastPage ? pageHref(base, query, pageNumber - 1) : null,
+                pageNumber < lastPage ? pageHref(base, query, pageNumber + 1) : null, filtered));
+        return "pages/projects/directory";
+    }
+
+    @GetMapping({"/projekt/{*key}", "/en/projects/{*key}"})
+    String project(Ui ui, Model model, @PathVariable String key) {
+        String k = key.startsWith("/") ? key.substring(1) : key;
+        if (k.isEmpty()) {
+            throw new NotFoundException();
+        }
+        FundedPartnership f = funded.byKey(k).filter(p -> PROGRAMME.equals(p.programme()))
+                .orElseThrow(NotFoundException::new);
+        Language lang = ui.language();
+        Context context = context(lang);
+        ProjectRow row = row(f, ui, context);
+        List<String> partners = f.partners().stream()
+                .map(p -> p.named() ? ui.t("grant.partner.named", p.name(), p.countryName(lang))
+                        : ui.t("projects.partner.unnamed", p.countryName(lang)))
+                .toList();
+        String period = f.startsOn() == null || f.endsOn() == null ? null
+                : ui.t("projects.period.value", StockholmTime.date(f.startsOn(), lang), StockholmTime.date(f.endsOn(), lang));
+        model.addAttribute("page", new ProjectPage(row.heading(), f.swedishOrganisationName(), partners, row.countries(),
+                row.coreAreas(), row.theme(), row.amount(), row.round(), period, row.status(), row.statusCode(),
+                f.note(lang), ui.href("/projekt")));
+        return "pages/projects/project";
+    }
+
+    /** What every row needs to be named: rounds and core areas by key, and today. */
+    private record Context(Map<UUID, RoundSummary> rounds, Map<String, CoreArea> coreAreas, LocalDate today) {
+    }
+
+    private Context context(Language lang) {
+        return new Context(programmes.rounds(PROGRAMME).stream().collect(Collectors.toMap(RoundSummary::id,
+                Function.identity(), (a, b) -> a)),
+                programmes.coreAreas(PROGRAMME).stream().collect(Collectors.toMap(CoreArea::key, Function.identity())),
+                funded.today());
+    }
+
+    private static ProjectRow row(FundedPartnership f, Ui ui, Context c) {
+        Language lang = ui.language();
+        String partners = f.partners().stream().filter(FundedPartnership.Partner::named)
+                .map(FundedPartnership.Partner::name).collect(Collectors.joining(", "));
+        String countries = f.partners().stream().map(p -> p.countryName(lang)).distinct()
+                .collect(Collectors.joining(", "));
+        String areas = f.coreAreas().stream().map(k -> c.coreAreas().containsKey(k) ? c.coreAreas().get(k).name(lang) : k)
+                .collect(Collectors.joining(", "));
+        String amount = ui.money(f.amountSek()) + (f.amountIsDemo() ? " " + ui.t("projects.amount.demo") : "");
+        RoundSummary round = f.roundId() == null ? null : c.rounds().get(f.roundId());
+        String status = statusCode(f, c.today());
+        String heading = countries.isEmpty() ? f.swedishOrganisationName()
+                : ui.t("projects.project.title", f.swedishOrganisationName(), countries);
+        return new ProjectRow(ui.href("/projekt/" + f.key()), heading, f.swedishOrganisationName(), partners, countries, areas,
+                f.theme(lang), amount, round == null ? ui.t("projects.round.unknown") : round.name(lang),
+                ui.t("projects.status." + status), status);
+    }
+
+    /** Running, ended or not yet begun on {@code today}; the recorded status when the period is unknown. */
+    static String statusCode(FundedPartnership f, LocalDate today) {
+        if (f.startsOn() == null && f.endsOn() == null) {
+            return f.status().code();
+        }
+        if (f.startsOn() != null && f.startsOn().isAfter(today)) {
+            return "upcoming";
+        }
+        if (f.endsOn() != null && f.endsOn().isBefore(today)) {
+            return "completed";
+        }
+        return "active";
+    }
+
+    /** The rounds that funded something, newest first as the programme lists them. */
+    private List<RoundSummary> fundedRounds() {
+        Set<UUID> withGrants = funded.all(PROGRAMME).stream().map(FundedPartnership::roundId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        return programmes.rounds(PROGRAMME).stream().filter(r -> withGrants.contains(r.id())).toList();
+    }
+
+    private static int parsePage(String page) {
+        try {
+            return Math.max(1, Integer.parseInt(page.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String pageHref(String base, Map<String, String> query, int page) {
+        StringBuilder href = new StringBuilder(base);
+        char sep = '?';
+        for (Map.Entry<String, String> e : query.entrySet()) {
+            if (e.getValue() != null && !e.getValue().isBlank()) {
+                href.append(sep).append(e.getKey()).append('=')
+                        .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+                sep = '&';
+            }
+        }
+        if (page > 1) {
+            href.append(sep).append("page=").append(page);
+        }
+        return href.toString();
+    }
+
+    static Locale locale(Language lang) {
+        return lang.locale();
+    }
+}

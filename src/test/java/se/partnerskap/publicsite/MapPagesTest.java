@@ -1,0 +1,158 @@
+package se.partnerskap.publicsite;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import se.partnerskap.grant.FundedPartnership;
+import se.partnerskap.grant.FundedPartnerships;
+import se.partnerskap.grant.NewFundedPartnership;
+import se.partnerskap.programme.Programmes;
+import se.partnerskap.registry.Registry;
+import se.partnerskap.support.AbstractIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The maps mark exactly the municipalities and regions with a partnership running on the clock's day. The
+ * test sets the clock to 2031, after every demo period, and records partnerships of its own around it.
+ */
+class MapPagesTest extends AbstractIntegrationTest {
+
+    private static final String PREFIX = "test-map/";
+
+    @Autowired
+    FundedPartnerships funded;
+
+    @Autowired
+    Registry registry;
+
+    @BeforeEach
+    void partnershipsAroundJune2031() {
+        clock.set(Instant.parse("2031-06-01T10:00:00Z"));
+        record("karlstad", registry.organisationOfMunicipality("1780").orElseThrow().id(), List.of("KE"),
+                "2031-01-01", "2032-12-31");
+        // Region Gotland is the municipality of Gotland too: both 0980 and region 09
+        record("gotland", registry.organisationOfMunicipality("0980").orElseThrow().id(), List.of("UA"),
+                "2031-05-01", "2031-06-01");
+        record("vasterbotten", registry.organisationOfRegion("24").orElseThrow().id(), List.of("KE", "TZ"),
+                "2030-06-01", "2031-12-31");
+        record("pitea-ended", registry.organisationOfMunicipality("2581").orElseThrow().id(), List.of("KE"),
+                "2029-01-01", "2031-05-31");
+        record("umea-upcoming", registry.organisationOfMunicipality("2480").orElseThrow().id(), List.of("TZ"),
+                "2031-06-02", "2033-06-01");
+    }
+
+    @AfterEach
+    void removeThem() {
+        jdbc.sql("DELETE FROM funded_partnership WHERE key LIKE 'test-map/%'").update();
+    }
+
+    private void record(String key, java.util.UUID organisation, List<String> countries, String from, String to) {
+        funded.record(new NewFundedPartnership(PREFIX + key, Programmes.MUNICIPAL_PARTNERSHIP, null, organisation,
+                countries.stream().map(c -> new NewFundedPartnership.Partner(null, c)).toList(), "Tema " + key,
+                "Theme " + key, List.of(), false, 1_000_000, false, LocalDate.parse(from), LocalDate.parse(to),
+                FundedPartnership.Status.ACTIVE, null, null), "test");
+    }
+
+    @Test
+    void theMapMarksExactlyTheMunicipalitiesAndRegionsWithActivePartnerships() {
+        var response = get("/karta");
+        assertThat(response.statusCode()).isEqualTo(200);
+        String body = response.body();
+        assertThat(marked(svg(body, "map-municipalities"))).containsExactlyInAnyOrder("1780", "0980");
+        assertThat(rows(table(body, "municipalities-table"))).containsExactlyInAnyOrder("1780", "0980");
+        assertThat(marked(svg(body, "map-regions"))).containsExactlyInAnyOrder("09", "24");
+        assertThat(rows(table(body, "regions-table"))).containsExactlyInAnyOrder("09", "24");
+        // every area is drawn, each with a name
+        assertThat(count(svg(body, "map-municipalities"), "<path ")).isEqualTo(290);
+        assertThat(count(svg(body, "map-regions"), "<path ")).isEqualTo(21);
+        assertThat(svg(body, "map-municipalities")).contains("<title>Karlstad: 1 pågående partnerskap</title>",
+                "<title>Kiruna</title>");
+        assertThat(table(body, "municipalities-table")).contains("Karlstad – Kenya", "href=\"/projekt/test-map/karlstad\"");
+        assertThat(body).contains("Sveriges 290 kommuner; 2 har ett pågående partnerskap.");
+        assertThat(get("/en/map").body()).contains("Sweden’s 21 regions; 2 have an active partnership as a region.",
+                "Karlstad – Kenya (2031–2032)");
+    }
+
+    @Test
+    void theMapFollowsTheData() {
+        assertThat(marked(svg(get("/en/map").body(), "map-municipalities"))).doesNotContain("0114");
+        record("upplands-vasby", registry.organisationOfMunicipality("0114").orElseThrow().id(), List.of("MD"),
+                "2031-01-01", "2031-12-31");
+        String body = get("/en/map").body();
+        assertThat(marked(svg(body, "map-municipalities"))).containsExactlyInAnyOrder("1780", "0980", "0114");
+        assertThat(svg(body, "map-municipalities")).contains("<title>Upplands Väsby: 1 active partnership</title>");
+        clock.set(Instant.parse("2031-06-02T10:00:00Z"));
+        // Gotland's period is over, Umeå's has begun
+        assertThat(marked(svg(get("/karta").body(), "map-municipalities")))
+                .containsExactlyInAnyOrder("1780", "0114", "2480");
+    }
+
+    @Test
+    void theWorldMapCountsThePartnershipsOfEachCountry() {
+        String body = get("/karta").body();
+        Map<String, Integer> all = new TreeMap<>();
+        jdbc.sql("SELECT country_iso2, count(DISTINCT funded_partnership_id) FROM funded_partnership_partner GROUP BY 1")
+                .query((rs, i) -> all.put(rs.getString(1).strip(), rs.getInt(2))).list();
+        String table = table(body, "countries-table");
+        assertThat(cells(table, "data-all")).isEqualTo(all);
+        assertThat(cells(table, "data-active")).containsEntry("KE", 2).containsEntry("TZ", 1).containsEntry("UA", 1)
+                .containsEntry("ZW", 0);
+        assertThat(marked(svg(body, "map-world"))).isEqualTo(all.keySet());
+        assertThat(svg(body, "map-world")).contains("<title>Kenya: " + all.get("KE") + " partnerskap, varav 2 pågående</title>");
+        assertThat(get("/en/map").body()).contains("without a published partner country", "<title>Tanzania: " + all.get("TZ") + " partnerships, 1 active</title>");
+    }
+
+    private static String svg(String html, String id) {
+        int start = html.indexOf("id=\"" + id + "\"");
+        assertThat(start).as("the map " + id).isPositive();
+        return html.substring(html.lastIndexOf("<svg", start), html.indexOf("</svg>", start));
+    }
+
+    private static String table(String html, String id) {
+        int start = html.indexOf("<table id=\"" + id + "\"");
+        assertThat(start).as("the table " + id).isPositive();
+        return html.substring(start, html.indexOf("</table>", start));
+    }
+
+    private static Set<String> marked(String svg) {
+        return matches(svg, Pattern.compile("class=\"area on\" data-code=\"([A-Z0-9]+)\""));
+    }
+
+    private static Set<String> rows(String table) {
+        return matches(table, Pattern.compile("<tr data-code=\"([A-Z0-9]+)\""));
+    }
+
+    private static Map<String, Integer> cells(String table, String attribute) {
+        Map<String, Integer> counts = new TreeMap<>();
+        Matcher m = Pattern.compile("<tr data-code=\"([A-Z]{2})\">.*?" + attribute + "=\"(\\d+)\"").matcher(table);
+        while (m.find()) {
+            counts.put(m.group(1), Integer.parseInt(m.group(2)));
+        }
+        return counts;
+    }
+
+    private static Set<String> matches(String s, Pattern p) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = p.matcher(s);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    private static int count(String s, String what) {
+        return s.split(java.util.regex.Pattern.quote(what), -1).length - 1;
+    }
+}
