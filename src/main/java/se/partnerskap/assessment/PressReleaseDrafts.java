@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PressReleaseDrafts {
 
     private static final String SELECT = """
-            SELECT id, round_id, title_sv, lead_sv, body_sv, title_en, lead_en, body_en, created_at, status
+            SELECT id, round_id, title_sv, lead_sv, body_sv, title_en, lead_en, body_en, created_at, status, programme_key, contact_keys
             FROM press_release_draft
             """;
 
@@ -40,6 +40,7 @@ public class PressReleaseDrafts {
         return new PressReleaseDraft(rs.getObject("id", UUID.class), rs.getObject("round_id", UUID.class),
                 rs.getString("title_sv"), rs.getString("lead_sv"), rs.getString("body_sv"), rs.getString("title_en"),
                 rs.getString("lead_en"), rs.getString("body_en"), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("status"));
+                rs.getString("status"), rs.getString("programme_key"),
+                List.of((String[]) rs.getArray("contact_keys").getArray()));
     }
 }

@@ -98,8 +98,12 @@ class PublishingTest extends AbstractIntegrationTest {
 
     @AfterEach
     void removeTheGrants() {
-        // the directory and maps tests count the real programme's partnerships
+        // the directory, the maps and the home page count the real programme's partnerships and rounds
         jdbc.sql("DELETE FROM funded_partnership WHERE round_id = ?").param(round).update();
+        for (String table : List.of("round", "round_component", "application")) {
+            jdbc.sql("UPDATE " + table + " SET programme_key = ? WHERE " + (table.equals("round") ? "id" : "round_id") + " = ?")
+                    .params(AssessmentFixtures.PROGRAMME, round).update();
+        }
     }
 
     @Test
@@ -133,6 +137,12 @@ class PublishingTest extends AbstractIntegrationTest {
         }
         assertThat(jdbc.sql("SELECT status FROM round WHERE id = ?").param(round).query(String.class).single())
                 .isEqualTo("published");
+        // a published decision stays as it was
+        String page = get(officer, "/handlaggning/ansokningar/" + aneby).body();
+        assertThat(postForm(officer, "/handlaggning/ansokningar/" + aneby + "/beslut", page,
+                Map.of("outcome", "granted", "amount", "100000")).statusCode()).isEqualTo(400);
+        assertThat(jdbc.sql("SELECT amount_sek FROM decision WHERE application_id = ?").param(aneby).query(Long.class)
+                .single()).isEqualTo(450_000L);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'assessment.round-published' AND subject_id = ?")
                 .param(round.toString()).query(Integer.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM funded_partnership WHERE round_id = ?").param(round)
@@ -179,6 +189,11 @@ class PublishingTest extends AbstractIntegrationTest {
         HttpResponse<String> english = get(communicator, "/handlaggning/omgangar/" + round + "/pressmeddelande?lang=en");
         assertThat(english.statusCode()).isEqualTo(200);
         assertThat(english.body()).contains("2 Swedish municipalities and regions share SEK 650,000");
+        // the contacts by name in the text; their addresses shown from the contact persons, stored nowhere else
+        assertThat(draft.bodySv()).contains("Kontakt:").doesNotContain("@");
+        List<String> addresses = jdbc.sql("SELECT email FROM contact_person WHERE programme_key = ? AND email IS NOT NULL")
+                .param(Programmes.MUNICIPAL_PARTNERSHIP).query(String.class).list();
+        assertThat(english.body()).contains(addresses);
     }
 
     @Test

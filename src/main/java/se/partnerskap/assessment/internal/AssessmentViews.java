@@ -77,6 +77,6 @@ public final class AssessmentViews {
 
     /** The draft press release as its page shows it, in one language; paragraphs as lines. */
     public record PressReleasePage(String roundId, String roundName, String lang, String title, String lead,
-            List<List<String>> paragraphs, String createdAt) {
+            List<List<String>> paragraphs, String createdAt, List<String> contacts) {
     }
 }

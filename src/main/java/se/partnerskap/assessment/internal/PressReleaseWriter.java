@@ -40,7 +40,7 @@ class PressReleaseWriter {
     /** How many partnerships the release gives as examples. */
     static final int EXAMPLES = 3;
 
-    record Text(String title, String lead, String body) {
+    record Text(String title, String lead, String body, String programme, List<String> contactKeys) {
     }
 
     private record Grant(SubmittedApplication application, String organisation, long amountSek, String theme) {
@@ -87,10 +87,11 @@ class PressReleaseWriter {
         Text en = write(round, grants, Language.EN);
         jdbc.sql("""
                 INSERT INTO press_release_draft (id, round_id, title_sv, lead_sv, body_sv, title_en, lead_en, body_en,
-                                                 created_at, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft') ON CONFLICT (round_id) DO NOTHING
+                                                 created_at, status, programme_key, contact_keys)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?) ON CONFLICT (round_id) DO NOTHING
                 """).params(UUID.randomUUID(), round.id(), sv.title(), sv.lead(), sv.body(), en.title(), en.lead(),
-                en.body(), Timestamp.from(clock.instant())).update();
+                en.body(), Timestamp.from(clock.instant()), sv.programme(), sv.contactKeys().toArray(String[]::new))
+                .update();
     }
 
     Text write(RoundDetails round, List<Grant> grants, Language lang) {
@@ -120,19 +121,22 @@ class PressReleaseWriter {
         if (!areas.isEmpty()) {
             body.add(t("publishing.press.coreAreas", lang, list(areas, lang)));
         }
-        List<ContactPerson> people = contacts.of(round.programme());
+        String contactProgramme = round.programme();
+        List<ContactPerson> people = contacts.of(contactProgramme);
         if (people.isEmpty() && !Programmes.MUNICIPAL_PARTNERSHIP.equals(round.programme())) {
-            people = contacts.of(Programmes.MUNICIPAL_PARTNERSHIP);
+            contactProgramme = Programmes.MUNICIPAL_PARTNERSHIP;
+            people = contacts.of(contactProgramme);
         }
         if (!people.isEmpty()) {
+            // names and roles only: phone numbers and addresses are shown from the contact persons themselves
             body.add(t("publishing.press.contacts", lang) + "\n" + String.join("\n", people.stream()
-                    .map(c -> String.join(", ", java.util.stream.Stream.of(c.name(), c.role(lang), c.phone(), c.email())
-                            .filter(s -> s != null && !s.isBlank()).toList()))
+                    .map(c -> c.role(lang) == null || c.role(lang).isBlank() ? c.name() : c.name() + ", " + c.role(lang))
                     .toList()));
         }
         body.add(t("publishing.press.aboutOrganisation", lang) + "\n" + t("publishing.press.organisation", lang));
         body.add(t("publishing.press.aboutProgramme", lang) + "\n" + t("publishing.press.programme", lang));
-        return new Text(title, lead, String.join("\n\n", body));
+        return new Text(title, lead, String.join("\n\n", body), people.isEmpty() ? null : contactProgramme,
+                people.stream().map(ContactPerson::key).toList());
     }
 
     private String example(Grant g, Language lang) {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.partnerskap.assessment.PressReleaseDraft;
 import se.partnerskap.assessment.PressReleaseDrafts;
+import se.partnerskap.programme.ContactPersons;
 import se.partnerskap.programme.RoundDetails;
 import se.partnerskap.programme.Rounds;
 import se.partnerskap.shared.Language;
@@ -29,11 +30,14 @@ class PublishingController {
     private final RoundPublishing publishing;
     private final PressReleaseDrafts drafts;
     private final Rounds rounds;
+    private final ContactPersons contacts;
 
-    PublishingController(RoundPublishing publishing, PressReleaseDrafts drafts, Rounds rounds) {
+    PublishingController(RoundPublishing publishing, PressReleaseDrafts drafts, Rounds rounds,
+            ContactPersons contacts) {
         this.publishing = publishing;
         this.drafts = drafts;
         this.rounds = rounds;
+        this.contacts = contacts;
     }
 
     @PostMapping({"/handlaggning/omgangar/{roundId}/publicera", "/en/assessment/rounds/{roundId}/publicera"})
@@ -67,8 +71,19 @@ class PublishingController {
         model.addAttribute("page", new AssessmentViews.PressReleasePage(round.id().toString(), round.name(ui.language()),
                 shown.code(), draft.title(shown), draft.lead(shown),
                 Arrays.stream(draft.body(shown).split("\n\n")).map(p -> List.of(p.split("\n"))).toList(),
-                StockholmTime.dateTime(draft.createdAt(), ui.language())));
+                StockholmTime.dateTime(draft.createdAt(), ui.language()), contacts(draft, shown)));
         return "pages/assessment/press-release";
+    }
+
+    /** The draft's contacts with their phone numbers and addresses, as the contact persons hold them now. */
+    private List<String> contacts(PressReleaseDraft draft, Language lang) {
+        if (draft.programme() == null) {
+            return List.of();
+        }
+        return contacts.of(draft.programme()).stream().filter(c -> draft.contactKeys().contains(c.key()))
+                .map(c -> String.join(", ", java.util.stream.Stream.of(c.name(), c.role(lang), c.phone(), c.email())
+                        .filter(x -> x != null && !x.isBlank()).toList()))
+                .toList();
     }
 
     private RoundDetails round(String id) {
