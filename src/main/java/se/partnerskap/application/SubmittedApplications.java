@@ -51,6 +51,40 @@ public class SubmittedApplications {
         return jdbc.sql(SELECT + " AND a.id = ?").param(id).query((rs, i) -> map(rs)).optional();
     }
 
+    /**
+     * Whom to tell about an application: the contact persons named in the applicant section of its latest
+     * snapshot, or the person who submitted it when none is named (as the receipt does).
+     */
+    public List<String> contactAddresses(UUID applicationId) {
+        return jdbc.sql("""
+                SELECT snapshot::text AS snapshot, submitted_by FROM submission
+                WHERE application_id = ? ORDER BY version DESC LIMIT 1
+                """).param(applicationId).query((rs, i) -> {
+                    java.util.Set<String> to = new java.util.LinkedHashSet<>();
+                    tools.jackson.databind.JsonNode answers = json.readTree(rs.getString("snapshot"))
+                            .path("sections").path("applicant").path("answers");
+                    for (String field : List.of("contactEmail", "contact2Email")) {
+                        String address = answers.path(field).path(0).asString("").strip();
+                        if (!address.isEmpty()) {
+                            to.add(address.toLowerCase(java.util.Locale.ROOT));
+                        }
+                    }
+                    if (to.isEmpty() && rs.getString("submitted_by") != null) {
+                        to.add(rs.getString("submitted_by"));
+                    }
+                    return List.copyOf(to);
+                }).optional().orElse(List.of());
+    }
+
+    /** The theme the applicant gave its partnership (section core-areas), if any. */
+    public Optional<String> theme(UUID applicationId) {
+        return jdbc.sql("""
+                SELECT answers -> 'theme' ->> 0 FROM application_section
+                WHERE application_id = ? AND section_key = 'core-areas'
+                """).param(applicationId).query(String.class).optional().filter(t -> t != null && !t.isBlank())
+                .map(String::strip);
+    }
+
     private SubmittedApplication map(ResultSet rs) throws SQLException {
         String text = rs.getString("answers");
         Map<String, Map<String, List<String>>> sections = text == null ? Map.of()

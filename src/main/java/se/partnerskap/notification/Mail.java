@@ -5,6 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -31,11 +32,14 @@ public class Mail {
     public void send(OutgoingMail mail) {
         try {
             MimeMessage message = sender.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+            MimeMessageHelper helper = new MimeMessageHelper(message, !mail.attachments().isEmpty(), "UTF-8");
             helper.setFrom(from);
             helper.setTo(mail.to());
             helper.setSubject(mail.subject());
             helper.setText(mail.text(), false);
+            for (OutgoingMail.Attachment a : mail.attachments()) {
+                helper.addAttachment(a.filename(), new ByteArrayResource(a.content()), a.contentType());
+            }
             for (var header : mail.headers().entrySet()) {
                 message.setHeader(header.getKey(), header.getValue());
             }

@@ -21,7 +21,12 @@ public class MailCatcher implements AutoCloseable {
     private final GreenMail greenMail;
 
     /** A caught message, as the demo page and the tests see it. */
-    public record CaughtMail(String to, String subject, String text, Instant received, List<String> headers) {
+    public record CaughtMail(String to, String subject, String text, Instant received, List<String> headers,
+            List<CaughtAttachment> attachments) {
+    }
+
+    /** A file that came with a caught message. */
+    public record CaughtAttachment(String filename, String contentType, byte[] content) {
     }
 
     MailCatcher() {
@@ -53,9 +58,36 @@ public class MailCatcher implements AutoCloseable {
             Instant received = m.getReceivedDate() != null ? m.getReceivedDate().toInstant()
                     : m.getSentDate() != null ? m.getSentDate().toInstant() : Instant.EPOCH;
             List<String> headers = java.util.Collections.list(m.getAllHeaderLines());
-            return new CaughtMail(recipients, m.getSubject(), text(m).strip(), received, headers);
+            List<CaughtAttachment> attachments = new java.util.ArrayList<>();
+            String text;
+            if (m.getContent() instanceof jakarta.mail.Multipart multipart) {
+                StringBuilder body = new StringBuilder();
+                parts(multipart, body, attachments);
+                text = body.toString();
+            } else {
+                text = text(m);
+            }
+            return new CaughtMail(recipients, m.getSubject(), text.strip(), received, headers, List.copyOf(attachments));
         } catch (MessagingException | java.io.IOException e) {
             throw new IllegalStateException("Unreadable caught message", e);
+        }
+    }
+
+    /** The text parts of a multipart message into {@code body}, its files into {@code attachments}. */
+    private static void parts(jakarta.mail.Multipart multipart, StringBuilder body, List<CaughtAttachment> attachments)
+            throws MessagingException, java.io.IOException {
+        for (int i = 0; i < multipart.getCount(); i++) {
+            jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+            Object content = part.getContent();
+            if (content instanceof jakarta.mail.Multipart nested) {
+                parts(nested, body, attachments);
+            } else if (part.getFileName() != null) {
+                try (java.io.InputStream in = part.getInputStream()) {
+                    attachments.add(new CaughtAttachment(part.getFileName(), part.getContentType(), in.readAllBytes()));
+                }
+            } else if (content instanceof String s) {
+                body.append(s);
+            }
         }
     }
 

@@ -118,4 +118,21 @@ public class Rounds {
         }
         return id(r.programme(), r.key()).orElseThrow();
     }
+
+    /**
+     * Marks a round published, once: the round's row is locked for the caller's transaction, so that two
+     * officers publishing at the same moment publish it once.
+     *
+     * @return false when the round was published already (nothing changed)
+     */
+    @Transactional
+    public boolean markPublished(UUID id) {
+        String status = jdbc.sql("SELECT status FROM round WHERE id = ? FOR UPDATE").param(id).query(String.class)
+                .optional().orElseThrow(() -> new IllegalArgumentException("No round " + id));
+        if ("published".equals(status)) {
+            return false;
+        }
+        jdbc.sql("UPDATE round SET status = 'published', version = version + 1 WHERE id = ?").param(id).update();
+        return true;
+    }
 }

@@ -64,10 +64,12 @@ class AssessmentController {
     private final People people;
     private final DashboardExport export;
     private final DecisionLetters letters;
+    private final se.partnerskap.assessment.PressReleaseDrafts pressReleases;
 
     AssessmentController(Rounds rounds, Programmes programmes, Registry registry, SubmittedApplications applications,
             RoundDashboard dashboard, EligibilityChecks eligibility, Decisions decisions, Reviews reviews,
-            People people, DashboardExport export, DecisionLetters letters) {
+            People people, DashboardExport export, DecisionLetters letters,
+            se.partnerskap.assessment.PressReleaseDrafts pressReleases) {
         this.rounds = rounds;
         this.programmes = programmes;
         this.registry = registry;
@@ -79,6 +81,7 @@ class AssessmentController {
         this.people = people;
         this.export = export;
         this.letters = letters;
+        this.pressReleases = pressReleases;
     }
 
     @GetMapping({"/handlaggning", "/en/assessment"})
@@ -132,6 +135,8 @@ class AssessmentController {
                 ui.money(requested), round.budgetSek() == null ? "" : ui.money(round.budgetSek()),
                 ui.money(meter.granted()), meter.percent(), meter.over(), query, statuses, countryOptions,
                 coreAreaOptions, kinds, regions, conflicts));
+        model.addAttribute("published", "published".equals(round.status()));
+        model.addAttribute("pressRelease", pressReleases.ofRound(round.id()).isPresent());
         return "pages/assessment/dashboard";
     }
 

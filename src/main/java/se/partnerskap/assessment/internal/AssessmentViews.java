@@ -74,4 +74,9 @@ public final class AssessmentViews {
     public record Log(String round, String application, String user, List<LogRow> rows, boolean truncated,
             List<Option> rounds) {
     }
+
+    /** The draft press release as its page shows it, in one language; paragraphs as lines. */
+    public record PressReleasePage(String roundId, String roundName, String lang, String title, String lead,
+            List<List<String>> paragraphs, String createdAt, List<String> contacts) {
+    }
 }

@@ -147,6 +147,10 @@ class Decisions {
         }
         // one decision at a time per round, so that two officers cannot both spend the last of the budget
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("decision:" + a.roundId()).query((rs, i) -> 1).list();
+        if (rounds.details(a.roundId()).map(r -> "published".equals(r.status())).orElse(false)) {
+            // the applicants have their letters and the grants are in the directory: a published decision stays
+            return new Invalid(Map.of("outcome", "publishing.decision.error.published"));
+        }
         boolean overBudget = false;
         Long budget = rounds.details(a.roundId()).map(r -> r.budgetSek()).orElse(null);
         if (amount != null && budget != null) {

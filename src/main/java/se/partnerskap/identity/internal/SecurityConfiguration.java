@@ -78,6 +78,8 @@ class SecurityConfiguration {
                     .hasAnyRole("COMMUNICATOR", "ADMINISTRATOR")
                 .requestMatchers("/admin/omgangar", "/admin/omgangar/**", "/en/admin/rounds", "/en/admin/rounds/**")
                     .hasAnyRole("CASE_OFFICER", "ADMINISTRATOR")
+                .requestMatchers("/handlaggning/omgangar/*/pressmeddelande", "/en/assessment/rounds/*/pressmeddelande")
+                    .hasAnyRole("CASE_OFFICER", "COMMUNICATOR", "ADMINISTRATOR")
                 .requestMatchers("/handlaggning", "/handlaggning/**", "/en/assessment", "/en/assessment/**")
                     .hasAnyRole("CASE_OFFICER", "ADMINISTRATOR")
                 .requestMatchers("/granskning", "/granskning/**", "/en/reviews", "/en/reviews/**")

@@ -1,0 +1,110 @@
+package se.partnerskap.assessment.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.partnerskap.application.SubmittedApplication;
+import se.partnerskap.application.SubmittedApplications;
+import se.partnerskap.assessment.RoundPublished;
+import se.partnerskap.notification.Mail;
+import se.partnerskap.notification.OutgoingMail;
+import se.partnerskap.programme.RoundDetails;
+import se.partnerskap.programme.Rounds;
+import se.partnerskap.registry.Registry;
+import se.partnerskap.registry.SwedishOrganisation;
+import se.partnerskap.shared.Language;
+
+/**
+ * Tells every applicant of a published round its decision by e-mail, with the decision letter as PDF, in
+ * the language it applied in. Exactly once per decision: each notice is recorded in
+ * {@code decision_notice} (insert if absent) in its own transaction before the mail is sent, so a
+ * re-delivered {@link RoundPublished} skips the notices already sent, and a failed send rolls its row
+ * back and leaves the publication incomplete, to be sent again.
+ */
+@Component
+class DecisionNotices {
+
+    private final JdbcClient jdbc;
+    private final SubmittedApplications applications;
+    private final Decisions decisions;
+    private final DecisionLetters letters;
+    private final Rounds rounds;
+    private final Registry registry;
+    private final Mail mail;
+    private final MessageSource messages;
+    private final Environment environment;
+    private final Clock clock;
+    private final TransactionTemplate eachNotice;
+
+    DecisionNotices(JdbcClient jdbc, SubmittedApplications applications, Decisions decisions, DecisionLetters letters,
+            Rounds rounds, Registry registry, Mail mail, MessageSource messages, Environment environment, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.applications = applications;
+        this.decisions = decisions;
+        this.letters = letters;
+        this.rounds = rounds;
+        this.registry = registry;
+        this.mail = mail;
+        this.messages = messages;
+        this.environment = environment;
+        this.clock = clock;
+        this.eachNotice = new TransactionTemplate(transactions);
+        this.eachNotice.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @ApplicationModuleListener
+    void on(RoundPublished event) {
+        RoundDetails round = rounds.details(event.roundId()).orElseThrow();
+        for (UUID id : event.decisionIds()) {
+            eachNotice.executeWithoutResult(status -> notify(id, round));
+        }
+    }
+
+    private void notify(UUID applicationId, RoundDetails round) {
+        SubmittedApplication a = applications.find(applicationId).orElseThrow();
+        Decisions.Decision d = decisions.of(applicationId).orElseThrow();
+        List<String> to = applications.contactAddresses(applicationId);
+        Language lang = Language.ofCode(a.language());
+        int recorded = jdbc.sql("""
+                INSERT INTO decision_notice (application_id, round_id, recipients, language, sent_at)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (application_id) DO NOTHING
+                """).params(applicationId, a.roundId(), String.join(", ", to), lang.code(),
+                Timestamp.from(clock.instant())).update();
+        if (recorded == 0) {
+            return; // sent before
+        }
+        String organisation = registry.swedishOrganisation(a.leadOrganisation()).map(SwedishOrganisation::name)
+                .orElse("");
+        byte[] pdf = letters.render(letters.letter(a, organisation, round, d));
+        String base = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
+        String link = base + (lang == Language.EN ? "/en/applications/" + a.id() : "/ansokningar/" + a.id());
+        String outcome = t(d.outcome() == Decisions.Outcome.GRANTED ? "publishing.mail.granted"
+                : "publishing.mail.rejected", lang, d.amountSek() == null ? "" : se.partnerskap.shared.Sek
+                        .of(d.amountSek()).format(lang));
+        String subject = t("publishing.mail.subject", lang, a.reference());
+        String text = t("publishing.mail.text", lang, organisation, a.title(), a.reference(), round.name(lang), outcome,
+                link);
+        OutgoingMail.Attachment letter = new OutgoingMail.Attachment(a.reference() + "-" + t("publishing.mail.file",
+                lang) + ".pdf", "application/pdf", pdf);
+        for (String address : to) {
+            mail.send(new OutgoingMail(address, subject, text, Map.of("X-Partnerskap-Reference", a.reference()),
+                    List.of(letter)));
+        }
+    }
+
+    private String t(String key, Language lang, Object... args) {
+        return messages.getMessage(key, args, lang.locale());
+    }
+}

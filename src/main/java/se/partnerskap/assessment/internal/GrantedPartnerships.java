@@ -1,0 +1,77 @@
+package se.partnerskap.assessment.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import se.partnerskap.application.SubmittedApplication;
+import se.partnerskap.application.SubmittedApplications;
+import se.partnerskap.assessment.RoundPublished;
+import se.partnerskap.grant.FundedPartnership;
+import se.partnerskap.grant.FundedPartnerships;
+import se.partnerskap.grant.NewFundedPartnership;
+import se.partnerskap.registry.Registry;
+import se.partnerskap.shared.StockholmTime;
+
+/**
+ * Every grant of a published round becomes a funded partnership in {@code grant}, so that it appears in
+ * the project directory and on the maps. Keyed by the decision, so a re-delivered event records nothing
+ * twice.
+ */
+@Component
+class GrantedPartnerships {
+
+    static final String ACTOR = "system:publishing";
+
+    private final SubmittedApplications applications;
+    private final Decisions decisions;
+    private final Registry registry;
+    private final FundedPartnerships funded;
+
+    GrantedPartnerships(SubmittedApplications applications, Decisions decisions, Registry registry,
+            FundedPartnerships funded) {
+        this.applications = applications;
+        this.decisions = decisions;
+        this.registry = registry;
+        this.funded = funded;
+    }
+
+    static String key(UUID applicationId) {
+        return "decision:" + applicationId;
+    }
+
+    @ApplicationModuleListener
+    void on(RoundPublished event) {
+        for (UUID id : event.decisionIds()) {
+            Decisions.Decision d = decisions.of(id).orElseThrow();
+            if (d.outcome() != Decisions.Outcome.GRANTED) {
+                continue;
+            }
+            SubmittedApplication a = applications.find(id).orElseThrow();
+            String theme = applications.theme(id).orElse(null);
+            // the period starts on the day of the decision; a year until the agreement says otherwise
+            LocalDate starts = StockholmTime.at(d.decidedAt()).toLocalDate();
+            funded.record(new NewFundedPartnership(key(id), a.programme(), a.roundId(), a.leadOrganisation(),
+                    partners(a), theme, theme, a.coreAreas(), false, d.amountSek(), false, starts,
+                    starts.plusYears(1).minusDays(1), FundedPartnership.Status.ACTIVE, null, null), ACTOR);
+        }
+    }
+
+    /** Each named partner with its country; a country named without a partner stands as a country only. */
+    private List<NewFundedPartnership.Partner> partners(SubmittedApplication a) {
+        List<NewFundedPartnership.Partner> partners = new ArrayList<>();
+        List<String> countries = a.countries();
+        for (int i = 0; i < a.partnerNames().size() && !countries.isEmpty(); i++) {
+            String country = countries.get(Math.min(i, countries.size() - 1));
+            partners.add(new NewFundedPartnership.Partner(
+                    registry.partnerOrganisation(a.partnerNames().get(i), country).id(), country));
+        }
+        for (int i = a.partnerNames().size(); i < countries.size(); i++) {
+            partners.add(new NewFundedPartnership.Partner(null, countries.get(i)));
+        }
+        return partners;
+    }
+}
