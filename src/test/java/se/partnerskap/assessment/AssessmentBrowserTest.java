@@ -59,4 +59,36 @@ class AssessmentBrowserTest extends BrowserTest {
         assertThat(page.locator(".error-summary")).isVisible();
         assertAccessible();
     }
+
+    @Test
+    void publishingFromTheDashboardAndThePressReleaseDraftHaveNoViolations() {
+        AssessmentFixtures fixtures = new AssessmentFixtures(jdbc);
+        UUID round = fixtures.round(1_000_000);
+        UUID application = fixtures.submitted(round, fixtures.municipality("0680"), "Unga i Nakuru", "Nakuru County",
+                "KE", "participation", 300_000, "sv");
+        logIn(DemoUsers.OLLE.email());
+        open("/handlaggning/ansokningar/" + application);
+        page.locator("input[name=outcome][value=granted]").check();
+        page.locator("#amount").fill("250000");
+        page.locator("form[action$='/beslut'] button").click();
+        assertThat(page.locator(".error-summary")).hasCount(0);
+        open("/handlaggning/omgangar/" + round);
+        assertThat(page.locator("#publish-confirm")).isVisible();
+        assertAccessible();
+        try {
+            page.locator("#publish-confirm").check();
+            page.locator("form[action$='/publicera'] button").click();
+            page.waitForLoadState();
+            open("/handlaggning/omgangar/" + round + "/pressmeddelande");
+            assertThat(page.getByText("Jönköping").first()).isVisible();
+            assertAccessible();
+            open("/handlaggning/omgangar/" + round + "/pressmeddelande?lang=en");
+            assertAccessible();
+        } finally {
+            // other tests count the funded partnerships: take away the one published here (once it exists)
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                    "SELECT count(*) FROM funded_partnership WHERE round_id = ?").param(round).query(Integer.class).single() > 0);
+            jdbc.sql("DELETE FROM funded_partnership WHERE round_id = ?").param(round).update();
+        }
+    }
 }
