@@ -1,18 +1,12 @@
 package se.partnerskap.application.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import se.partnerskap.web.PdfDocuments;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import se.partnerskap.application.Answers;
@@ -36,20 +30,16 @@ import se.partnerskap.shared.StockholmTime;
 @Component
 public class ApplicationPdf {
 
-    private final TemplateEngine templates;
+    private final PdfDocuments pdf;
     private final MessageSource messages;
     private final Registry registry;
     private final Programmes programmes;
-    private final byte[] regular;
-    private final byte[] bold;
 
-    ApplicationPdf(TemplateEngine templates, MessageSource messages, Registry registry, Programmes programmes) {
-        this.templates = templates;
+    ApplicationPdf(PdfDocuments pdf, MessageSource messages, Registry registry, Programmes programmes) {
+        this.pdf = pdf;
         this.messages = messages;
         this.registry = registry;
         this.programmes = programmes;
-        this.regular = font("fonts/DejaVuSans.ttf");
-        this.bold = font("fonts/DejaVuSans-Bold.ttf");
     }
 
     /** A line of the copy: a question and the answer as the reader should see it. */
@@ -77,23 +67,7 @@ public class ApplicationPdf {
     public byte[] render(Application a, RoundDetails round, String reference, int version, String componentName,
             BudgetLimit limit, String submittedBy, Instant submittedAt, Language lang) {
         View view = view(a, round, reference, version, componentName, limit, submittedBy, submittedAt, lang);
-        StringOutput html = new StringOutput();
-        templates.render("pdf/application.jte", Map.of("view", view), html);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(() -> new java.io.ByteArrayInputStream(regular), "DejaVu Sans", 400,
-                    PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.useFont(() -> new java.io.ByteArrayInputStream(bold), "DejaVu Sans", 700,
-                    PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.withHtmlContent(html.toString(), null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return pdf.render("pdf/application.jte", Map.of("view", view));
     }
 
     View view(Application a, RoundDetails round, String reference, int version, String componentName,
@@ -176,17 +150,6 @@ public class ApplicationPdf {
 
     private String t(String key, Language lang, Object... args) {
         return messages.getMessage(key, args, key, lang.locale());
-    }
-
-    private static byte[] font(String path) {
-        try (InputStream in = ApplicationPdf.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing font " + path);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
 }

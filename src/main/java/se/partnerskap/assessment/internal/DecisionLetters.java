@@ -1,17 +1,10 @@
 package se.partnerskap.assessment.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import se.partnerskap.web.PdfDocuments;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import se.partnerskap.application.SubmittedApplication;
@@ -37,16 +30,12 @@ public class DecisionLetters {
             String signature, String footer) {
     }
 
-    private final TemplateEngine templates;
+    private final PdfDocuments pdf;
     private final MessageSource messages;
-    private final byte[] regular;
-    private final byte[] bold;
 
-    DecisionLetters(TemplateEngine templates, MessageSource messages) {
-        this.templates = templates;
+    DecisionLetters(PdfDocuments pdf, MessageSource messages) {
+        this.pdf = pdf;
         this.messages = messages;
-        this.regular = font("fonts/DejaVuSans.ttf");
-        this.bold = font("fonts/DejaVuSans-Bold.ttf");
     }
 
     Letter letter(SubmittedApplication a, String organisation, RoundDetails round, Decisions.Decision d) {
@@ -81,42 +70,14 @@ public class DecisionLetters {
     }
 
     byte[] render(Letter letter) {
-        StringOutput html = new StringOutput();
-        templates.render("pdf/decision.jte", Map.of("letter", letter), html);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(() -> new ByteArrayInputStream(regular), "DejaVu Sans", 400,
-                    PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.useFont(() -> new ByteArrayInputStream(bold), "DejaVu Sans", 700,
-                    PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.withHtmlContent(html.toString(), null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return pdf.render("pdf/decision.jte", Map.of("letter", letter));
     }
 
-    /** Drops what XML 1.0 cannot carry (control characters), which would stop the renderer. */
     static String safe(String s) {
-        return s == null ? "" : s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "");
+        return PdfDocuments.safe(s);
     }
 
     private String t(String key, Language lang, Object... args) {
         return messages.getMessage(key, args, key, lang.locale());
-    }
-
-    private static byte[] font(String path) {
-        try (InputStream in = DecisionLetters.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing font " + path);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
