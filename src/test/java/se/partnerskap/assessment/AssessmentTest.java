@@ -116,6 +116,13 @@ class AssessmentTest extends AbstractIntegrationTest {
                 .param(application.toString()).query(String.class).single()).isEqualTo("Jag arbetade i Karlstads kommun");
         assertThat(get(officer, "/handlaggning/omgangar/" + round).body()).contains("Jäv: Rut Åkesson har anmält jäv för "
                 + fixtures.reference(application));
+        // the officer who assigned the reviewer is told by e-mail
+        String reference = fixtures.reference(application);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> mail
+                .messagesTo(DemoUsers.OLLE.email()).stream().anyMatch(m -> m.subject().contains(reference)));
+        assertThat(mail.messagesTo(DemoUsers.OLLE.email()).stream().filter(m -> m.subject().contains(reference))
+                .findFirst().orElseThrow().text()).contains("Jag arbetade i Karlstads kommun")
+                .contains("/handlaggning/ansokningar/" + application);
         // and the officer cannot assign the same reviewer again by mistake
         assertThat(get(officer, "/handlaggning/ansokningar/" + application).body())
                 .doesNotContain("value=\"" + fixtures.userId(DemoUsers.RUT.email()) + "\"");
