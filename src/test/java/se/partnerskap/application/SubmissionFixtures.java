@@ -44,36 +44,10 @@ final class SubmissionFixtures {
      * and core areas, so that their rounds stay out of the real programme's pages and figures. Its key
      * has the same initials, so references still read KP-.
      */
-    static final String PROGRAMME = "kommunala-partnerskapstest";
+    static final String PROGRAMME = se.partnerskap.support.TestProgramme.KEY;
 
     void programme() {
-        jdbc.sql("""
-                INSERT INTO programme (key, name_sv, name_en) VALUES (?, 'Kommunala partnerskap (test)', 'Municipal Partnership (test)')
-                ON CONFLICT DO NOTHING
-                """).param(PROGRAMME).update();
-        jdbc.sql("""
-                INSERT INTO core_area (programme_key, key, position, name_sv, name_en)
-                SELECT ?, key, position, name_sv, name_en FROM core_area WHERE programme_key = 'kommunala-partnerskap'
-                ON CONFLICT DO NOTHING
-                """).param(PROGRAMME).update();
-        jdbc.sql("""
-                INSERT INTO component (programme_key, key, position, name_sv, name_en, description_sv, description_en,
-                                       min_years, max_years, outside_rounds)
-                SELECT ?, key, position, name_sv, name_en, description_sv, description_en, min_years, max_years, outside_rounds
-                FROM component WHERE programme_key = 'kommunala-partnerskap'
-                ON CONFLICT DO NOTHING
-                """).param(PROGRAMME).update();
-        jdbc.sql("""
-                INSERT INTO amount_rule (programme_key, component_key, world_region, min_parties, max_sek, per_year)
-                SELECT ?, component_key, world_region, min_parties, max_sek, per_year
-                FROM amount_rule WHERE programme_key = 'kommunala-partnerskap'
-                ON CONFLICT DO NOTHING
-                """).param(PROGRAMME).update();
-        jdbc.sql("""
-                INSERT INTO programme_applicant_kind (programme_key, kind)
-                SELECT ?, kind FROM programme_applicant_kind WHERE programme_key = 'kommunala-partnerskap'
-                ON CONFLICT DO NOTHING
-                """).param(PROGRAMME).update();
+        se.partnerskap.support.TestProgramme.ensure(jdbc);
     }
 
     /** A round taking inceptions with partners in Kenya, Tanzania and Ukraine and one required question. */

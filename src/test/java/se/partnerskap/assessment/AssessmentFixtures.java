@@ -16,7 +16,7 @@ import se.partnerskap.shared.StockholmTime;
  */
 final class AssessmentFixtures {
 
-    static final String PROGRAMME = "kommunala-partnerskapstest";
+    static final String PROGRAMME = se.partnerskap.support.TestProgramme.KEY;
     static final Instant OPENS = ZonedDateTime.of(LocalDateTime.of(2026, 9, 15, 0, 0), StockholmTime.ZONE).toInstant();
     static final Instant DEADLINE = ZonedDateTime.of(LocalDateTime.of(2026, 10, 15, 23, 59, 59), StockholmTime.ZONE)
             .toInstant();
@@ -29,22 +29,7 @@ final class AssessmentFixtures {
     }
 
     void programme() {
-        jdbc.sql("""
-                INSERT INTO programme (key, name_sv, name_en) VALUES (?, 'Kommunala partnerskap (test)', 'Municipal Partnership (test)')
-                ON CONFLICT DO NOTHING
-                """).param(PROGRAMME).update();
-        jdbc.sql("""
-                INSERT INTO core_area (programme_key, key, position, name_sv, name_en)
-                SELECT ?, key, position, name_sv, name_en FROM core_area WHERE programme_key = 'kommunala-partnerskap'
-                ON CONFLICT DO NOTHING
-                """).param(PROGRAMME).update();
-        jdbc.sql("""
-                INSERT INTO component (programme_key, key, position, name_sv, name_en, description_sv, description_en,
-                                       min_years, max_years, outside_rounds)
-                SELECT ?, key, position, name_sv, name_en, description_sv, description_en, min_years, max_years, outside_rounds
-                FROM component WHERE programme_key = 'kommunala-partnerskap'
-                ON CONFLICT DO NOTHING
-                """).param(PROGRAMME).update();
+        se.partnerskap.support.TestProgramme.ensure(jdbc);
         // relevance 0–5 weighing 3, feasibility 0–10 weighing 1
         jdbc.sql("""
                 INSERT INTO scoring_criterion VALUES

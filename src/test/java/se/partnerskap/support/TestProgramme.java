@@ -1,0 +1,34 @@
+package se.partnerskap.support;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A copy of the real programme (core areas, components, amount rules, applicant kinds) under a key of
+ * its own, for tests whose rounds and submissions must not show up in the real programme's pages and
+ * counts (submissions cannot be deleted afterwards). Its key starts with the same initials, so
+ * references still read KP-.
+ */
+public final class TestProgramme {
+
+    public static final String KEY = "kommunala-partnerskapstest";
+
+    private TestProgramme() {
+    }
+
+    /** Creates the test programme if it is not there yet. */
+    public static void ensure(JdbcClient jdbc) {
+        jdbc.sql("""
+                INSERT INTO programme (key, name_sv, name_en) VALUES (?, 'Kommunala partnerskap (test)', 'Municipal Partnership (test)')
+                ON CONFLICT DO NOTHING
+                """).param(KEY).update();
+        copy(jdbc, "core_area", "key, position, name_sv, name_en");
+        copy(jdbc, "component", "key, position, name_sv, name_en, description_sv, description_en, min_years, max_years, outside_rounds");
+        copy(jdbc, "amount_rule", "component_key, world_region, min_parties, max_sek, per_year");
+        copy(jdbc, "programme_applicant_kind", "kind");
+    }
+
+    private static void copy(JdbcClient jdbc, String table, String columns) {
+        jdbc.sql("INSERT INTO " + table + " (programme_key, " + columns + ") SELECT ?, " + columns + " FROM " + table
+                + " WHERE programme_key = 'kommunala-partnerskap' ON CONFLICT DO NOTHING").param(KEY).update();
+    }
+}
