@@ -163,23 +163,23 @@ class RoundAdmin {
     @PostMapping({"/admin/omgangar/{id}/publicera", "/en/admin/rounds/{id}/publicera"})
     String publish(@PathVariable String id, @RequestParam(defaultValue = "0") int version, Ui ui,
             Principal principal, RedirectAttributes redirect) {
-        RoundDetails r = find(id);
-        try {
-            management.publish(r.id(), version, principal.getName());
-            redirect.addFlashAttribute("notice", "rounds.notice.published");
-        } catch (RoundManagement.StaleRound | RoundManagement.NotAllowed e) {
-            redirect.addFlashAttribute("notice", "rounds.notice.changedMeanwhile");
-        }
-        return "redirect:" + ui.href("/admin/omgangar/" + r.id());
+        return changeStatus(find(id), r -> management.publish(r.id(), version, principal.getName()),
+                "rounds.notice.published", ui, redirect);
     }
 
     @PostMapping({"/admin/omgangar/{id}/stang", "/en/admin/rounds/{id}/stang"})
     String close(@PathVariable String id, @RequestParam(defaultValue = "0") int version, Ui ui,
             Principal principal, RedirectAttributes redirect) {
-        RoundDetails r = find(id);
+        return changeStatus(find(id), r -> management.close(r.id(), version, principal.getName()),
+                "rounds.notice.closed", ui, redirect);
+    }
+
+    /** Publishes or closes a round; if someone changed it meanwhile, says so and changes nothing. */
+    private String changeStatus(RoundDetails r, java.util.function.Consumer<RoundDetails> change, String notice, Ui ui,
+            RedirectAttributes redirect) {
         try {
-            management.close(r.id(), version, principal.getName());
-            redirect.addFlashAttribute("notice", "rounds.notice.closed");
+            change.accept(r);
+            redirect.addFlashAttribute("notice", notice);
         } catch (RoundManagement.StaleRound | RoundManagement.NotAllowed e) {
             redirect.addFlashAttribute("notice", "rounds.notice.changedMeanwhile");
         }
