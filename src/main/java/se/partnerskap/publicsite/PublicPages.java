@@ -90,12 +90,8 @@ public class PublicPages {
                 .map(o -> WindowView.of(new se.partnerskap.programme.WindowStatus(o.isOpenAt(programmes.now()), o,
                         o.closesAt()), lang))
                 .toList();
-        // one query for all countries, not one per country
-        java.util.Map<String, se.partnerskap.registry.Country> countryNames = registry.countries().stream()
-                .collect(java.util.stream.Collectors.toMap(se.partnerskap.registry.Country::iso2, c -> c));
         var countries = programmes.countryCodes(p).stream()
-                .map(code -> java.util.Optional.ofNullable(countryNames.get(code)).map(c -> c.name(lang)).orElse(code))
-                .toList();
+                .map(code -> registry.country(code).map(c -> c.name(lang)).orElse(code)).toList();
         List<RoundView> pastRounds = programmes.rounds(p).stream()
                 .filter(r -> "published".equals(r.status()) || "closed".equals(r.status()))
                 .map(r -> roundView(r, ui, true)).toList();
