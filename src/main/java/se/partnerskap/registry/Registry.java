@@ -2,6 +2,7 @@ package se.partnerskap.registry;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,10 +35,20 @@ public class Registry {
                 .query(Country.class).list();
     }
 
+    /**
+     * A country by its ISO code. Countries are reference data that only migrations change, so they are
+     * read once and kept: pages that name a country per row ask here without a query each time.
+     */
     public Optional<Country> country(String iso2) {
-        return jdbc.sql("SELECT iso2, iso3, name_en, name_sv, world_region, listed FROM country WHERE iso2 = ?")
-                .param(iso2).query(Country.class).optional();
+        Map<String, Country> byCode = countriesByCode;
+        if (byCode == null) {
+            byCode = countries().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Country::iso2, c -> c));
+            countriesByCode = byCode;
+        }
+        return Optional.ofNullable(byCode.get(iso2));
     }
+
+    private volatile Map<String, Country> countriesByCode;
 
     public List<SwedishOrganisation> swedishOrganisations() {
         return jdbc.sql("SELECT id, kind, name, municipality_code, region_code FROM swedish_organisation ORDER BY name")
