@@ -45,3 +45,35 @@ CREATE TABLE news_item (
   CHECK (status <> 'published' OR publish_at IS NOT NULL)
 );
 CREATE INDEX news_item_public_idx ON news_item (publish_at DESC) WHERE status = 'published';
+
+-- Tags: themes, partner countries and Swedish regions (e.g. "Kronoberg"), named in both languages.
+CREATE TABLE news_tag (
+  key TEXT PRIMARY KEY CHECK (key ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
+  kind TEXT NOT NULL CHECK (kind IN ('theme', 'country', 'region')),
+  name_sv TEXT NOT NULL,
+  name_en TEXT NOT NULL
+);
+CREATE TABLE news_item_tag (
+  item_id UUID NOT NULL REFERENCES news_item(id) ON DELETE CASCADE,
+  tag_key TEXT NOT NULL REFERENCES news_tag(key),
+  PRIMARY KEY (item_id, tag_key)
+);
+CREATE INDEX news_item_tag_tag_idx ON news_item_tag (tag_key);
+
+-- The contact box of an item.
+CREATE TABLE news_item_contact (
+  item_id UUID NOT NULL REFERENCES news_item(id) ON DELETE CASCADE,
+  position INT NOT NULL CHECK (position > 0),
+  name TEXT NOT NULL,
+  role TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '',
+  email TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (item_id, position)
+);
+
+-- Related projects, by the funded partnership's key (the grant module's FundedPartnerships.byKey).
+CREATE TABLE news_item_project (
+  item_id UUID NOT NULL REFERENCES news_item(id) ON DELETE CASCADE,
+  project_key TEXT NOT NULL,
+  PRIMARY KEY (item_id, project_key)
+);
