@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -25,6 +26,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.web.servlet.FlashMap;
@@ -94,6 +96,12 @@ class SecurityConfiguration {
                         "/en/admin/components/**")
                     .hasRole("ADMINISTRATOR")
                 .anyRequest().permitAll());
+        // The one-click unsubscribe of the newsroom's mailings (RFC 8058): a mail client POSTs to the link
+        // in List-Unsubscribe without any page, so without a CSRF token. Only that POST is exempt; it
+        // can do nothing but end the subscription the unguessable link names.
+        http.csrf(c -> c.ignoringRequestMatchers(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/prenumeration/avsluta/*"),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/en/subscription/unsubscribe/*")));
         http.authenticationProvider(throttled(users, encoder, throttle));
         http.requestCache(c -> c.requestCache(requestCache));
         http.formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")

@@ -1,0 +1,90 @@
+package se.partnerskap.newsroom.internal;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import se.partnerskap.shared.Language;
+import se.partnerskap.shared.StockholmTime;
+import se.partnerskap.web.Ui;
+
+/** The site search: /sok and /en/search, a plain GET form with its results below. */
+@Controller
+public class SearchController {
+
+    static final int PAGE_SIZE = 10;
+    static final int MAX_QUERY = 200;
+
+    private final SearchResults search;
+
+    SearchController(SearchResults search) {
+        this.search = search;
+    }
+
+    /** One result as the page shows it; {@code titleHtml} and {@code snippetHtml} are escaped with marks. */
+    public record SearchRow(String href, String typeLabel, String date, String dateIso, String titleHtml,
+            String snippetHtml, String lang, String languageNote) {
+    }
+
+    public record SearchPageLink(int number, String href, boolean current) {
+    }
+
+    public record SearchPage(String q, boolean searched, List<SearchRow> rows, int total, int from, int to,
+            List<SearchPageLink> pages, String previous, String next) {
+    }
+
+    @GetMapping({"/sok", "/en/search"})
+    String search(Ui ui, Model model, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "1") String page) {
+        String query = q == null ? "" : q.strip();
+        if (query.length() > MAX_QUERY) {
+            query = query.substring(0, MAX_QUERY);
+        }
+        Language lang = ui.language();
+        int number = page(page);
+        SearchResults.Page found = query.isEmpty() ? new SearchResults.Page(List.of(), 0)
+                : search.search(query, lang, (number - 1) * PAGE_SIZE, PAGE_SIZE);
+        List<SearchRow> rows = found.hits().stream().map(h -> row(h, ui)).toList();
+        int last = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        String base = ui.href("/sok") + "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        List<SearchPageLink> pages = new ArrayList<>();
+        if (last > 1) {
+            for (int n = 1; n <= last; n++) {
+                pages.add(new SearchPageLink(n, base + (n > 1 ? "&page=" + n : ""), n == number));
+            }
+        }
+        int from = rows.isEmpty() ? 0 : (number - 1) * PAGE_SIZE + 1;
+        model.addAttribute("page", new SearchPage(query, !query.isEmpty(), rows, found.total(), from,
+                from == 0 ? 0 : from + rows.size() - 1, pages,
+                number > 1 && number <= last ? base + (number - 1 > 1 ? "&page=" + (number - 1) : "") : null,
+                number < last ? base + "&page=" + (number + 1) : null));
+        return "pages/newsroom/search";
+    }
+
+    private static SearchRow row(SearchResults.Hit h, Ui ui) {
+        Language docLang = Language.ofCode(h.language());
+        boolean project = "project".equals(h.kind());
+        String href = project ? ui.href("/projekt/" + h.pathKey())
+                : (docLang == Language.EN ? "/en/news/" : "/nyheter/") + h.pathKey();
+        Instant at = h.datedAt();
+        String date = at == null ? null : StockholmTime.date(StockholmTime.at(at).toLocalDate(), ui.language());
+        String iso = at == null ? null : StockholmTime.at(at).toLocalDate().toString();
+        boolean other = docLang != ui.language();
+        return new SearchRow(href, ui.t("newsfeeds.type." + h.type()), date, iso, h.titleHtml(), h.snippetHtml(),
+                other ? docLang.code() : null, other ? ui.t("newsfeeds.search.inLanguage." + docLang.code()) : null);
+    }
+
+    private static int page(String page) {
+        try {
+            return Math.min(1000, Math.max(1, Integer.parseInt(page.strip())));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package se.partnerskap.newsroom.internal;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import se.partnerskap.assessment.RoundPublished;
+import se.partnerskap.grant.FundedPartnership;
+import se.partnerskap.grant.FundedPartnerships;
+import se.partnerskap.programme.CoreArea;
+import se.partnerskap.programme.Programmes;
+import se.partnerskap.programme.RoundSummary;
+import se.partnerskap.shared.Language;
+import se.partnerskap.shared.StockholmTime;
+
+/**
+ * Keeps the search documents of the public project directory: one per funded partnership of the
+ * programme and language, written from the grant module's API. News items need nothing here: database
+ * triggers keep their documents (V80__search.sql). Refreshed at start-up, when a round's decisions
+ * are published, and every few minutes (the grants of a published round are recorded by another
+ * listener of the same event, so the periodic refresh catches what the first one missed).
+ */
+@Component
+public class SearchIndex {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+    static final String PROGRAMME = Programmes.MUNICIPAL_PARTNERSHIP;
+
+    private final JdbcClient jdbc;
+    private final FundedPartnerships funded;
+    private final Programmes programmes;
+
+    SearchIndex(JdbcClient jdbc, FundedPartnerships funded, Programmes programmes) {
+        this.jdbc = jdbc;
+        this.funded = funded;
+        this.programmes = programmes;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order // after the demo data, which loads on the same event
+    void atStartUp() {
+        refreshProjects();
+    }
+
+    @Scheduled(fixedDelayString = "${partnerskap.search.refresh-every:PT5M}", initialDelayString = "PT1M")
+    @SchedulerLock(name = "search-projects")
+    void periodically() {
+        refreshProjects();
+    }
+
+    @ApplicationModuleListener
+    void on(RoundPublished event) {
+        refreshProjects();
+    }
+
+    /** Writes the project documents again from the grant module's funded partnerships. */
+    @Transactional
+    public int refreshProjects() {
+        var partnerships = funded.all(PROGRAMME);
+        Map<String, CoreArea> areas = programmes.coreAreas(PROGRAMME).stream()
+                .collect(Collectors.toMap(CoreArea::key, Function.identity()));
+        Map<UUID, RoundSummary> rounds = programmes.rounds(PROGRAMME).stream()
+                .collect(Collectors.toMap(RoundSummary::id, Function.identity(), (a, b) -> a));
+        jdbc.sql("DELETE FROM search_document WHERE kind = 'project'").update();
+        for (FundedPartnership f : partnerships) {
+            for (Language lang : Language.values()) {
+                write(f, lang, areas, rounds);
+            }
+        }
+        log.debug("Indexed {} funded projects for search", partnerships.size());
+        return partnerships.size();
+    }
+
+    private void write(FundedPartnership f, Language lang, Map<String, CoreArea> areas, Map<UUID, RoundSummary> rounds) {
+        String countries = f.partners().stream().map(p -> p.countryName(lang)).distinct().collect(Collectors.joining(", "));
+        String title = countries.isEmpty() ? f.swedishOrganisationName() : f.swedishOrganisationName() + " – " + countries;
+        String theme = f.theme(lang);
+        String partners = f.partners().stream().filter(FundedPartnership.Partner::named)
+                .map(FundedPartnership.Partner::name).collect(Collectors.joining(", "));
+        String coreAreas = f.coreAreas().stream().map(k -> areas.containsKey(k) ? areas.get(k).name(lang) : k)
+                .collect(Collectors.joining(", "));
+        RoundSummary round = f.roundId() == null ? null : rounds.get(f.roundId());
+        String summary = theme == null ? "" : theme;
+        String body = Stream.of(partners, countries, coreAreas, round == null ? null : round.name(lang), f.note(lang))
+                .filter(Objects::nonNull).filter(s -> !s.isBlank()).collect(Collectors.joining(". "));
+        title = clean(title);
+        summary = clean(summary);
+        body = clean(body);
+        String config = lang == Language.EN ? "english" : "swedish";
+        OffsetDateTime dated = f.startsOn() == null ? null : f.startsOn().atStartOfDay(StockholmTime.ZONE).toOffsetDateTime();
+        jdbc.sql("""
+                INSERT INTO search_document (kind, ref, language, type, path_key, title, summary, body, dated_at, status,
+                                             document)
+                VALUES ('project', :key, :lang, 'project', :key, :title, :summary, :body, :dated, 'published',
+                        setweight(to_tsvector(:config::regconfig, :title), 'A')
+                        || setweight(to_tsvector(:config::regconfig, :summary || ' ' || :partners), 'B')
+                        || setweight(to_tsvector(:config::regconfig, :body), 'C'))
+                """)
+                .param("key", f.key()).param("lang", lang.code()).param("title", title).param("summary", summary)
+                .param("body", body).param("dated", dated, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("config", config).param("partners", partners)
+                .update();
+    }
+
+    /** No control characters: they mark the matches in snippets. */
+    private static String clean(String s) {
+        return s == null ? "" : s.replaceAll("[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]", "");
+    }
+}
