@@ -28,6 +28,11 @@ CREATE TABLE search_document (
 CREATE INDEX search_document_document_idx ON search_document USING GIN (document);
 CREATE INDEX search_document_group_idx ON search_document (translation_group) WHERE kind = 'news';
 
+-- Plain text (a title, a lead) without the control characters that mark matches in snippets.
+CREATE FUNCTION search_text(plain TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
+  SELECT btrim(regexp_replace(coalesce(plain, ''), '[\x01-\x08\x0b\x0c\x0e-\x1f]', '', 'g'))
+$$;
+
 -- The plain text of sanitised HTML: tags removed, control characters (the snippet markers) removed,
 -- white space collapsed. Entities stay; the application decodes them when it shows a snippet.
 CREATE FUNCTION search_plain_text(html TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
@@ -41,11 +46,11 @@ BEGIN
   INSERT INTO search_document (kind, ref, language, type, translation_group, path_key, title, summary, body,
                                dated_at, status, publish_at, document)
   SELECT 'news', n.id::text, n.language, n.type, n.translation_group, n.slug,
-         search_plain_text(n.title), search_plain_text(n.lead),
+         search_text(n.title), search_text(n.lead),
          search_plain_text(n.body_html || ' ' || coalesce(n.abstract, '')),
          n.publish_at, n.status, n.publish_at,
-         setweight(to_tsvector(c.cfg, search_plain_text(n.title)), 'A')
-         || setweight(to_tsvector(c.cfg, search_plain_text(n.lead) || ' ' || array_to_string(n.authors, ' ') || ' '
+         setweight(to_tsvector(c.cfg, search_text(n.title)), 'A')
+         || setweight(to_tsvector(c.cfg, search_text(n.lead) || ' ' || array_to_string(n.authors, ' ') || ' '
                 || coalesce((SELECT string_agg(CASE WHEN n.language = 'en' THEN t.name_en ELSE t.name_sv END, ' ')
                              FROM news_item_tag it JOIN news_tag t ON t.key = it.tag_key WHERE it.item_id = n.id), '')), 'B')
          || setweight(to_tsvector(c.cfg, search_plain_text(n.body_html || ' ' || coalesce(n.abstract, ''))), 'C')

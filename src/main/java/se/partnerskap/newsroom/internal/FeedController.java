@@ -17,7 +17,6 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,11 +47,17 @@ class FeedController {
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
     private final FeedItems items;
-    private final String base;
+    private final org.springframework.core.env.Environment environment;
 
-    FeedController(FeedItems items, @Value("${partnerskap.base-url:http://localhost:8080}") String base) {
+    /** The site's public address (read per use: in tests it is known only once the server listens). */
+    private String base() {
+        String base = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    FeedController(FeedItems items, org.springframework.core.env.Environment environment) {
         this.items = items;
-        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.environment = environment;
     }
 
     /** What a feed is about: its items, title, the list page it mirrors and its own address. */
@@ -85,7 +90,7 @@ class FeedController {
         String what = t == null ? ui.t("newsfeeds.feed.all") : ui.t("newsfeeds.types." + t);
         String title = (tag == null ? what : ui.t("newsfeeds.feed.aboutTag", what, tag.name())) + " – " + ui.t("site.name");
         String query = (t == null ? "" : "type=" + enc(t)) + (tag == null ? "" : (t == null ? "" : "&") + "tag=" + enc(tag.key()));
-        String list_ = base + ui.href("/nyheter");
+        String list_ = base() + ui.href("/nyheter");
         String self = list_ + "/" + file;
         if (!query.isEmpty()) {
             list_ += "?" + query;
@@ -115,7 +120,7 @@ class FeedController {
     }
 
     private String itemLink(FeedItem i, Language lang) {
-        return base + (lang == Language.EN ? "/en/news/" : "/nyheter/") + i.slug();
+        return base() + (lang == Language.EN ? "/en/news/" : "/nyheter/") + i.slug();
     }
 
     /** RFC 822 dates as RSS wants them, e.g. "Mon, 30 Nov 2026 08:00:00 GMT". */

@@ -22,9 +22,11 @@ public class SearchController {
     static final int MAX_QUERY = 200;
 
     private final SearchResults search;
+    private final SearchIndex index;
 
-    SearchController(SearchResults search) {
+    SearchController(SearchResults search, SearchIndex index) {
         this.search = search;
+        this.index = index;
     }
 
     /** One result as the page shows it; {@code titleHtml} and {@code snippetHtml} are escaped with marks. */
@@ -48,6 +50,9 @@ public class SearchController {
         }
         Language lang = ui.language();
         int number = page(page);
+        if (!query.isEmpty()) {
+            index.ensureProjects();
+        }
         SearchResults.Page found = query.isEmpty() ? new SearchResults.Page(List.of(), 0)
                 : search.search(query, lang, (number - 1) * PAGE_SIZE, PAGE_SIZE);
         List<SearchRow> rows = found.hits().stream().map(h -> row(h, ui)).toList();

@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.partnerskap.assessment.RoundPublished;
 import se.partnerskap.grant.FundedPartnership;
 import se.partnerskap.grant.FundedPartnerships;
@@ -41,11 +42,14 @@ public class SearchIndex {
     private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
     static final String PROGRAMME = Programmes.MUNICIPAL_PARTNERSHIP;
 
+    private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
     private final FundedPartnerships funded;
     private final Programmes programmes;
 
-    SearchIndex(JdbcClient jdbc, FundedPartnerships funded, Programmes programmes) {
+    SearchIndex(JdbcClient jdbc, FundedPartnerships funded, Programmes programmes,
+            PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.funded = funded;
         this.programmes = programmes;
@@ -68,14 +72,30 @@ public class SearchIndex {
         refreshProjects();
     }
 
+    /**
+     * Refreshes the project documents if there are none, e.g. when the demo data arrived after the
+     * start-up refresh.
+     */
+    public void ensureProjects() {
+        if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM search_document WHERE kind = 'project')").query(Boolean.class).single()) {
+            refreshProjects();
+        }
+    }
+
     /** Writes the project documents again from the grant module's funded partnerships. */
-    @Transactional
     public int refreshProjects() {
+        Integer count = transaction.execute(status -> writeProjects());
+        return count == null ? 0 : count;
+    }
+
+    private int writeProjects() {
         var partnerships = funded.all(PROGRAMME);
         Map<String, CoreArea> areas = programmes.coreAreas(PROGRAMME).stream()
                 .collect(Collectors.toMap(CoreArea::key, Function.identity()));
         Map<UUID, RoundSummary> rounds = programmes.rounds(PROGRAMME).stream()
                 .collect(Collectors.toMap(RoundSummary::id, Function.identity(), (a, b) -> a));
+        // one refresh at a time, whoever triggers it
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('search-projects'))").query(Object.class).single();
         jdbc.sql("DELETE FROM search_document WHERE kind = 'project'").update();
         for (FundedPartnership f : partnerships) {
             for (Language lang : Language.values()) {

@@ -13,7 +13,6 @@ import java.util.UUID;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -44,15 +43,21 @@ class SitemapController {
     private final FundedPartnerships funded;
     private final LanguagePaths paths;
     private final Clock clock;
-    private final String base;
+    private final org.springframework.core.env.Environment environment;
+
+    /** The site's public address (read per use: in tests it is known only once the server listens). */
+    private String base() {
+        String base = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
 
     SitemapController(JdbcClient jdbc, FundedPartnerships funded, LanguagePaths paths, Clock clock,
-            @Value("${partnerskap.base-url:http://localhost:8080}") String base) {
+            org.springframework.core.env.Environment environment) {
         this.jdbc = jdbc;
         this.funded = funded;
         this.paths = paths;
         this.clock = clock;
-        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.environment = environment;
     }
 
     /** A page of the sitemap: its address, when it last changed (or null) and its versions by language. */
@@ -67,8 +72,8 @@ class SitemapController {
         List<Url> urls = new ArrayList<>();
         for (String page : PAGES) {
             Map<String, String> both = new LinkedHashMap<>();
-            both.put("sv", base + page);
-            both.put("en", base + paths.in(Language.EN, page));
+            both.put("sv", base() + page);
+            both.put("en", base() + paths.in(Language.EN, page));
             both.values().forEach(loc -> urls.add(new Url(loc, null, both)));
         }
         List<Item> items = jdbc.sql("""
@@ -89,8 +94,8 @@ class SitemapController {
         }
         for (FundedPartnership f : funded.all(SearchIndex.PROGRAMME)) {
             Map<String, String> both = new LinkedHashMap<>();
-            both.put("sv", base + "/projekt/" + f.key());
-            both.put("en", base + "/en/projects/" + f.key());
+            both.put("sv", base() + "/projekt/" + f.key());
+            both.put("en", base() + "/en/projects/" + f.key());
             both.values().forEach(loc -> urls.add(new Url(loc, null, both)));
         }
         byte[] body = FeedController.write(w -> {
@@ -125,7 +130,7 @@ class SitemapController {
     }
 
     private String itemLoc(Item i) {
-        return base + ("en".equals(i.language()) ? "/en/news/" : "/nyheter/") + i.slug();
+        return base() + ("en".equals(i.language()) ? "/en/news/" : "/nyheter/") + i.slug();
     }
 
     @GetMapping("/robots.txt")
@@ -140,7 +145,7 @@ class SitemapController {
                 Disallow: /en/subscription/
 
                 Sitemap: %s/sitemap.xml
-                """.formatted(base);
+                """.formatted(base());
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
                 .cacheControl(CACHE).body(body);
     }

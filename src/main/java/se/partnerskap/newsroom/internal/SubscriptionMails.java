@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -45,16 +44,22 @@ class SubscriptionMails {
     private final Mail mail;
     private final MessageSource messages;
     private final Clock clock;
-    private final String base;
+    private final org.springframework.core.env.Environment environment;
+
+    /** The site's public address (read per use: in tests it is known only once the server listens). */
+    private String base() {
+        String base = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
     private final TransactionTemplate eachRecipient;
 
     SubscriptionMails(JdbcClient jdbc, Mail mail, MessageSource messages, Clock clock,
-            @Value("${partnerskap.base-url:http://localhost:8080}") String base, PlatformTransactionManager transactions) {
+            org.springframework.core.env.Environment environment, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.mail = mail;
         this.messages = messages;
         this.clock = clock;
-        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.environment = environment;
         this.eachRecipient = new TransactionTemplate(transactions);
         this.eachRecipient.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -62,7 +67,7 @@ class SubscriptionMails {
     @ApplicationModuleListener
     void on(SubscriptionConfirmationRequested event) {
         Language lang = Language.ofCode(event.language());
-        String link = base + (lang == Language.EN ? "/en/subscription/confirm/" : "/prenumeration/bekrafta/") + event.token();
+        String link = base() + (lang == Language.EN ? "/en/subscription/confirm/" : "/prenumeration/bekrafta/") + event.token();
         mail.send(new OutgoingMail(event.email(), t("newsfeeds.mail.confirm.subject", lang),
                 t("newsfeeds.mail.confirm.text", lang, link, Subscriptions.LINK_VALID.toDays())));
     }
@@ -152,7 +157,7 @@ class SubscriptionMails {
         }
         Language lang = r.language();
         Language itemLang = Language.ofCode(item.language());
-        String link = base + (itemLang == Language.EN ? "/en/news/" : "/nyheter/") + item.slug();
+        String link = base() + (itemLang == Language.EN ? "/en/news/" : "/nyheter/") + item.slug();
         String unsubscribe = unsubscribeLink(lang, r.unsubscribeToken());
         String type = t("newsfeeds.type." + item.type(), lang);
         List<String> why = new ArrayList<>();
@@ -176,7 +181,7 @@ class SubscriptionMails {
     }
 
     String unsubscribeLink(Language lang, String token) {
-        return base + (lang == Language.EN ? "/en/subscription/unsubscribe/" : "/prenumeration/avsluta/") + token;
+        return base() + (lang == Language.EN ? "/en/subscription/unsubscribe/" : "/prenumeration/avsluta/") + token;
     }
 
     private String t(String key, Language lang, Object... args) {
