@@ -10,9 +10,9 @@
 #
 # PAGES is a space-separated list of paths; the word @first-item stands for the first news item linked
 # from /nyheter (default: "/nyheter @first-item /kommunala-partnerskap"). Both servers get the same load:
-# wrk with THREADS threads (2), CONNECTIONS connections (32) for DURATION seconds (20) after a WARMUP (5 s)
+# wrk with THREADS threads (2), CONNECTIONS connections (32) for DURATION seconds (20) after a WARMUP (10 s)
 # against each page, one page and one server at a time. The application runs from its jar on the
-# PostgreSQL server at 127.0.0.1:5432 (database partnerskap_bench, dropped and created again, demo
+# PostgreSQL server at 127.0.0.1:5432 (database DB, default partnerskap_bench_pages, dropped and created again, demo
 # data on); nginx runs from its own configuration in a temporary directory on NGINX_PORT (18081).
 # Everything started here is stopped at the end.
 set -euo pipefail
@@ -24,9 +24,9 @@ NGINX_PORT=${NGINX_PORT:-18081}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-20}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-10}
 PAGES=${PAGES:-"/nyheter @first-item /kommunala-partnerskap"}
-DB=partnerskap_bench
+DB=${DB:-partnerskap_bench_pages}
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q -X)
 
 if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
@@ -40,6 +40,10 @@ if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
   if $created_policy; then rm -f "$POLICY"; fi
 fi
 NGINX=$(command -v nginx)
+
+for p in "$PORT" "$NGINX_PORT"; do
+  if curl -s -o /dev/null "http://127.0.0.1:$p/"; then echo "Port $p is in use: set PORT / NGINX_PORT" >&2; exit 1; fi
+done
 
 ./mvnw -q -B -DskipTests package
 JAR=$(ls target/partnerskap-*.jar | grep -v original | head -1)
@@ -150,7 +154,7 @@ for i, page in enumerate(pages):
     app, nginx = parse(f"{work}/app-{i}.txt"), parse(f"{work}/nginx-{i}.txt")
     size = os.path.getsize(os.path.join(work, "www", page.strip("/"), "index.html"))
     results.append({"page": page, "name": names(page), "html_bytes": size, "app": app, "nginx": nginx,
-                    "throughput_ratio_app_to_nginx": round(app["requests_per_s"] / nginx["requests_per_s"], 3)})
+                    "throughput_ratio_app_to_nginx": round(app["requests_per_s"] / nginx["requests_per_s"], 4)})
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 mem = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal"))
 def version(cmd):
@@ -161,7 +165,7 @@ result = {
     "command": "bench/public-pages.sh",
     "load": {"tool": version(["wrk", "--version"]), "threads": int(os.environ.get("THREADS", 2)),
              "connections": int(os.environ.get("CONNECTIONS", 32)), "duration_s": int(os.environ.get("DURATION", 20)),
-             "warmup_s": int(os.environ.get("WARMUP", 5))},
+             "warmup_s": int(os.environ.get("WARMUP", 10))},
     "machine": {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(mem / 1024 / 1024, 1), "os": platform.platform(),
                 "java": version(["java", "-version"]), "nginx": version(["nginx", "-v"]),
                 "note": "wrk, the application, PostgreSQL and nginx on the same machine; one page and one server at a time"},
@@ -171,5 +175,5 @@ json.dump(result, open("bench/results/public-pages.json", "w"), indent=2, ensure
 for r in results:
     print(f"{r['page']:40s} app {r['app']['requests_per_s']:9.1f}/s p50 {r['app']['latency_p50_ms']:7.2f} ms p99 {r['app']['latency_p99_ms']:7.2f} ms"
           f" | nginx {r['nginx']['requests_per_s']:9.1f}/s p50 {r['nginx']['latency_p50_ms']:7.2f} ms p99 {r['nginx']['latency_p99_ms']:7.2f} ms"
-          f" | ratio {r['throughput_ratio_app_to_nginx']:.3f}")
+          f" | ratio {r['throughput_ratio_app_to_nginx']:.4f}")
 PY
