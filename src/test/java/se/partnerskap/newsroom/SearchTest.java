@@ -82,13 +82,14 @@ class SearchTest extends AbstractIntegrationTest {
     void documentHtmlAndTheQueryAreShownEscaped() {
         String word = news.unique("sakerhet");
         news.item("article", "sv", news.slug("farlig"), "Titel <script>alert(1)</script> " + word, "",
-                "<p>Text med &lt;img src=x onerror=alert(2)&gt; och &amp; " + word + "</p>", "published", ago(1));
+                "<p>Text med &lt;img src=x onerror=alert(2)&gt; och &amp; " + word + " &#2;falsk&#3; markering</p>", "published", ago(1));
 
         String page = search("/sok", word + " <i>");
 
         assertThat(page).doesNotContain("<script>alert(1)").doesNotContain("<img src=x").doesNotContain("<i>");
         assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("onerror=alert(2)&gt;")
-                .contains("<mark>" + word + "</mark>").contains("&lt;i&gt;");
+                .contains("<mark>" + word + "</mark>").contains("&lt;i&gt;")
+                .as("an entity cannot forge a mark").doesNotContain("<mark>falsk</mark>");
     }
 
     @Test

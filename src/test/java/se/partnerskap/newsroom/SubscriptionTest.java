@@ -70,6 +70,9 @@ class SubscriptionTest extends AbstractIntegrationTest {
         assertThat(page.statusCode()).isEqualTo(200);
         var confirmed = postForm(client, link, page.body(), Map.of());
         assertThat(confirmed.statusCode()).isEqualTo(302);
+        String done = get(client, URI.create(confirmed.headers().firstValue("Location").orElseThrow()).getPath()).body();
+        assertThat(done).containsAnyOf("Prenumerationen är bekräftad", "The subscription is confirmed")
+                .containsAnyOf("/prenumeration/avsluta/", "/en/subscription/unsubscribe/");
         return confirmation;
     }
 
@@ -85,10 +88,12 @@ class SubscriptionTest extends AbstractIntegrationTest {
         return m.group(1);
     }
 
-    /** Waits until every event publication is complete, so that "nothing more was sent" means something. */
+    /** Waits until the newsroom's event publications are complete, so that "nothing more was sent" means something. */
     private void awaitPublicationsDone() {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Integer.class).single() == 0);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                SELECT count(*) FROM event_publication
+                WHERE completion_date IS NULL AND event_type LIKE 'se.partnerskap.newsroom.%'
+                """).query(Integer.class).single() == 0);
     }
 
     private List<MailCatcher.CaughtMail> mailsAbout(String email, String title) {
@@ -103,7 +108,9 @@ class SubscriptionTest extends AbstractIntegrationTest {
     @Test
     void aConfirmedPressReleaseSubscriberGetsEachPublishedItemOnceWithListUnsubscribe() {
         String email = news.email("press");
+        String colleague = news.email("press-colleague");
         subscribeAndConfirm(email, Map.of("pressReleases", "true", "language", "sv"));
+        subscribeAndConfirm(colleague, Map.of("pressReleases", "true", "language", "sv"));
         String title = news.unique("Pressmeddelande om vatten ");
         var item = news.item("press-release", "sv", news.slug("press"), title, "Ingressen.", "<p>Text</p>", "draft", null);
 
@@ -122,6 +129,7 @@ class SubscriptionTest extends AbstractIntegrationTest {
         transactions.executeWithoutResult(s -> events.publishEvent(new NewsItemPublished(item.id(), "sv", "press-release", ago(1))));
         awaitPublicationsDone();
         assertThat(mailsAbout(email, title)).hasSize(1);
+        assertThat(mailsAbout(colleague, title)).as("every subscriber gets it once").hasSize(1);
         assertThat(jdbc.sql("SELECT announced_at IS NOT NULL FROM news_item WHERE id = ?").param(item.id())
                 .query(Boolean.class).single()).isTrue();
     }
