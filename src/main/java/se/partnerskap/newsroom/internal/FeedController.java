@@ -175,6 +175,8 @@ class FeedController {
             w.writeStartElement(ATOM_NS, "feed");
             w.writeDefaultNamespace(ATOM_NS);
             w.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", f.lang().code());
+            // relative links and images in the entries' HTML content resolve against the site
+            w.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "base", base() + "/");
             element(w, "id", f.selfLink());
             element(w, "title", f.title());
             element(w, "subtitle", f.description());
