@@ -47,4 +47,21 @@ public class FollowUpTerms {
                         rs.getInt(4), tranches)).optional()
                 .orElseThrow(() -> new IllegalArgumentException("No programme " + programme));
     }
+
+    /**
+     * Defines a programme with its follow-up terms if it is not there yet (a demo programme that pays in
+     * tranches); an existing programme is left as it is.
+     */
+    @Transactional
+    public void define(String programme, String nameSv, String nameEn, String paymentModel, List<Tranche> tranches) {
+        jdbc.sql("""
+                INSERT INTO programme (key, name_sv, name_en, payment_model) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """).params(programme, nameSv, nameEn, paymentModel).update();
+        for (Tranche t : tranches) {
+            jdbc.sql("""
+                    INSERT INTO programme_tranche (programme_key, position, share_percent, condition) VALUES (?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING
+                    """).params(programme, t.position(), t.sharePercent(), t.condition()).update();
+        }
+    }
 }

@@ -45,7 +45,7 @@ public class Agreements {
 
     /** The grantee's signatory accepts: name and role as typed, the user who accepted and when. */
     @Transactional
-    void accept(FollowUp.Project project, String name, String role, String user) {
+    public void accept(FollowUp.Project project, String name, String role, String user) {
         Map<String, String> errors = new LinkedHashMap<>();
         String n = name == null ? "" : name.strip();
         String r = role == null ? "" : role.strip();
@@ -77,7 +77,7 @@ public class Agreements {
 
     /** A case officer countersigns an accepted agreement; a tranche programme's agreement tranche falls due. */
     @Transactional
-    void countersign(FollowUp.Project project, String officer) {
+    public void countersign(FollowUp.Project project, String officer) {
         int rows = jdbc.sql("""
                 UPDATE project_agreement SET countersigned_by = ?, countersigned_at = ?
                 WHERE funded_partnership_id = ? AND accepted_at IS NOT NULL AND countersigned_at IS NULL

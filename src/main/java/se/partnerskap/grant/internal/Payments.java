@@ -27,7 +27,7 @@ import se.partnerskap.shared.StockholmTime;
  * to be repaid.
  */
 @Service
-class Payments {
+public class Payments {
 
     static final String ACTOR = "system:follow-up";
     static final int REFERENCE_MAX = 100;
@@ -163,7 +163,7 @@ class Payments {
      * reference. The date is required and not in the future; a released payment stays as it was.
      */
     @Transactional
-    void release(FollowUp.Project project, UUID paymentId, String date, String reference, String officer) {
+    public void release(FollowUp.Project project, UUID paymentId, String date, String reference, String officer) {
         FollowUp.Payment payment = project.payments().stream().filter(p -> p.id().equals(paymentId)).findFirst()
                 .orElseThrow(se.partnerskap.web.NotFoundException::new);
         Map<String, String> errors = new LinkedHashMap<>();
