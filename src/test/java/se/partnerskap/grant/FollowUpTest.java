@@ -238,7 +238,8 @@ class FollowUpTest extends AbstractIntegrationTest {
         // a second acceptance is refused and changes nothing
         HttpResponse<String> again = postForm(anna, base + "/avtal", page, Map.of("signatoryName", "Someone Else", "signatoryRole", "Clerk"));
         assertThat(again.statusCode()).isEqualTo(422);
-        assertThat(again.body()).contains("Avtalet är redan godkänt. Inget har ändrats.");
+        assertThat(again.body()).contains("Avtalet är redan godkänt. Inget har ändrats.")
+                .contains("href=\"#agreement-form\"").contains("id=\"agreement-form\"");
         assertThat(jdbc.sql("SELECT accepted_name FROM project_agreement WHERE funded_partnership_id = ?").param(p.id())
                 .query(String.class).single()).isEqualTo("Eva Ek");
 
