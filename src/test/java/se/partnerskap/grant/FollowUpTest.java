@@ -466,6 +466,15 @@ class FollowUpTest extends AbstractIntegrationTest {
         UUID change = jdbc.sql("SELECT id FROM project_change_request WHERE funded_partnership_id = ?").param(p.id())
                 .query(UUID.class).single();
         HttpClient officer = olle();
+        approve(p.id(), report(p.id(), 1), false, 40_000);
+        // every text of the pages comes from the bundles, in both languages
+        for (String path : List.of("/uppfoljning/projekt/" + p.key(), "/en/follow-up/projekt/" + p.key(), "/uppfoljning",
+                "/en/follow-up")) {
+            assertThat(page(officer, path)).as(path).doesNotContainPattern("followup\\.[a-z]");
+        }
+        for (String path : List.of(base, "/en/my-projects/" + p.key(), "/mina-projekt", "/en/my-projects")) {
+            assertThat(page(anna, path)).as(path).doesNotContainPattern("followup\\.[a-z]");
+        }
         assertThat(postForm(officer, "/uppfoljning/projekt/" + p.key() + "/andringar/" + change,
                 page(officer, "/uppfoljning/projekt/" + p.key()), Map.of("decision", "approve")).statusCode())
                 .isEqualTo(302);

@@ -177,8 +177,15 @@ class ChangeRequests {
                     UPDATE project_report SET period_to = ?, due_on = ? WHERE funded_partnership_id = ? AND kind = 'final'
                     """).params(change.newEndsOn(), change.newEndsOn().plusDays(days), project.id()).update();
         } else {
-            jdbc.sql("UPDATE project_budget_line SET approved_sek = approved_sek - ? WHERE funded_partnership_id = ? AND position = ?")
-                    .params(change.amountSek(), project.id(), change.fromPosition()).update();
+            // checked again in the update: another move approved meanwhile may have emptied the line
+            int taken = jdbc.sql("""
+                    UPDATE project_budget_line SET approved_sek = approved_sek - ?
+                    WHERE funded_partnership_id = ? AND position = ? AND approved_sek >= ?
+                    """).params(change.amountSek(), project.id(), change.fromPosition(), change.amountSek()).update();
+            if (taken == 0) {
+                // rolls the decision back with it
+                throw Refused.of("form", "followup.change.error.amountOverLine");
+            }
             jdbc.sql("UPDATE project_budget_line SET approved_sek = approved_sek + ? WHERE funded_partnership_id = ? AND position = ?")
                     .params(change.amountSek(), project.id(), change.toPosition()).update();
         }
