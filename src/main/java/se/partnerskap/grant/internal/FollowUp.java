@@ -178,7 +178,7 @@ public class FollowUp {
 
     /** A followed-up project by its key, for a case officer. */
     public Optional<Project> byKey(String key) {
-        return partnerships.byKey(key).flatMap(this::assemble);
+        return partnerships.byKey(key).flatMap(f -> assemble(f, terms::of));
     }
 
     /** A project of one of the user's organisations, or 404 whatever the reason it is not there. */
@@ -193,8 +193,10 @@ public class FollowUp {
     /** The followed-up projects of the user's organisations. */
     public List<Project> ofMember(UUID userId) {
         List<Project> projects = new ArrayList<>();
+        java.util.Map<String, FollowUpTerms.Terms> known = new java.util.HashMap<>();
         for (UUID org : memberships.organisationsOf(userId)) {
-            partnerships.ofOrganisation(org).forEach(f -> assemble(f).ifPresent(projects::add));
+            partnerships.ofOrganisation(org).forEach(f -> assemble(f, p -> known.computeIfAbsent(p, terms::of))
+                    .ifPresent(projects::add));
         }
         return projects;
     }
@@ -205,7 +207,10 @@ public class FollowUp {
                 SELECT f.key FROM funded_partnership f JOIN project_agreement a ON a.funded_partnership_id = f.id
                 ORDER BY f.starts_on DESC NULLS LAST, f.key
                 """).query(String.class).list();
-        return keys.stream().map(this::byKey).flatMap(Optional::stream).toList();
+        // the terms once per programme; the rest is a handful of queries per project
+        java.util.Map<String, FollowUpTerms.Terms> known = new java.util.HashMap<>();
+        return keys.stream().map(k -> partnerships.byKey(k).flatMap(f -> assemble(f,
+                p -> known.computeIfAbsent(p, terms::of)))).flatMap(Optional::stream).toList();
     }
 
     /** The audited events of a project, oldest first. */
@@ -216,7 +221,8 @@ public class FollowUp {
         return entries;
     }
 
-    private Optional<Project> assemble(FundedPartnership f) {
+    private Optional<Project> assemble(FundedPartnership f,
+            java.util.function.Function<String, FollowUpTerms.Terms> termsOf) {
         Optional<Agreement> agreement = jdbc.sql("""
                 SELECT created_at, accepted_name, accepted_role, accepted_by, accepted_at, countersigned_by, countersigned_at
                 FROM project_agreement WHERE funded_partnership_id = ?
@@ -263,7 +269,7 @@ public class FollowUp {
                         rs.getTimestamp(10).toInstant(), rs.getString(11), instant(rs.getTimestamp(12)),
                         rs.getString(13))).list();
         return Optional.of(new Project(f, head.title(), head.applicationId(), budget, contacts, reports, payments,
-                agreement.get(), changes, terms.of(f.programme())));
+                agreement.get(), changes, termsOf.apply(f.programme())));
     }
 
     private static Instant instant(java.sql.Timestamp t) {
