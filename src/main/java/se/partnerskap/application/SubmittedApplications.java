@@ -85,6 +85,52 @@ public class SubmittedApplications {
                 .map(String::strip);
     }
 
+    /**
+     * The cost lines, contacts and years of a submitted application, as sent (its sections cannot change
+     * after submission), for the project a grant makes of it.
+     */
+    public Optional<SubmittedPlan> plan(UUID applicationId) {
+        return jdbc.sql("""
+                SELECT (SELECT jsonb_object_agg(x.section_key, x.answers)::text FROM application_section x
+                         WHERE x.application_id = a.id AND x.section_key IN ('applicant', 'partners', 'activities', 'budget'))
+                FROM application a WHERE a.status = 'submitted' AND a.id = ?
+                """).param(applicationId).query((rs, i) -> {
+                    String text = rs.getString(1);
+                    Map<String, Map<String, List<String>>> sections = text == null ? Map.of()
+                            : json.readValue(text, new TypeReference<Map<String, Map<String, List<String>>>>() {
+                            });
+                    Map<String, List<String>> budget = sections.getOrDefault("budget", Map.of());
+                    List<SubmittedPlan.CostLine> lines = new ArrayList<>();
+                    for (int n = 1; n <= SectionRules.BUDGET_LINES; n++) {
+                        String l = "line" + n;
+                        Optional<String> category = first(budget, l + "Category");
+                        OptionalLong amount = first(budget, l + "Amount").map(SectionRules::sek).orElse(OptionalLong.empty());
+                        if (category.isPresent() || amount.isPresent()) {
+                            lines.add(new SubmittedPlan.CostLine(category.orElse("other"),
+                                    first(budget, l + "Description").orElse(""), first(budget, l + "Party").orElse(""),
+                                    amount.orElse(0)));
+                        }
+                    }
+                    Map<String, List<String>> applicant = sections.getOrDefault("applicant", Map.of());
+                    List<SubmittedPlan.Contact> contacts = new ArrayList<>();
+                    first(applicant, "contactName").ifPresent(name -> contacts.add(new SubmittedPlan.Contact(name,
+                            first(applicant, "contactRole").orElse(""), first(applicant, "contactEmail").orElse(""),
+                            first(applicant, "contactPhone").orElse(""))));
+                    first(applicant, "contact2Name").ifPresent(name -> contacts.add(new SubmittedPlan.Contact(name, "",
+                            first(applicant, "contact2Email").orElse(""), "")));
+                    Map<String, List<String>> partners = sections.getOrDefault("partners", Map.of());
+                    for (int n = 1; n <= SectionRules.PARTNERS; n++) {
+                        String p = "partner" + n;
+                        first(partners, p + "ContactName").ifPresent(name -> contacts.add(new SubmittedPlan.Contact(name,
+                                first(partners, p + "Name").orElse(""), first(partners, p + "ContactEmail").orElse(""), "")));
+                    }
+                    java.util.OptionalInt years = first(sections.getOrDefault("activities", Map.of()), "years")
+                            .filter(y -> y.matches("\\d{1,2}")).map(y -> java.util.OptionalInt.of(Integer.parseInt(y)))
+                            .orElse(java.util.OptionalInt.empty());
+                    return new SubmittedPlan(lines, contacts, years);
+                }).optional();
+    }
+
     private SubmittedApplication map(ResultSet rs) throws SQLException {
         String text = rs.getString("answers");
         Map<String, Map<String, List<String>>> sections = text == null ? Map.of()

@@ -13,10 +13,12 @@ class DemoStartup {
 
     private final DemoLoader loader;
     private final ObjectProvider<DemoRounds> rounds;
+    private final ObjectProvider<DemoFollowUp> followUp;
 
-    DemoStartup(DemoLoader loader, ObjectProvider<DemoRounds> rounds) {
+    DemoStartup(DemoLoader loader, ObjectProvider<DemoRounds> rounds, ObjectProvider<DemoFollowUp> followUp) {
         this.loader = loader;
         this.rounds = rounds;
+        this.followUp = followUp;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -24,5 +26,7 @@ class DemoStartup {
         loader.loadOnce();
         // rounds open around today, so that applicants can try the journey
         rounds.ifAvailable(DemoRounds::loadOnce);
+        // two projects to follow up, for anna's and per's organisations
+        followUp.ifAvailable(DemoFollowUp::loadOnce);
     }
 }

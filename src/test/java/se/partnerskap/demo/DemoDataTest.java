@@ -79,7 +79,9 @@ class DemoDataTest extends AbstractIntegrationTest {
 
     @Test
     void everyInventedAmountIsFlaggedAsADemoFigureInWholeThousandsWithinPlausibleBounds() {
-        var rows = jdbc.sql("SELECT amount_sek, amount_is_demo, note_sv, note_en FROM funded_partnership").query().listOfRows();
+        // the real programme's; the two demo projects to follow up belong to a demo programme of their own
+        var rows = jdbc.sql("SELECT amount_sek, amount_is_demo, note_sv, note_en FROM funded_partnership WHERE programme_key = 'kommunala-partnerskap'")
+                .query().listOfRows();
         assertThat(rows).hasSize(40);
         assertThat(rows).allSatisfy(r -> {
             assertThat(r.get("amount_is_demo")).isEqualTo(true);
@@ -239,5 +241,24 @@ class DemoDataTest extends AbstractIntegrationTest {
                 """).query().listOfRows();
         assertThat(demo).hasSize(2).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("open"));
         assertThat(demo.get(1).get("continuous")).isEqualTo(true);
+    }
+
+    @Autowired
+    DemoFollowUp demoFollowUp;
+
+    @Test
+    void annaAndPerEachHaveADemoProjectToFollowUpLoadedOnce() {
+        assertThat(demoFollowUp.loadOnce()).isFalse();
+        var projects = jdbc.sql("""
+                SELECT f.key, f.amount_is_demo, a.accepted_at IS NOT NULL AS accepted, a.countersigned_at IS NOT NULL AS countersigned,
+                       (SELECT count(*) FROM project_payment p WHERE p.funded_partnership_id = f.id AND p.status = 'released') AS released,
+                       (SELECT min(due_on) FROM project_report r WHERE r.funded_partnership_id = f.id) AS first_due
+                FROM funded_partnership f JOIN project_agreement a ON a.funded_partnership_id = f.id
+                WHERE f.programme_key = ? ORDER BY f.key
+                """).param(DemoFollowUp.PROGRAMME).query().listOfRows();
+        assertThat(projects).extracting(r -> r.get("key")).containsExactly("demo-follow-up-karlstad", "demo-follow-up-pitea");
+        assertThat(projects).allSatisfy(r -> assertThat(r.get("amount_is_demo")).isEqualTo(true));
+        assertThat(projects.get(0)).containsEntry("accepted", true).containsEntry("countersigned", true).containsEntry("released", 1L);
+        assertThat(projects.get(1)).containsEntry("accepted", false).containsEntry("released", 0L);
     }
 }

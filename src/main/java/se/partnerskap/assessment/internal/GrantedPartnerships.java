@@ -9,17 +9,21 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import se.partnerskap.application.SubmittedApplication;
 import se.partnerskap.application.SubmittedApplications;
+import se.partnerskap.application.SubmittedPlan;
 import se.partnerskap.assessment.RoundPublished;
 import se.partnerskap.grant.FundedPartnership;
 import se.partnerskap.grant.FundedPartnerships;
 import se.partnerskap.grant.NewFundedPartnership;
+import se.partnerskap.grant.NewProject;
+import se.partnerskap.grant.Projects;
 import se.partnerskap.registry.Registry;
 import se.partnerskap.shared.StockholmTime;
 
 /**
  * Every grant of a published round becomes a funded partnership in {@code grant}, so that it appears in
  * the project directory and on the maps. Keyed by the decision, so a re-delivered event records nothing
- * twice.
+ * twice. Each also becomes a project that is followed up ({@link Projects#establish}): the approved
+ * budget, contacts, reports and agreement.
  */
 @Component
 class GrantedPartnerships {
@@ -30,9 +34,11 @@ class GrantedPartnerships {
     private final Decisions decisions;
     private final Registry registry;
     private final FundedPartnerships funded;
+    private final Projects projects;
 
     GrantedPartnerships(SubmittedApplications applications, Decisions decisions, Registry registry,
-            FundedPartnerships funded) {
+            FundedPartnerships funded, Projects projects) {
+        this.projects = projects;
         this.applications = applications;
         this.decisions = decisions;
         this.registry = registry;
@@ -52,11 +58,20 @@ class GrantedPartnerships {
             }
             SubmittedApplication a = applications.find(id).orElseThrow();
             String theme = applications.theme(id).orElse(null);
-            // the period starts on the day of the decision; a year until the agreement says otherwise
+            SubmittedPlan plan = applications.plan(id)
+                    .orElse(new SubmittedPlan(List.of(), List.of(), java.util.OptionalInt.empty()));
+            // the application states no dates: the period starts on the day of the decision and lasts the
+            // years applied for (one when not given)
+            int years = Math.max(1, plan.years().orElse(1));
             LocalDate starts = StockholmTime.at(d.decidedAt()).toLocalDate();
-            funded.record(new NewFundedPartnership(key(id), a.programme(), a.roundId(), a.leadOrganisation(),
-                    partners(a), theme, theme, a.coreAreas(), false, d.amountSek(), false, starts,
-                    starts.plusYears(1).minusDays(1), FundedPartnership.Status.ACTIVE, null, null), ACTOR);
+            UUID partnership = funded.record(new NewFundedPartnership(key(id), a.programme(), a.roundId(),
+                    a.leadOrganisation(), partners(a), theme, theme, a.coreAreas(), false, d.amountSek(), false, starts,
+                    starts.plusYears(years).minusDays(1), FundedPartnership.Status.ACTIVE, null, null), ACTOR);
+            projects.establish(partnership, new NewProject(id, a.title(), years,
+                    plan.costLines().stream().map(l -> new NewProject.CostLine(l.category(), l.description(), l.party(),
+                            l.amountSek())).toList(),
+                    plan.contacts().stream().map(c -> new NewProject.Contact(c.name(), c.role(), c.email(), c.phone(),
+                            false)).toList()), ACTOR);
         }
     }
 

@@ -1,0 +1,278 @@
+package se.partnerskap.grant.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import se.partnerskap.audit.AuditLog;
+import se.partnerskap.grant.FundedPartnership;
+import se.partnerskap.grant.FundedPartnerships;
+import se.partnerskap.identity.Memberships;
+import se.partnerskap.programme.FollowUpTerms;
+import se.partnerskap.web.NotFoundException;
+
+/**
+ * Reads the projects that are followed up (funded partnerships with an agreement): budget, contacts,
+ * reports, payments, agreement, change requests and history, and what each needs next.
+ */
+@Service
+@Transactional(readOnly = true)
+public class FollowUp {
+
+    public record BudgetLine(int position, String category, String description, String party, long appliedSek,
+            long approvedSek) {
+    }
+
+    public record Contact(int position, String name, String role, String email, String phone, boolean signatory) {
+    }
+
+    public record Report(UUID id, String kind, int position, LocalDate from, LocalDate to, LocalDate dueOn,
+            String status, Long eligibleSek) {
+
+        public boolean open() {
+            return !"approved".equals(status) && !"submitted".equals(status);
+        }
+
+        public boolean overdue(LocalDate today) {
+            return open() && dueOn.isBefore(today);
+        }
+
+        public boolean isFinal() {
+            return "final".equals(kind);
+        }
+    }
+
+    public record Payment(UUID id, String kind, long amountSek, UUID reportId, Integer tranchePosition, String status,
+            Instant dueSince, LocalDate releasedOn, String reference, String releasedBy) {
+
+        public boolean due() {
+            return "due".equals(status);
+        }
+
+        public boolean repayment() {
+            return "repayment".equals(kind);
+        }
+    }
+
+    public record Agreement(Instant createdAt, String acceptedName, String acceptedRole, String acceptedBy,
+            Instant acceptedAt, String countersignedBy, Instant countersignedAt) {
+
+        public boolean accepted() {
+            return acceptedAt != null;
+        }
+
+        public boolean countersigned() {
+            return countersignedAt != null;
+        }
+    }
+
+    public record Change(UUID id, String kind, LocalDate newEndsOn, Integer fromPosition, Integer toPosition,
+            Long amountSek, String reason, String status, String requestedBy, Instant requestedAt, String decidedBy,
+            Instant decidedAt, String decisionComment) {
+
+        public boolean pending() {
+            return "pending".equals(status);
+        }
+    }
+
+    /** Granted; released; due (not yet released); what is left to pay; what is to be repaid. */
+    public record Money(long granted, long paid, long due, long remaining, long toRepay) {
+    }
+
+    public record Project(FundedPartnership partnership, String title, UUID applicationId, List<BudgetLine> budget,
+            List<Contact> contacts, List<Report> reports, List<Payment> payments, Agreement agreement,
+            List<Change> changes, FollowUpTerms.Terms terms) {
+
+        public UUID id() {
+            return partnership.id();
+        }
+
+        public String key() {
+            return partnership.key();
+        }
+
+        public String name() {
+            return title != null && !title.isBlank() ? title : partnership.swedishOrganisationName();
+        }
+
+        public Money money() {
+            long paid = payments.stream().filter(p -> !p.repayment() && !p.due()).mapToLong(Payment::amountSek).sum();
+            long due = payments.stream().filter(p -> !p.repayment() && p.due()).mapToLong(Payment::amountSek).sum();
+            long toRepay = payments.stream().filter(Payment::repayment).mapToLong(Payment::amountSek).sum();
+            long granted = partnership.amountSek();
+            return new Money(granted, paid, due, Math.max(0, granted - paid - due), toRepay);
+        }
+
+        /** The first report not yet approved or handed in, by due date. */
+        public Optional<Report> nextReport() {
+            return reports.stream().filter(Report::open).min(Comparator.comparing(Report::dueOn));
+        }
+
+        public Optional<BudgetLine> line(int position) {
+            return budget.stream().filter(l -> l.position() == position).findFirst();
+        }
+
+        public boolean finalReportApproved() {
+            return reports.stream().anyMatch(r -> r.isFinal() && "approved".equals(r.status()));
+        }
+
+        /** What needs attention, as keys of {@code followup.flag.*}. */
+        public List<String> flags(LocalDate today) {
+            List<String> flags = new ArrayList<>();
+            if (!agreement.accepted()) {
+                flags.add("agreement-not-accepted");
+            } else if (!agreement.countersigned()) {
+                flags.add("agreement-not-countersigned");
+            }
+            if (reports.stream().anyMatch(r -> r.overdue(today))) {
+                flags.add("report-overdue");
+            }
+            if (reports.stream().anyMatch(r -> "returned".equals(r.status()))) {
+                flags.add("report-returned");
+            }
+            if (reports.stream().anyMatch(r -> "submitted".equals(r.status()))) {
+                flags.add("report-awaiting-review");
+            }
+            if (payments.stream().anyMatch(p -> p.due() && !p.repayment())) {
+                flags.add("payment-due");
+            }
+            if (payments.stream().anyMatch(p -> p.due() && p.repayment())) {
+                flags.add("repayment-due");
+            }
+            if (changes.stream().anyMatch(Change::pending)) {
+                flags.add("change-pending");
+            }
+            return flags;
+        }
+    }
+
+    public static final List<String> FLAGS = List.of("agreement-not-accepted", "agreement-not-countersigned",
+            "report-overdue", "report-returned", "report-awaiting-review", "payment-due", "repayment-due",
+            "change-pending");
+
+    private final JdbcClient jdbc;
+    private final FundedPartnerships partnerships;
+    private final Memberships memberships;
+    private final FollowUpTerms terms;
+    private final AuditLog auditLog;
+
+    FollowUp(JdbcClient jdbc, FundedPartnerships partnerships, Memberships memberships, FollowUpTerms terms,
+            AuditLog auditLog) {
+        this.jdbc = jdbc;
+        this.partnerships = partnerships;
+        this.memberships = memberships;
+        this.terms = terms;
+        this.auditLog = auditLog;
+    }
+
+    public LocalDate today() {
+        return partnerships.today();
+    }
+
+    /** A followed-up project by its key, for a case officer. */
+    public Optional<Project> byKey(String key) {
+        return partnerships.byKey(key).flatMap(f -> assemble(f, terms::of));
+    }
+
+    /** A project of one of the user's organisations, or 404 whatever the reason it is not there. */
+    public Project ofMember(String key, UUID userId) {
+        Project p = byKey(key).orElseThrow(NotFoundException::new);
+        if (!memberships.organisationsOf(userId).contains(p.partnership().swedishOrganisationId())) {
+            throw new NotFoundException();
+        }
+        return p;
+    }
+
+    /** The followed-up projects of the user's organisations. */
+    public List<Project> ofMember(UUID userId) {
+        List<Project> projects = new ArrayList<>();
+        java.util.Map<String, FollowUpTerms.Terms> known = new java.util.HashMap<>();
+        for (UUID org : memberships.organisationsOf(userId)) {
+            partnerships.ofOrganisation(org).forEach(f -> assemble(f, p -> known.computeIfAbsent(p, terms::of))
+                    .ifPresent(projects::add));
+        }
+        return projects;
+    }
+
+    /** Every followed-up project, the newest first. */
+    public List<Project> all() {
+        List<String> keys = jdbc.sql("""
+                SELECT f.key FROM funded_partnership f JOIN project_agreement a ON a.funded_partnership_id = f.id
+                ORDER BY f.starts_on DESC NULLS LAST, f.key
+                """).query(String.class).list();
+        // the terms once per programme; the rest is a handful of queries per project
+        java.util.Map<String, FollowUpTerms.Terms> known = new java.util.HashMap<>();
+        return keys.stream().map(k -> partnerships.byKey(k).flatMap(f -> assemble(f,
+                p -> known.computeIfAbsent(p, terms::of)))).flatMap(Optional::stream).toList();
+    }
+
+    /** The audited events of a project, oldest first. */
+    public List<AuditLog.Entry> history(UUID projectId) {
+        List<AuditLog.Entry> entries = new ArrayList<>(auditLog.entries(
+                new AuditLog.Filter(null, null, projectId.toString(), null)));
+        entries.sort(Comparator.comparing(AuditLog.Entry::occurredAt).thenComparingLong(AuditLog.Entry::id));
+        return entries;
+    }
+
+    private Optional<Project> assemble(FundedPartnership f,
+            java.util.function.Function<String, FollowUpTerms.Terms> termsOf) {
+        Optional<Agreement> agreement = jdbc.sql("""
+                SELECT created_at, accepted_name, accepted_role, accepted_by, accepted_at, countersigned_by, countersigned_at
+                FROM project_agreement WHERE funded_partnership_id = ?
+                """).param(f.id()).query((rs, i) -> new Agreement(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                        rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5)), rs.getString(6),
+                        instant(rs.getTimestamp(7)))).optional();
+        if (agreement.isEmpty()) {
+            return Optional.empty();
+        }
+        record Head(String title, UUID applicationId) {
+        }
+        Head head = jdbc.sql("SELECT title, application_id FROM funded_partnership WHERE id = ?").param(f.id())
+                .query((rs, i) -> new Head(rs.getString(1), rs.getObject(2, UUID.class))).single();
+        List<BudgetLine> budget = jdbc.sql("""
+                SELECT position, category, description, party, applied_sek, approved_sek FROM project_budget_line
+                WHERE funded_partnership_id = ? ORDER BY position
+                """).param(f.id()).query((rs, i) -> new BudgetLine(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getLong(5), rs.getLong(6))).list();
+        List<Contact> contacts = jdbc.sql("""
+                SELECT position, name, role, email, phone, signatory FROM project_contact
+                WHERE funded_partnership_id = ? ORDER BY position
+                """).param(f.id()).query((rs, i) -> new Contact(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getBoolean(6))).list();
+        List<Report> reports = jdbc.sql("""
+                SELECT id, kind, position, period_from, period_to, due_on, status, eligible_sek FROM project_report
+                WHERE funded_partnership_id = ? ORDER BY position
+                """).param(f.id()).query((rs, i) -> new Report(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
+                        rs.getString(7), (Long) rs.getObject(8))).list();
+        List<Payment> payments = jdbc.sql("""
+                SELECT id, kind, amount_sek, report_id, tranche_position, status, due_since, released_on, reference,
+                       released_by FROM project_payment WHERE funded_partnership_id = ? ORDER BY due_since, id
+                """).param(f.id()).query((rs, i) -> new Payment(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
+                        rs.getObject(4, UUID.class), (Integer) rs.getObject(5), rs.getString(6),
+                        rs.getTimestamp(7).toInstant(), rs.getObject(8, LocalDate.class), rs.getString(9),
+                        rs.getString(10))).list();
+        List<Change> changes = jdbc.sql("""
+                SELECT id, kind, new_ends_on, from_position, to_position, amount_sek, reason, status, requested_by,
+                       requested_at, decided_by, decided_at, decision_comment
+                FROM project_change_request WHERE funded_partnership_id = ? ORDER BY requested_at, id
+                """).param(f.id()).query((rs, i) -> new Change(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getObject(3, LocalDate.class), (Integer) rs.getObject(4), (Integer) rs.getObject(5),
+                        (Long) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getTimestamp(10).toInstant(), rs.getString(11), instant(rs.getTimestamp(12)),
+                        rs.getString(13))).list();
+        return Optional.of(new Project(f, head.title(), head.applicationId(), budget, contacts, reports, payments,
+                agreement.get(), changes, termsOf.apply(f.programme())));
+    }
+
+    private static Instant instant(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

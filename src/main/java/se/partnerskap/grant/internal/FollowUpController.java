@@ -1,0 +1,179 @@
+package se.partnerskap.grant.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.partnerskap.identity.SignedIn;
+import se.partnerskap.web.NotFoundException;
+import se.partnerskap.web.Ui;
+
+/**
+ * The case officers' side of the follow-up: every project across rounds with what needs attention, filtered
+ * by round and flag, its Excel export, and a project's page with countersigning, payment release and the
+ * decisions on change requests.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('CASE_OFFICER', 'ADMINISTRATOR')")
+public class FollowUpController {
+
+    static final String SV = "/uppfoljning";
+    static final String EN = "/en/follow-up";
+
+    private final FollowUp followUp;
+    private final ProjectPages pages;
+    private final Agreements agreements;
+    private final Payments payments;
+    private final ChangeRequests changes;
+    private final FollowUpExport export;
+
+    FollowUpController(FollowUp followUp, ProjectPages pages, Agreements agreements, Payments payments,
+            ChangeRequests changes, FollowUpExport export) {
+        this.followUp = followUp;
+        this.pages = pages;
+        this.agreements = agreements;
+        this.payments = payments;
+        this.changes = changes;
+        this.export = export;
+    }
+
+    /** A row of the follow-up view. */
+    public record Row(FollowUp.Project project, String organisation, String roundName, FollowUp.Money money,
+            Optional<FollowUp.Report> nextReport, List<String> flags) {
+    }
+
+    /** A round to filter by: its id (or "none" for projects without a round) and its name. */
+    public record RoundOption(String value, String name) {
+    }
+
+    public record ListView(List<Row> rows, List<RoundOption> rounds, List<String> flags, String round, String flag,
+            int total) {
+    }
+
+    @GetMapping({SV, EN})
+    String list(@RequestParam(defaultValue = "") String round, @RequestParam(defaultValue = "") String flag, Ui ui,
+            Model model) {
+        model.addAttribute("view", listView(round, flag, ui));
+        return "pages/followup/officer-list";
+    }
+
+    ListView listView(String round, String flag, Ui ui) {
+        var today = followUp.today();
+        List<Row> all = followUp.all().stream().map(p -> new Row(p, p.partnership().swedishOrganisationName(),
+                pages.roundName(p, ui.language()), p.money(), p.nextReport(), p.flags(today))).toList();
+        Map<String, String> rounds = new LinkedHashMap<>();
+        for (Row r : all) {
+            UUID id = r.project().partnership().roundId();
+            rounds.putIfAbsent(id == null ? "none" : id.toString(), id == null ? ui.t("followup.list.noRound") : r.roundName());
+        }
+        List<RoundOption> options = new ArrayList<>();
+        rounds.forEach((k, v) -> options.add(new RoundOption(k, v)));
+        List<Row> rows = all.stream()
+                .filter(r -> round.isBlank() || round.equals(r.project().partnership().roundId() == null ? "none"
+                        : r.project().partnership().roundId().toString()))
+                .filter(r -> flag.isBlank() || r.flags().contains(flag)).toList();
+        return new ListView(rows, options, FollowUp.FLAGS, round, flag, all.size());
+    }
+
+    @GetMapping({SV + "/export.xlsx", EN + "/export.xlsx"})
+    void exportXlsx(@RequestParam(defaultValue = "") String round, @RequestParam(defaultValue = "") String flag, Ui ui,
+            HttpServletResponse response) throws IOException {
+        List<Row> rows = listView(round, flag, ui).rows();
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"uppfoljning.xlsx\"");
+        export.write(rows, ui, response.getOutputStream());
+    }
+
+    private FollowUp.Project project(String key) {
+        return followUp.byKey(key).orElseThrow(NotFoundException::new);
+    }
+
+    @GetMapping({SV + "/projekt/{key}", EN + "/projekt/{key}"})
+    String project(@PathVariable String key, Ui ui, Model model) {
+        model.addAttribute("page", pages.page(project(key), true, ui, "", Map.of(), Map.of()));
+        return "pages/followup/project";
+    }
+
+    @GetMapping({SV + "/projekt/{key}/avtal.pdf", EN + "/projekt/{key}/avtal.pdf"})
+    ResponseEntity<byte[]> agreement(@PathVariable String key, Ui ui) {
+        FollowUp.Project p = project(key);
+        return MyProjectsController.pdf(agreements.pdf(p, ui.language()), p);
+    }
+
+    @PostMapping({SV + "/projekt/{key}/kontrasignera", EN + "/projekt/{key}/kontrasignera"})
+    String countersign(@AuthenticationPrincipal SignedIn me, @PathVariable String key, Ui ui, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        FollowUp.Project p = project(key);
+        try {
+            agreements.countersign(p, me.email());
+        } catch (Refused refused) {
+            return refused(p, "countersign", refused, Map.of(), ui, model, response);
+        }
+        redirect.addFlashAttribute("notice", "followup.notice.countersigned");
+        return "redirect:" + ui.href(SV + "/projekt/" + key);
+    }
+
+    @PostMapping({SV + "/projekt/{key}/utbetalningar/{paymentId}", EN + "/projekt/{key}/utbetalningar/{paymentId}"})
+    String release(@AuthenticationPrincipal SignedIn me, @PathVariable String key, @PathVariable String paymentId,
+            @RequestParam(defaultValue = "") String releasedOn, @RequestParam(defaultValue = "") String reference,
+            Ui ui, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        FollowUp.Project p = project(key);
+        UUID id = uuid(paymentId);
+        try {
+            payments.release(p, id, releasedOn, reference, me.email());
+        } catch (Refused refused) {
+            return refused(p, "payment-" + id, refused, Map.of("releasedOn", releasedOn, "reference", reference), ui,
+                    model, response);
+        }
+        redirect.addFlashAttribute("notice", "followup.notice.released");
+        return "redirect:" + ui.href(SV + "/projekt/" + key);
+    }
+
+    @PostMapping({SV + "/projekt/{key}/andringar/{changeId}", EN + "/projekt/{key}/andringar/{changeId}"})
+    String decide(@AuthenticationPrincipal SignedIn me, @PathVariable String key, @PathVariable String changeId,
+            @RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String comment,
+            Ui ui, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        FollowUp.Project p = project(key);
+        UUID id = uuid(changeId);
+        try {
+            changes.decide(p, id, decision, comment, me.email());
+        } catch (Refused refused) {
+            return refused(p, "decision-" + id, refused, Map.of("decision", decision, "comment", comment), ui, model,
+                    response);
+        }
+        redirect.addFlashAttribute("notice", "approve".equals(decision) ? "followup.notice.changeApproved"
+                : "followup.notice.changeRefused");
+        return "redirect:" + ui.href(SV + "/projekt/" + key);
+    }
+
+    private String refused(FollowUp.Project p, String form, Refused refused, Map<String, String> values, Ui ui,
+            Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("page", pages.page(p, true, ui, form, refused.errors(), values));
+        return "pages/followup/project";
+    }
+
+    private static UUID uuid(String s) {
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException();
+        }
+    }
+}
