@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -27,15 +27,14 @@ class ReportMails {
     private final JdbcClient jdbc;
     private final MessageSource messages;
     private final Mail mail;
-    private final String baseUrl;
+    private final Environment environment;
 
-    ReportMails(Reports reports, JdbcClient jdbc, MessageSource messages, Mail mail,
-            @Value("${partnerskap.base-url:http://localhost:8080}") String baseUrl) {
+    ReportMails(Reports reports, JdbcClient jdbc, MessageSource messages, Mail mail, Environment environment) {
         this.reports = reports;
         this.jdbc = jdbc;
         this.messages = messages;
         this.mail = mail;
-        this.baseUrl = baseUrl;
+        this.environment = environment;
     }
 
     @ApplicationModuleListener
@@ -90,6 +89,8 @@ class ReportMails {
     }
 
     String link(Report report, Language lang) {
+        // read when sent: the base URL may name the server's port, known only once it runs
+        String baseUrl = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
         return baseUrl + (lang == Language.EN ? "/en/my-projects/" : "/mina-projekt/") + report.projectKey()
                 + "/redovisningar/" + report.id();
     }
