@@ -103,6 +103,33 @@ abstract class ReportFixtures extends AbstractIntegrationTest {
         return report(p, "annual", 1, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), LocalDate.of(2027, 3, 1));
     }
 
+    /**
+     * A report submitted by Anna: complete answers, travel 125 000 against 100 000 (explained), meetings
+     * 48 000, other 20 000 — 193 000 reported.
+     */
+    UUID submitted(Project p, int position) {
+        UUID id = report(p, "annual", position, LocalDate.of(2025 + position, 1, 1), LocalDate.of(2025 + position, 12, 31),
+                LocalDate.of(2026 + position, 3, 1));
+        Map<String, String> answers = complete(p, "125000");
+        answers.put("explanation.1", "Flights cost more.");
+        jdbc.sql("""
+                UPDATE project_report SET answers = ?::jsonb, version = 3, status = 'submitted', submitted_by = ?,
+                       submitted_at = now(), saved_by = ?, saved_at = now()
+                WHERE id = ?
+                """).params(toJson(answers), ANNA, ANNA, id).update();
+        jdbc.sql("""
+                INSERT INTO project_report_line (report_id, position, actual_sek, explanation)
+                VALUES (?, 1, 125000, 'Flights cost more.'), (?, 2, 48000, ''), (?, 3, 20000, '')
+                """).params(id, id, id).update();
+        return id;
+    }
+
+    static String toJson(Map<String, String> answers) {
+        return answers.entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue().replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
     /** Noon, Stockholm time, on a day. */
     static Instant noon(LocalDate day) {
         return day.atTime(LocalTime.NOON).atZone(StockholmTime.ZONE).toInstant();
