@@ -11,9 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -22,13 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import se.partnerskap.identity.DemoUsers;
 import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.support.AbstractIntegrationTest;
-import se.partnerskap.support.TestProgramme;
 
 /**
- * Funded projects made in SQL the way project creation leaves them (the other half of the grant
- * module creates them when a round is published): a partnership of the tests' own programme for
- * Anna's municipality (Karlstad) with two core areas, three budget lines, a contact and its reports.
- * Everything made here is deleted after each test (the project's rows cascade).
+ * Base of the report tests: projects and reports made by {@link ReportData} (deleted after each test),
+ * the demo users, complete answers, and forms posted as a browser or htmx does.
  */
 abstract class ReportFixtures extends AbstractIntegrationTest {
 
@@ -37,97 +32,32 @@ abstract class ReportFixtures extends AbstractIntegrationTest {
     static final String OLLE = DemoUsers.OLLE.email();
     static final String PASSWORD = DemoUsers.PASSWORD;
 
-    private final List<UUID> projects = new ArrayList<>();
+    private ReportData data;
 
-    /** A project with its key, its reports and the address of its contact. */
-    record Project(UUID id, String key, String contactEmail, List<String> coreAreas) {
+    @org.junit.jupiter.api.BeforeEach
+    void data() {
+        data = new ReportData(jdbc);
     }
 
     @AfterEach
     void deleteProjects() {
-        for (UUID id : projects) {
-            jdbc.sql("DELETE FROM funded_partnership WHERE id = ?").param(id).update();
-        }
-        projects.clear();
+        data.deleteAll();
     }
 
-    UUID karlstad() {
-        return jdbc.sql("SELECT id FROM swedish_organisation WHERE municipality_code = '1780' AND kind = 'municipality'")
-                .query(UUID.class).single();
+    ReportData.Project project() {
+        return data.project();
     }
 
-    /** A project of Anna's municipality with budget lines travel 100 000, meetings 50 000, other 20 000. */
-    Project project() {
-        TestProgramme.ensure(jdbc);
-        UUID id = UUID.randomUUID();
-        String key = "rapporttest-" + id.toString().substring(0, 8);
-        String contact = "kontakt-" + id.toString().substring(0, 8) + "@karlstad.demo.example";
-        jdbc.sql("""
-                INSERT INTO funded_partnership (id, key, programme_key, swedish_organisation_id, amount_sek, amount_is_demo,
-                    starts_on, ends_on, status, recorded_at, recorded_by, title)
-                VALUES (?, ?, ?, ?, 170000, false, DATE '2026-01-01', DATE '2027-12-31', 'active', now(), 'test',
-                    'Vatten för alla – rapporttest')
-                """).params(id, key, TestProgramme.KEY, karlstad()).update();
-        projects.add(id);
-        List<String> areas = jdbc.sql("SELECT key FROM core_area WHERE programme_key = ? ORDER BY position LIMIT 2")
-                .param(TestProgramme.KEY).query(String.class).list();
-        for (String area : areas) {
-            jdbc.sql("INSERT INTO funded_partnership_core_area (funded_partnership_id, programme_key, core_area_key) VALUES (?, ?, ?)")
-                    .params(id, TestProgramme.KEY, area).update();
-        }
-        jdbc.sql("""
-                INSERT INTO project_budget_line (funded_partnership_id, position, category, description, party, applied_sek, approved_sek)
-                VALUES (?, 1, 'travel', 'Resor till Kisumu', 'lead', 110000, 100000),
-                       (?, 2, 'meetings', 'Workshoppar', 'lead', 50000, 50000),
-                       (?, 3, 'other', 'Översättning', 'partner', 20000, 20000)
-                """).params(id, id, id).update();
-        jdbc.sql("""
-                INSERT INTO project_contact (funded_partnership_id, position, name, role, email, signatory)
-                VALUES (?, 1, 'Karin Kontakt', 'Projektledare', ?, true)
-                """).params(id, contact).update();
-        return new Project(id, key, contact, areas);
+    UUID report(ReportData.Project p, String kind, int position, LocalDate from, LocalDate to, LocalDate due) {
+        return data.report(p, kind, position, from, to, due);
     }
 
-    /** A report of a project, not started. */
-    UUID report(Project p, String kind, int position, LocalDate from, LocalDate to, LocalDate due) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO project_report (id, funded_partnership_id, kind, position, period_from, period_to, due_on)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).params(id, p.id(), kind, position, from, to, due).update();
-        return id;
+    UUID annual(ReportData.Project p) {
+        return data.annual(p);
     }
 
-    /** The first annual report: 2026, due 1 March 2027. */
-    UUID annual(Project p) {
-        return report(p, "annual", 1, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), LocalDate.of(2027, 3, 1));
-    }
-
-    /**
-     * A report submitted by Anna: complete answers, travel 125 000 against 100 000 (explained), meetings
-     * 48 000, other 20 000 — 193 000 reported.
-     */
-    UUID submitted(Project p, int position) {
-        UUID id = report(p, "annual", position, LocalDate.of(2025 + position, 1, 1), LocalDate.of(2025 + position, 12, 31),
-                LocalDate.of(2026 + position, 3, 1));
-        Map<String, String> answers = complete(p, "125000");
-        answers.put("explanation.1", "Flights cost more.");
-        jdbc.sql("""
-                UPDATE project_report SET answers = ?::jsonb, version = 3, status = 'submitted', submitted_by = ?,
-                       submitted_at = now(), saved_by = ?, saved_at = now()
-                WHERE id = ?
-                """).params(toJson(answers), ANNA, ANNA, id).update();
-        jdbc.sql("""
-                INSERT INTO project_report_line (report_id, position, actual_sek, explanation)
-                VALUES (?, 1, 125000, 'Flights cost more.'), (?, 2, 48000, ''), (?, 3, 20000, '')
-                """).params(id, id, id).update();
-        return id;
-    }
-
-    static String toJson(Map<String, String> answers) {
-        return answers.entrySet().stream()
-                .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue().replace("\"", "\\\"") + "\"")
-                .collect(Collectors.joining(",", "{", "}"));
+    UUID submitted(ReportData.Project p, int position) {
+        return data.submitted(p, position);
     }
 
     /** Noon, Stockholm time, on a day. */
@@ -135,16 +65,16 @@ abstract class ReportFixtures extends AbstractIntegrationTest {
         return day.atTime(LocalTime.NOON).atZone(StockholmTime.ZONE).toInstant();
     }
 
-    static String path(Project p, UUID report) {
+    static String path(ReportData.Project p, UUID report) {
         return "/mina-projekt/" + p.key() + "/redovisningar/" + report;
     }
 
-    static String enPath(Project p, UUID report) {
+    static String enPath(ReportData.Project p, UUID report) {
         return "/en/my-projects/" + p.key() + "/redovisningar/" + report;
     }
 
     /** A complete report: narrative for every field, actual costs within the variance except as given. */
-    static Map<String, String> complete(Project p, String travel) {
+    static Map<String, String> complete(ReportData.Project p, String travel) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("progress", "We trained 40 staff in water safety.");
         for (String a : p.coreAreas()) {

@@ -30,7 +30,7 @@ class ReportFormTest extends ReportFixtures {
 
     @Test
     void memberSeesKindPeriodLanguageCoreAreasAndBudgetInBothLanguages() {
-        Project p = project();
+        ReportData.Project p = project();
         UUID report = annual(p);
         HttpClient anna = loggedInAs(ANNA, PASSWORD);
 
@@ -50,7 +50,7 @@ class ReportFormTest extends ReportFixtures {
 
     @Test
     void anotherOrganisationsReportIsNotFoundAtEveryAddress() {
-        Project p = project();
+        ReportData.Project p = project();
         UUID report = annual(p);
         HttpClient anna = loggedInAs(ANNA, PASSWORD);
         String page = get(anna, path(p, report)).body();
@@ -72,7 +72,7 @@ class ReportFormTest extends ReportFixtures {
             assertThat(upload(per, base + "/bilagor", csrf(perPage), "b.pdf", pdf()).statusCode()).isEqualTo(404);
         }
         // the right report under another project's key, and ids that are not ids
-        Project other = project();
+        ReportData.Project other = project();
         assertThat(get(anna, path(other, report)).statusCode()).isEqualTo(404);
         assertThat(get(anna, "/mina-projekt/" + p.key() + "/redovisningar/not-a-report").statusCode()).isEqualTo(404);
         assertThat(get(anna, path(p, report) + "/bilagor/not-an-id").statusCode()).isEqualTo(404);
@@ -85,7 +85,7 @@ class ReportFormTest extends ReportFixtures {
 
     @Test
     void draftIsSavedByButtonAndByAutosaveAndANegativeAmountSavesNothing() {
-        Project p = project();
+        ReportData.Project p = project();
         UUID report = annual(p);
         HttpClient anna = loggedInAs(ANNA, PASSWORD);
         String page = get(anna, path(p, report)).body();
@@ -125,7 +125,7 @@ class ReportFormTest extends ReportFixtures {
 
     @Test
     void aConflictingSaveKeepsBothVersions() {
-        Project p = project();
+        ReportData.Project p = project();
         UUID report = annual(p);
         HttpClient anna = loggedInAs(ANNA, PASSWORD);
         String page = get(anna, path(p, report)).body();
@@ -147,7 +147,7 @@ class ReportFormTest extends ReportFixtures {
 
     @Test
     void submittingBeforeThePeriodIsOverIsRefusedAndNothingChanges() {
-        Project p = project();
+        ReportData.Project p = project();
         UUID report = annual(p);
         clock.set(noon(LocalDate.of(2026, 12, 31)));
         HttpClient anna = loggedInAs(ANNA, PASSWORD);
@@ -166,7 +166,7 @@ class ReportFormTest extends ReportFixtures {
 
     @Test
     void submissionNeedsEveryAnswerAndAnExplanationForALargeVariance() {
-        Project p = project();
+        ReportData.Project p = project();
         UUID report = annual(p);
         clock.set(noon(AFTER_PERIOD));
         HttpClient anna = loggedInAs(ANNA, PASSWORD);
@@ -215,7 +215,7 @@ class ReportFormTest extends ReportFixtures {
 
     @Test
     void attachmentsArePdfsThatMembersCanDownloadAndRemove() {
-        Project p = project();
+        ReportData.Project p = project();
         UUID report = annual(p);
         HttpClient anna = loggedInAs(ANNA, PASSWORD);
         String page = get(anna, path(p, report)).body();

@@ -35,7 +35,7 @@ class ReportRemindersTest extends ReportFixtures {
 
     @Test
     void remindersGoOut30And7DaysBeforeAndWhenOverdueEachOnce() {
-        Project p = project();
+        ReportData.Project p = project();
         UUID report = annual(p); // due 1 March 2027
 
         runOn(DUE.minusDays(40));
@@ -81,7 +81,7 @@ class ReportRemindersTest extends ReportFixtures {
 
     @Test
     void aReportFoundFiveDaysBeforeItsDueDateGetsOnlyTheSevenDayReminder() {
-        Project p = project();
+        ReportData.Project p = project();
         UUID report = annual(p);
         runOn(DUE.minusDays(5));
         runOn(DUE.minusDays(3));
@@ -91,7 +91,7 @@ class ReportRemindersTest extends ReportFixtures {
 
     @Test
     void submittedAndApprovedReportsAreNotReminded() {
-        Project p = project();
+        ReportData.Project p = project();
         UUID submitted = submitted(p, 1); // due 1 March 2027
         UUID approved = report(p, "annual", 2, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), DUE);
         jdbc.sql("UPDATE project_report SET status = 'approved' WHERE id = ?").param(approved).update();
@@ -103,7 +103,7 @@ class ReportRemindersTest extends ReportFixtures {
 
     @Test
     void withoutContactAddressesTheOrganisationsMembersAreReminded() {
-        Project p = project();
+        ReportData.Project p = project();
         UUID report = annual(p);
         jdbc.sql("UPDATE project_contact SET email = '' WHERE funded_partnership_id = ?").param(p.id()).update();
         runOn(DUE.minusDays(7));

@@ -92,18 +92,12 @@ class ReportRemindersTwoInstancesTest extends ReportFixtures {
     void twoInstancesSendEachReminderOnce() throws Exception {
         // both instances take "today" from the real clock here
         LocalDate today = LocalDate.now(se.partnerskap.shared.StockholmTime.ZONE);
-        Project p = project();
+        ReportData.Project p = project();
         UUID soon = report(p, "annual", 1, today.minusYears(1), today.minusDays(10), today.plusDays(5));
         UUID late = report(p, "annual", 2, today.minusYears(1), today.minusDays(20), today.minusDays(3));
         second = startSecond();
         ReportReminders secondJob = second.getBean(ReportReminders.class);
         ReportReminderSender secondSender = second.getBean(ReportReminderSender.class);
-
-        // the second instance works on the same database and mails through the same server
-        UUID first = report(p, "annual", 4, today.minusYears(1), today.minusDays(5), today.plusDays(25));
-        secondSender.sendDue();
-        assertThat(rows(first)).isEqualTo(1);
-        assertThat(mails(p.contactEmail(), first)).hasSize(1);
 
         together(reminders::run, secondJob::run);
         together(reminders::run, secondJob::run);
@@ -120,5 +114,11 @@ class ReportRemindersTwoInstancesTest extends ReportFixtures {
         assertThat(rows(later)).isEqualTo(1);
         assertThat(mails(p.contactEmail(), later)).hasSize(1);
         assertThat(mails(p.contactEmail(), soon)).hasSize(1);
+
+        // the second instance alone works on the same database and mails through the same server
+        UUID last = report(p, "annual", 4, today.minusYears(1), today.minusDays(5), today.plusDays(25));
+        secondSender.sendDue();
+        assertThat(rows(last)).isEqualTo(1);
+        assertThat(mails(p.contactEmail(), last)).hasSize(1);
     }
 }

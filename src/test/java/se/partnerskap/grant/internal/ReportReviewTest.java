@@ -53,7 +53,7 @@ class ReportReviewTest extends ReportFixtures {
     void theOfficersListShowsAwaitingOverdueAndReturnedReportsWithEmptyStates() {
         HttpClient olle = loggedInAs(OLLE, PASSWORD);
         clock.set(noon(LocalDate.of(1990, 1, 1))); // before anything is due: nothing overdue
-        Project p = project();
+        ReportData.Project p = project();
         HttpResponse<String> empty = get(olle, "/uppfoljning/redovisningar");
         assertThat(empty.statusCode()).isEqualTo(200);
         assertThat(empty.body()).contains("Inga redovisningar är försenade");
@@ -84,7 +84,7 @@ class ReportReviewTest extends ReportFixtures {
 
     @Test
     void approvalRecordsTheReviewAndPublishesReportApprovedOnce() {
-        Project p = project();
+        ReportData.Project p = project();
         UUID report = submitted(p, 1);
         HttpClient olle = loggedInAs(OLLE, PASSWORD);
         HttpResponse<String> page = get(olle, review(report));
@@ -122,7 +122,7 @@ class ReportReviewTest extends ReportFixtures {
 
     @Test
     void anEligibleAmountAboveTheReportedOrNegativeIsRefusedAndNothingChanges() {
-        Project p = project();
+        ReportData.Project p = project();
         UUID report = submitted(p, 1);
         HttpClient olle = loggedInAs(OLLE, PASSWORD);
         String page = get(olle, review(report)).body();
@@ -137,7 +137,7 @@ class ReportReviewTest extends ReportFixtures {
 
     @Test
     void aReturnedReportIsMailedToTheGranteeWhoCanEditAndResubmitIt() {
-        Project p = project();
+        ReportData.Project p = project();
         UUID report = submitted(p, 1);
         HttpClient olle = loggedInAs(OLLE, PASSWORD);
         String page = get(olle, review(report)).body();
@@ -170,7 +170,7 @@ class ReportReviewTest extends ReportFixtures {
 
     @Test
     void actingOnAReportThatIsNotSubmittedIsRefused() {
-        Project p = project();
+        ReportData.Project p = project();
         UUID report = annual(p);
         HttpClient olle = loggedInAs(OLLE, PASSWORD);
         String page = get(olle, review(report)).body();
@@ -186,7 +186,7 @@ class ReportReviewTest extends ReportFixtures {
 
     @Test
     void officersDownloadAttachments() {
-        Project p = project();
+        ReportData.Project p = project();
         UUID report = submitted(p, 1);
         UUID attachment = UUID.randomUUID();
         jdbc.sql("""
