@@ -185,6 +185,23 @@ class ReportReviewTest extends ReportFixtures {
     }
 
     @Test
+    void theReviewWorksInEnglishToo() {
+        ReportData.Project p = project();
+        UUID report = submitted(p, 1);
+        HttpClient olle = loggedInAs(OLLE, PASSWORD);
+        String en = "/en/follow-up/redovisningar/" + report;
+        HttpResponse<String> page = get(olle, en);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Approve the report").contains("SEK 193,000")
+                .contains("action=\"" + en + "/approve\"").contains("action=\"" + en + "/return\"");
+        HttpResponse<String> approve = post(olle, en + "/approve", page.body(), Map.of("eligible", "193000"), false);
+        assertThat(approve.statusCode()).isEqualTo(302);
+        assertThat(approve.headers().firstValue("Location").orElseThrow()).endsWith(en);
+        assertThat(status(report)).isEqualTo("approved");
+        assertThat(get(olle, en).body()).contains("The report is approved.");
+    }
+
+    @Test
     void officersDownloadAttachments() {
         ReportData.Project p = project();
         UUID report = submitted(p, 1);
