@@ -423,7 +423,7 @@ public class Reports {
 
     // ---- the case officer's review
 
-    private Report.Status lockForReview(UUID id) {
+    private void lockForReview(UUID id) {
         String status = jdbc.sql("SELECT status FROM project_report WHERE id = ? FOR UPDATE").param(id)
                 .query(String.class).optional().orElseThrow(() -> new ReportRefused("report.review.error.notSubmitted"));
         Report.Status s = Report.Status.of(status);
@@ -433,7 +433,6 @@ public class Reports {
         if (s != Report.Status.SUBMITTED) {
             throw new ReportRefused("report.review.error.notSubmitted");
         }
-        return s;
     }
 
     /**
@@ -483,25 +482,24 @@ public class Reports {
             """;
 
     List<Listed> awaitingReview() {
-        return listed(LISTED + " WHERE r.status = 'submitted' ORDER BY r.submitted_at, f.key", null);
+        return listed(LISTED + " WHERE r.status = 'submitted' ORDER BY r.submitted_at, f.key",
+                today());
     }
 
+    /** Due date passed and not submitted (a returned report is listed as returned). */
     List<Listed> overdue(LocalDate today) {
         return listed(LISTED + " WHERE r.status IN ('not-started', 'draft') AND r.due_on < :today ORDER BY r.due_on, f.key",
                 today);
     }
 
     List<Listed> returned() {
-        return listed(LISTED + " WHERE r.status = 'returned' ORDER BY r.reviewed_at, f.key", null);
+        return listed(LISTED + " WHERE r.status = 'returned' ORDER BY r.reviewed_at, f.key",
+                today());
     }
 
-    private List<Listed> listed(String sql, LocalDate today) {
-        LocalDate day = today == null ? today() : today;
-        var spec = jdbc.sql(sql);
-        if (sql.contains(":today")) {
-            spec = spec.param("today", day);
-        }
-        return spec.query((rs, i) -> {
+    /** The rows of a list; {@code day} counts the days overdue (unused by a query that does not name it). */
+    private List<Listed> listed(String sql, LocalDate day) {
+        return jdbc.sql(sql).param("today", day).query((rs, i) -> {
             LocalDate due = rs.getObject(8, LocalDate.class);
             Timestamp submitted = rs.getTimestamp(10);
             Timestamp reviewed = rs.getTimestamp(11);
