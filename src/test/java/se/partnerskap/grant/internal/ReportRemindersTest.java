@@ -61,6 +61,8 @@ class ReportRemindersTest extends ReportFixtures {
 
         runOn(DUE.minusDays(7));
         assertThat(kinds(report)).containsExactly("due-30", "due-7");
+        assertThat(mails(p.contactEmail(), report)).anySatisfy(m -> assertThat(m.text())
+                .contains("ska lämnas senast 1 mars 2027, om 7 dagar").contains("is due on 1 March 2027, in 7 days"));
         runOn(DUE);
         assertThat(kinds(report)).containsExactly("due-30", "due-7");
         assertThat(mails(p.contactEmail(), report)).hasSize(2);
@@ -70,7 +72,10 @@ class ReportRemindersTest extends ReportFixtures {
         assertThat(kinds(report)).containsExactly("due-30", "due-7", "overdue");
         List<MailCatcher.CaughtMail> all = mails(p.contactEmail(), report);
         assertThat(all).hasSize(3);
-        assertThat(all).anySatisfy(m -> assertThat(m.subject()).contains("försenad").contains("overdue"));
+        assertThat(all).anySatisfy(m -> {
+            assertThat(m.subject()).contains("försenad").contains("overdue");
+            assertThat(m.text()).contains("är en dag försenad").contains("is one day overdue");
+        });
         assertThat(all.stream().map(MailCatcher.CaughtMail::headers).flatMap(List::stream)
                 .filter(h -> h.startsWith("X-Partnerskap-Reminder: ")).toList())
                 .containsExactlyInAnyOrder("X-Partnerskap-Reminder: due-30", "X-Partnerskap-Reminder: due-7",
