@@ -131,6 +131,8 @@ class ReportFormTest extends ReportFixtures {
         String page = get(anna, path(p, report)).body();
         post(anna, path(p, report), page, Map.of("version", "0", "progress", "Colleague text"), false);
 
+        HttpResponse<String> autosaved = post(anna, path(p, report), page, Map.of("version", "0", "progress", "My text"), true);
+        assertThat(autosaved.body()).contains("någon annan har sparat").contains("name=\"version\" value=\"0\"");
         HttpResponse<String> late = post(anna, path(p, report), page, Map.of("version", "0", "progress", "My text"), false);
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(late.body()).contains("My text").contains("Colleague text").contains("Spara min version");
