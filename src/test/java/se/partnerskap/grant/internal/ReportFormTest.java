@@ -226,6 +226,13 @@ class ReportFormTest extends ReportFixtures {
                 "just text pretending".getBytes());
         assertThat(notPdf.statusCode()).isEqualTo(422);
         assertThat(notPdf.body()).contains("Filen är inte en PDF");
+        byte[] big = new byte[11 * 1024 * 1024];
+        System.arraycopy(pdf(), 0, big, 0, pdf().length);
+        HttpResponse<String> tooLarge = upload(anna, path(p, report) + "/bilagor", csrf(page), "big.pdf", big);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("Filen är för stor. Den får vara högst 10 MB.");
+        assertThat(jdbc.sql("SELECT count(*) FROM project_report_attachment WHERE report_id = ?").param(report)
+                .query(Integer.class).single()).isZero();
 
         assertThat(upload(anna, path(p, report) + "/bilagor", csrf(page), "ekonomi.pdf", pdf()).statusCode()).isEqualTo(302);
         UUID attachment = jdbc.sql("SELECT id FROM project_report_attachment WHERE report_id = ?").param(report)
