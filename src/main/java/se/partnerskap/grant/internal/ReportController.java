@@ -1,0 +1,254 @@
+package se.partnerskap.grant.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.partnerskap.identity.SignedIn;
+import se.partnerskap.programme.Programmes;
+import se.partnerskap.registry.Registry;
+import se.partnerskap.registry.SwedishOrganisation;
+import se.partnerskap.shared.StockholmTime;
+import se.partnerskap.web.NotFoundException;
+import se.partnerskap.web.Ui;
+
+/**
+ * The grantee's report form: the narrative, the financial statement against the approved budget and
+ * the attachments, saved by its button or autosaved by htmx, then submitted. Only members of the
+ * project's organisation see it; for anyone else every address of it is 404.
+ */
+@Controller
+@PreAuthorize("hasRole('APPLICANT')")
+class ReportController {
+
+    static final String SV = "/mina-projekt/{projectKey}/redovisningar/{reportId}";
+    static final String EN = "/en/my-projects/{projectKey}/redovisningar/{reportId}";
+
+    private final Reports reports;
+    private final Registry registry;
+    private final Programmes programmes;
+
+    ReportController(Reports reports, Registry registry, Programmes programmes) {
+        this.reports = reports;
+        this.registry = registry;
+        this.programmes = programmes;
+    }
+
+    @GetMapping({SV, EN})
+    String form(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable String reportId,
+            Ui ui, Model model) {
+        Report report = load(me, projectKey, reportId);
+        Optional<Map<String, String>> refused = report.editable() ? reports.openConflict(report.id(), me.email())
+                : Optional.empty();
+        if (refused.isPresent()) {
+            model.addAttribute("view", view(report, refused.get(), report.version(), Map.of(), report, true, ui));
+        } else {
+            boolean check = Boolean.TRUE.equals(model.asMap().get("check"));
+            Map<String, ReportProblem> errors = check ? ReportRules.check(report, report.answers(),
+                    reports.terms(report).variancePercent()).all() : Map.of();
+            model.addAttribute("view", view(report, report.answers(), report.version(), errors, null, false, ui));
+        }
+        return "pages/reports/form";
+    }
+
+    @PostMapping(path = {SV, EN}, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    String save(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable String reportId,
+            @RequestParam MultiValueMap<String, String> params,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, Ui ui, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        Report report = load(me, projectKey, reportId);
+        String v = params.getFirst("version");
+        int version = v != null && v.matches("\\d{1,9}") ? Integer.parseInt(v) : -1;
+        Map<String, String> typed = new LinkedHashMap<>();
+        params.forEach((k, values) -> typed.put(k, values.isEmpty() ? "" : values.getFirst()));
+        boolean submit = "submit".equals(params.getFirst("action")) && htmx == null;
+        Reports.SaveResult result;
+        try {
+            result = submit ? reports.submit(report, me.email(), typed, version, ui.language())
+                    : reports.save(report, me.email(), typed, version);
+        } catch (Reports.ReportRefused refused) {
+            if (htmx != null) {
+                model.addAttribute("state", "refused");
+                model.addAttribute("version", version);
+                model.addAttribute("at", "");
+                model.addAttribute("href", base(report, ui));
+                return "pages/reports/autosave";
+            }
+            response.setStatus(HttpStatus.CONFLICT.value());
+            Report current = reports.find(report.id()).orElseThrow();
+            model.addAttribute("view", view(current, current.answers(), current.version(),
+                    Map.of("status", ReportProblem.of(refused.reason())), null, false, ui));
+            return "pages/reports/form";
+        }
+        Map<String, String> answers = ReportRules.only(report, typed);
+        if (htmx != null) {
+            model.addAttribute("state", switch (result) {
+                case Reports.SaveResult.Saved s -> "saved";
+                case Reports.SaveResult.Conflict c -> "conflict";
+                default -> "invalid";
+            });
+            model.addAttribute("version", result instanceof Reports.SaveResult.Saved s ? s.version() : version);
+            model.addAttribute("at", result instanceof Reports.SaveResult.Saved s
+                    ? StockholmTime.at(s.at()).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")) : "");
+            model.addAttribute("href", base(report, ui));
+            return "pages/reports/autosave";
+        }
+        return switch (result) {
+            case Reports.SaveResult.Saved saved -> {
+                if (submit) {
+                    yield "redirect:" + base(report, ui) + "/kvitto";
+                }
+                redirect.addFlashAttribute("notice", "report.notice.saved");
+                yield "redirect:" + base(report, ui);
+            }
+            case Reports.SaveResult.Invalid invalid -> {
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+                model.addAttribute("view", view(report, answers, version, invalid.problems(), null, false, ui));
+                yield "pages/reports/form";
+            }
+            case Reports.SaveResult.Refused refused -> {
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+                model.addAttribute("view", view(report, answers, version, refused.problems(), null, false, ui));
+                yield "pages/reports/form";
+            }
+            case Reports.SaveResult.Conflict conflict -> {
+                response.setStatus(HttpStatus.CONFLICT.value());
+                model.addAttribute("view", view(conflict.current(), conflict.refused(), conflict.current().version(),
+                        Map.of(), conflict.current(), false, ui));
+                yield "pages/reports/form";
+            }
+        };
+    }
+
+    @PostMapping({SV + "/konflikt", EN + "/konflikt"})
+    String keepSaved(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey,
+            @PathVariable String reportId, Ui ui, RedirectAttributes redirect) {
+        Report report = load(me, projectKey, reportId);
+        reports.discardConflict(report.id(), me.email());
+        redirect.addFlashAttribute("notice", "report.notice.keptSaved");
+        return "redirect:" + base(report, ui);
+    }
+
+    /** The confirmation after submission. */
+    @GetMapping({SV + "/kvitto", EN + "/kvitto"})
+    String receipt(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable String reportId,
+            Ui ui, Model model) {
+        Report report = load(me, projectKey, reportId);
+        if (report.submittedAt() == null || report.status() == Report.Status.NOT_STARTED
+                || report.status() == Report.Status.DRAFT) {
+            throw new NotFoundException();
+        }
+        model.addAttribute("view", view(report, report.answers(), report.version(), Map.of(), null, false, ui));
+        model.addAttribute("total", reports.reportedTotal(report.id()));
+        return "pages/reports/receipt";
+    }
+
+    @PostMapping(path = {SV + "/bilagor", EN + "/bilagor"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    String upload(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable String reportId,
+            @RequestParam(name = "file", required = false) MultipartFile file, Ui ui, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) throws java.io.IOException {
+        Report report = load(me, projectKey, reportId);
+        try {
+            if (file != null && file.getSize() > Reports.MAX_ATTACHMENT_BYTES) {
+                throw new Reports.ReportRefused("report.attachments.error.tooLarge");
+            }
+            reports.attach(report, me.email(), file == null ? null : file.getOriginalFilename(),
+                    file == null ? new byte[0] : file.getBytes());
+            redirect.addFlashAttribute("notice", "report.notice.attached");
+            return "redirect:" + base(report, ui) + "#attachments";
+        } catch (Reports.ReportRefused refused) {
+            boolean state = refused.reason().equals("report.error.notEditable");
+            response.setStatus(state ? HttpStatus.CONFLICT.value()
+                    : refused.reason().endsWith("tooLarge") ? HttpStatus.CONTENT_TOO_LARGE.value()
+                    : HttpStatus.UNPROCESSABLE_CONTENT.value());
+            Report current = reports.find(report.id()).orElseThrow();
+            model.addAttribute("view", view(current, current.answers(), current.version(),
+                    Map.of(state ? "status" : "file", ReportProblem.of(refused.reason(), 10)), null, false, ui));
+            return "pages/reports/form";
+        }
+    }
+
+    @GetMapping({SV + "/bilagor/{attachment}", EN + "/bilagor/{attachment}"})
+    ResponseEntity<byte[]> download(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey,
+            @PathVariable String reportId, @PathVariable String attachment) {
+        Report report = load(me, projectKey, reportId);
+        return file(reports.attachment(report.id(), attachment).orElseThrow(NotFoundException::new));
+    }
+
+    static ResponseEntity<byte[]> file(Reports.AttachmentFile file) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(file.content());
+    }
+
+    @PostMapping({SV + "/bilagor/{attachment}/ta-bort", EN + "/bilagor/{attachment}/ta-bort"})
+    String remove(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable String reportId,
+            @PathVariable String attachment, Ui ui, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Report report = load(me, projectKey, reportId);
+        try {
+            if (!reports.removeAttachment(report, me.email(), attachment)) {
+                throw new NotFoundException();
+            }
+        } catch (Reports.ReportRefused refused) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("view", view(report, report.answers(), report.version(),
+                    Map.of("status", ReportProblem.of(refused.reason())), null, false, ui));
+            return "pages/reports/form";
+        }
+        redirect.addFlashAttribute("notice", "report.notice.removed");
+        return "redirect:" + base(report, ui) + "#attachments";
+    }
+
+    private Report load(SignedIn me, String projectKey, String reportId) {
+        return reports.forMember(projectKey, reportId, me.userId()).orElseThrow(NotFoundException::new);
+    }
+
+    static String base(Report report, Ui ui) {
+        return ui.href("/mina-projekt/" + report.projectKey() + "/redovisningar/" + report.id());
+    }
+
+    private ReportForm view(Report report, Map<String, String> values, int version, Map<String, ReportProblem> errors,
+            Report conflict, boolean restored, Ui ui) {
+        return view(reports, registry, programmes, report, values, version, errors, conflict, restored, ui,
+                base(report, ui), ui.href("/mina-projekt/" + report.projectKey()));
+    }
+
+    static ReportForm view(Reports reports, Registry registry, Programmes programmes, Report report,
+            Map<String, String> values, int version, Map<String, ReportProblem> errors, Report conflict,
+            boolean restored, Ui ui, String base, String projectHref) {
+        var terms = reports.terms(report);
+        Map<String, String> names = new LinkedHashMap<>();
+        programmes.coreAreas(report.programme()).forEach(a -> names.put(a.key(), a.name(ui.language())));
+        List<ReportForm.Area> areas = report.coreAreas().stream()
+                .map(k -> new ReportForm.Area(k, names.getOrDefault(k, k))).toList();
+        String organisation = registry.swedishOrganisation(report.organisationId()).map(SwedishOrganisation::name)
+                .orElse("");
+        String savedAt = report.savedAt() == null ? null : StockholmTime.dateTime(report.savedAt(), ui.language());
+        return new ReportForm(report, organisation, base, projectHref, values, version, errors, conflict, restored,
+                savedAt, terms.variancePercent(), terms.language().code(), areas, reports.lines(report.id()),
+                reports.reminders(report.id()));
+    }
+}

@@ -1,0 +1,159 @@
+package se.partnerskap.grant.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.partnerskap.audit.Audit;
+import se.partnerskap.identity.OrganisationMembers;
+import se.partnerskap.identity.People;
+import se.partnerskap.notification.Mail;
+import se.partnerskap.notification.OutgoingMail;
+import se.partnerskap.shared.StockholmTime;
+
+/**
+ * Sends the reminders that are due today (Europe/Stockholm, by the injected clock): {@code due-30}
+ * within 30 days of the due date, {@code due-7} within 7 days, {@code overdue} once it has passed —
+ * only the one that fits today, so a report found 5 days before its due date gets {@code due-7} and
+ * never a {@code due-30} after it. Each reminder is a row inserted (if absent) in the transaction that
+ * sends its mail, so that it goes out once even when two instances run this at the same moment: the
+ * second insert waits for the first transaction and then finds the row.
+ */
+@Component
+class ReportReminderSender {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportReminderSender.class);
+
+    static final String DUE_30 = "due-30";
+    static final String DUE_7 = "due-7";
+    static final String OVERDUE = "overdue";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Reports reports;
+    private final ReportMails mails;
+    private final OrganisationMembers members;
+    private final Mail mail;
+    private final Audit audit;
+    private final TransactionTemplate transaction;
+
+    ReportReminderSender(JdbcClient jdbc, Clock clock, Reports reports, ReportMails mails, OrganisationMembers members,
+            Mail mail, Audit audit, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.reports = reports;
+        this.mails = mails;
+        this.members = members;
+        this.mail = mail;
+        this.audit = audit;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** The reminder a report due on {@code due} gets on {@code today}, or null. */
+    static String kindFor(LocalDate due, LocalDate today) {
+        long days = ChronoUnit.DAYS.between(today, due);
+        if (days < 0) {
+            return OVERDUE;
+        }
+        if (days <= 7) {
+            return DUE_7;
+        }
+        return days <= 30 ? DUE_30 : null;
+    }
+
+    /** Later kinds: once one of these is sent, an earlier one is not. */
+    private static String[] later(String kind) {
+        return switch (kind) {
+            case DUE_30 -> new String[] {DUE_7, OVERDUE};
+            case DUE_7 -> new String[] {OVERDUE};
+            default -> new String[0];
+        };
+    }
+
+    /** Sends what is due today; returns how many reminders were sent. */
+    int sendDue() {
+        LocalDate today = clock.instant().atZone(StockholmTime.ZONE).toLocalDate();
+        List<UUID> candidates = jdbc.sql("""
+                SELECT r.id FROM project_report r
+                WHERE r.status IN ('not-started', 'draft', 'returned') AND r.due_on <= ?
+                ORDER BY r.due_on, r.id
+                """).param(today.plusDays(30)).query(UUID.class).list();
+        int sent = 0;
+        for (UUID id : candidates) {
+            try {
+                Boolean one = transaction.execute(tx -> sendOne(id, today));
+                sent += Boolean.TRUE.equals(one) ? 1 : 0;
+            } catch (RuntimeException e) {
+                // the row rolled back with the failed mail: the next run tries again
+                log.warn("Could not send the reminder for report {}: {}", id, e.getMessage());
+            }
+        }
+        return sent;
+    }
+
+    private boolean sendOne(UUID reportId, LocalDate today) {
+        Report report = reports.find(reportId).orElse(null);
+        if (report == null || !report.status().editable()) {
+            return false;
+        }
+        String kind = kindFor(report.dueOn(), today);
+        if (kind == null) {
+            return false;
+        }
+        List<String> to = recipients(report);
+        if (to.isEmpty()) {
+            log.warn("Report {} of {} has nobody to remind", reportId, report.projectKey());
+            return false;
+        }
+        Instant now = clock.instant();
+        int rows = jdbc.sql("""
+                INSERT INTO project_report_reminder (report_id, kind, sent_at, sent_on, recipients)
+                SELECT ?, ?, ?, ?, ?
+                WHERE NOT EXISTS (SELECT 1 FROM project_report_reminder WHERE report_id = ? AND kind = ANY(?))
+                ON CONFLICT (report_id, kind) DO NOTHING
+                """).params(reportId, kind, Timestamp.from(now), today, to.toArray(String[]::new), reportId,
+                later(kind)).update();
+        if (rows == 0) {
+            return false;
+        }
+        long days = Math.abs(ChronoUnit.DAYS.between(today, report.dueOn()));
+        String subject = mails.both("report.mail.reminder." + kind + ".subject", l -> new Object[] {report.projectTitle()});
+        String text = mails.both("report.mail.reminder." + kind + ".text", l -> new Object[] {
+                mails.kind(report, l.locale()), report.projectTitle(), ReportMails.period(report, l),
+                StockholmTime.date(report.dueOn(), l), days, mails.link(report, l)});
+        for (String address : to) {
+            mail.send(new OutgoingMail(address, subject, text, Map.of("X-Partnerskap-Report", reportId.toString(),
+                    "X-Partnerskap-Reminder", kind)));
+        }
+        audit.record("system", "report.reminder-sent", "project-report", reportId.toString(), Map.of(
+                "kind", kind, "dueOn", report.dueOn().toString(), "recipients", to));
+        return true;
+    }
+
+    /** The project's contacts with an address; when none has one, the members of its organisation. */
+    private List<String> recipients(Report report) {
+        Set<String> to = new LinkedHashSet<>();
+        jdbc.sql("SELECT email FROM project_contact WHERE funded_partnership_id = ? AND email <> '' ORDER BY position")
+                .param(report.projectId()).query(String.class).list()
+                .forEach(e -> to.add(e.strip().toLowerCase(Locale.ROOT)));
+        if (to.isEmpty()) {
+            members.of(report.organisationId()).stream().map(People.Person::email).forEach(to::add);
+        }
+        return new ArrayList<>(to);
+    }
+}

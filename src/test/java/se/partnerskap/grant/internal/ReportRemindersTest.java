@@ -1,0 +1,123 @@
+package se.partnerskap.grant.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import se.partnerskap.notification.MailCatcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The reminder schedule, walked with the controlled clock. */
+class ReportRemindersTest extends ReportFixtures {
+
+    private static final LocalDate DUE = LocalDate.of(2027, 3, 1);
+
+    /**
+     * The job's work without its lock: a scheduled run of the shared test application that holds the
+     * lock at that moment would make a locked call skip. Sending once does not depend on the lock.
+     */
+    @Autowired
+    ReportReminderSender reminders;
+
+    private List<MailCatcher.CaughtMail> mails(String to, UUID report) {
+        return mail.messagesTo(to).stream()
+                .filter(m -> m.headers().stream().anyMatch(h -> h.equals("X-Partnerskap-Report: " + report))).toList();
+    }
+
+    private List<String> kinds(UUID report) {
+        return jdbc.sql("SELECT kind FROM project_report_reminder WHERE report_id = ? ORDER BY sent_at").param(report)
+                .query(String.class).list();
+    }
+
+    private void runOn(LocalDate day) {
+        clock.set(noon(day));
+        reminders.sendDue();
+    }
+
+    @Test
+    void remindersGoOut30And7DaysBeforeAndWhenOverdueEachOnce() {
+        ReportData.Project p = project();
+        UUID report = annual(p); // due 1 March 2027
+
+        runOn(DUE.minusDays(40));
+        assertThat(kinds(report)).isEmpty();
+        assertThat(mails(p.contactEmail(), report)).isEmpty();
+
+        runOn(DUE.minusDays(30));
+        assertThat(kinds(report)).containsExactly("due-30");
+        assertThat(mails(p.contactEmail(), report)).singleElement().satisfies(m -> {
+            assertThat(m.subject()).contains("inom 30 dagar").contains("within 30 days");
+            assertThat(m.text()).contains("1 mars 2027").contains("1 March 2027").contains(path(p, report))
+                    .contains(enPath(p, report));
+        });
+
+        runOn(DUE.minusDays(30));
+        runOn(DUE.minusDays(20));
+        assertThat(kinds(report)).containsExactly("due-30");
+        assertThat(mails(p.contactEmail(), report)).hasSize(1);
+
+        runOn(DUE.minusDays(7));
+        assertThat(kinds(report)).containsExactly("due-30", "due-7");
+        assertThat(mails(p.contactEmail(), report)).anySatisfy(m -> assertThat(m.text())
+                .contains("ska lämnas senast 1 mars 2027, om 7 dagar").contains("is due on 1 March 2027, in 7 days"));
+        runOn(DUE);
+        assertThat(kinds(report)).containsExactly("due-30", "due-7");
+        assertThat(mails(p.contactEmail(), report)).hasSize(2);
+
+        runOn(DUE.plusDays(1));
+        runOn(DUE.plusDays(2));
+        assertThat(kinds(report)).containsExactly("due-30", "due-7", "overdue");
+        List<MailCatcher.CaughtMail> all = mails(p.contactEmail(), report);
+        assertThat(all).hasSize(3);
+        assertThat(all).anySatisfy(m -> {
+            assertThat(m.subject()).contains("försenad").contains("overdue");
+            assertThat(m.text()).contains("är en dag försenad").contains("is one day overdue");
+        });
+        assertThat(all.stream().map(MailCatcher.CaughtMail::headers).flatMap(List::stream)
+                .filter(h -> h.startsWith("X-Partnerskap-Reminder: ")).toList())
+                .containsExactlyInAnyOrder("X-Partnerskap-Reminder: due-30", "X-Partnerskap-Reminder: due-7",
+                        "X-Partnerskap-Reminder: overdue");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE subject_id = ? AND action = 'report.reminder-sent'")
+                .param(report.toString()).query(Integer.class).single()).isEqualTo(3);
+
+        // recorded and shown to the case officer
+        String review = get(loggedInAs(OLLE, PASSWORD), "/uppfoljning/redovisningar/" + report).body();
+        assertThat(review).contains("30 dagar före").contains("7 dagar före").contains("Försenad").contains(p.contactEmail());
+    }
+
+    @Test
+    void aReportFoundFiveDaysBeforeItsDueDateGetsOnlyTheSevenDayReminder() {
+        ReportData.Project p = project();
+        UUID report = annual(p);
+        runOn(DUE.minusDays(5));
+        runOn(DUE.minusDays(3));
+        assertThat(kinds(report)).containsExactly("due-7");
+        assertThat(mails(p.contactEmail(), report)).hasSize(1);
+    }
+
+    @Test
+    void submittedAndApprovedReportsAreNotReminded() {
+        ReportData.Project p = project();
+        UUID submitted = submitted(p, 1); // due 1 March 2027
+        UUID approved = report(p, "annual", 2, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), DUE);
+        jdbc.sql("UPDATE project_report SET status = 'approved' WHERE id = ?").param(approved).update();
+        runOn(DUE.minusDays(6));
+        runOn(DUE.plusDays(3));
+        assertThat(kinds(submitted)).isEmpty();
+        assertThat(kinds(approved)).isEmpty();
+    }
+
+    @Test
+    void withoutContactAddressesTheOrganisationsMembersAreReminded() {
+        ReportData.Project p = project();
+        UUID report = annual(p);
+        jdbc.sql("UPDATE project_contact SET email = '' WHERE funded_partnership_id = ?").param(p.id()).update();
+        runOn(DUE.minusDays(7));
+        assertThat(mails(ANNA, report)).hasSize(1);
+        assertThat(jdbc.sql("SELECT array_to_string(recipients, ',') FROM project_report_reminder WHERE report_id = ?")
+                .param(report).query(String.class).single()).contains(ANNA);
+    }
+}
