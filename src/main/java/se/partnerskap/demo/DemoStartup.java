@@ -13,15 +13,19 @@ class DemoStartup {
 
     private final DemoLoader loader;
     private final ObjectProvider<DemoRounds> rounds;
+    private final DemoNews news;
 
-    DemoStartup(DemoLoader loader, ObjectProvider<DemoRounds> rounds) {
+    DemoStartup(DemoLoader loader, ObjectProvider<DemoRounds> rounds, DemoNews news) {
         this.loader = loader;
+        this.news = news;
         this.rounds = rounds;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void load() {
         loader.loadOnce();
+        // the news items of the same pages, in the newsroom (after the contact persons they name)
+        news.loadOnce();
         // rounds open around today, so that applicants can try the journey
         rounds.ifAvailable(DemoRounds::loadOnce);
     }
