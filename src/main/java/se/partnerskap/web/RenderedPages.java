@@ -2,6 +2,7 @@ package se.partnerskap.web;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -35,11 +36,27 @@ public class RenderedPages {
 
     private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
-    /** What a page renders from: its template and model, when its content last changed, until when it holds. */
-    public record Rendering(String template, Map<String, Object> model, Instant lastModified, Instant expiresAt) {
+    /**
+     * What a page renders from: its template and model, when its content last changed, until when (on the
+     * application's clock) it holds, and at most how long in real time it may be reused (null: no limit), for
+     * pages that show what other modules change without telling.
+     */
+    public record Rendering(String template, Map<String, Object> model, Instant lastModified, Instant expiresAt,
+            Duration maxAge) {
+
+        public Rendering(String template, Map<String, Object> model, Instant lastModified, Instant expiresAt) {
+            this(template, model, lastModified, expiresAt, null);
+        }
     }
 
-    private record Entry(byte[] html, String etag, Instant lastModified, Instant expiresAt, long generation) {
+    private record Entry(byte[] html, String etag, Instant lastModified, Instant renderedAt, Instant expiresAt,
+            long generation, long renderedNanos, long maxAgeNanos) {
+
+        /** Same region generation, the application clock within [rendered, expires), and not too old in real time. */
+        boolean fresh(long currentGeneration, Instant now) {
+            return generation == currentGeneration && !now.isBefore(renderedAt) && now.isBefore(expiresAt)
+                    && (maxAgeNanos < 0 || System.nanoTime() - renderedNanos < maxAgeNanos);
+        }
     }
 
     private final TemplateEngine templates;
@@ -73,11 +90,18 @@ public class RenderedPages {
         String key = region + "|" + ui.lang() + "|" + request.getRequestURI() + "?" + request.getQueryString();
         long generation = generation(region).get();
         Entry entry = entries.get(key);
-        if (entry == null || entry.generation() != generation || !now.isBefore(entry.expiresAt())) {
+        if (entry == null || !entry.fresh(generation, now)) {
+            long started = System.nanoTime();
             Rendering r = render.get();
             byte[] html = render(r, ui);
             Instant lastModified = (r.lastModified() == null ? now : r.lastModified()).truncatedTo(ChronoUnit.SECONDS);
-            entry = new Entry(html, etag(html), lastModified, r.expiresAt(), generation);
+            String etag = etag(html);
+            if (entry != null && entry.etag().equals(etag) && r.lastModified() == null) {
+                // rendered again, the same page: it has not been modified since
+                lastModified = entry.lastModified();
+            }
+            entry = new Entry(html, etag, lastModified, now, r.expiresAt(), generation, started,
+                    r.maxAge() == null ? -1 : r.maxAge().toNanos());
             if (entries.size() >= MAX_ENTRIES) {
                 entries.clear();
             }

@@ -93,9 +93,9 @@ public class NewsEditor {
     String list(Ui ui, Model model, @RequestParam(required = false) String type,
             @RequestParam(required = false) String language, @RequestParam(required = false) String state,
             @RequestParam(required = false) String q) {
-        String t = NewsItem.TYPES.contains(type) ? type : null;
+        String t = NewsItem.isType(type) ? type : null;
         String l = "sv".equals(language) || "en".equals(language) ? language : null;
-        String s = Set.of("draft", "scheduled", "published", "unpublished").contains(state) ? state : null;
+        String s = state != null && Set.of("draft", "scheduled", "published", "unpublished").contains(state) ? state : null;
         String text = q == null || q.isBlank() ? null : q.strip();
         Instant now = items.now();
         List<Row> rows = items.all(new NewsItems.AdminFilter(t, l, s, text)).stream()
@@ -133,7 +133,7 @@ public class NewsEditor {
 
     @PostMapping({"/admin/nyheter", "/en/admin/news"})
     String createPost(Ui ui, Model model, @ModelAttribute NewsForm form, Principal principal, RedirectAttributes redirect) {
-        String action = ACTIONS.contains(form.action()) ? form.action() : "save";
+        String action = form.action() != null && ACTIONS.contains(form.action()) ? form.action() : "save";
         Map<String, String> errors = new LinkedHashMap<>();
         NewsItems.Content content = validate(form, null, action, errors);
         if (!errors.isEmpty()) {
@@ -153,7 +153,7 @@ public class NewsEditor {
     String save(Ui ui, Model model, @PathVariable String id, @ModelAttribute NewsForm form, Principal principal,
             RedirectAttributes redirect) {
         NewsItem saved = find(id);
-        String action = ACTIONS.contains(form.action()) ? form.action() : "save";
+        String action = form.action() != null && ACTIONS.contains(form.action()) ? form.action() : "save";
         int version = parseInt(form.version(), -1);
         if ("unpublish".equals(action)) {
             if (!items.unpublish(saved.id(), version, principal.getName())) {
@@ -272,7 +272,7 @@ public class NewsEditor {
 
     /** Checks the form; returns what to store, or null with {@code errors} filled (field -> message key). */
     NewsItems.Content validate(NewsForm f, NewsItem saved, String action, Map<String, String> errors) {
-        String type = NewsItem.TYPES.contains(f.type()) ? f.type() : null;
+        String type = NewsItem.isType(f.type()) ? f.type() : null;
         if (type == null) {
             errors.put("type", "newsroom.error.type");
         }

@@ -16,6 +16,7 @@ import se.partnerskap.programme.ContactPersons;
 import se.partnerskap.registry.Registry;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
+import se.partnerskap.web.RenderedPages;
 
 /** Stores imported items (see {@link NewsImport}) as published, announced items with a revision each. */
 @Component
@@ -29,8 +30,11 @@ public class NewsImporter {
     private final Registry registry;
     private final ContactPersons contactPersons;
     private final JdbcClient jdbc;
+    private final RenderedPages pages;
 
-    NewsImporter(NewsItems items, NewsTagSeeder tags, Registry registry, ContactPersons contactPersons, JdbcClient jdbc) {
+    NewsImporter(NewsItems items, NewsTagSeeder tags, Registry registry, ContactPersons contactPersons, JdbcClient jdbc,
+            RenderedPages pages) {
+        this.pages = pages;
         this.items = items;
         this.tags = tags;
         this.registry = registry;
@@ -79,6 +83,7 @@ public class NewsImporter {
                 WHERE source_key = ? AND language <> (SELECT language FROM news_item WHERE source_key = ?)
                   AND EXISTS (SELECT 1 FROM news_item WHERE source_key = ?)
                 """).params(sourceKey, otherSourceKey, sourceKey, sourceKey).update();
+        pages.invalidate(NewsItems.CACHE_REGION);
         return rows == 1;
     }
 }

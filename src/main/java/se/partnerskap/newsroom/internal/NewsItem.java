@@ -20,6 +20,11 @@ public record NewsItem(UUID id, String type, String language, UUID translationGr
     public static final List<String> TYPES = List.of("press-release", "blog-post", "article", "event", "portrait",
             "publication", "page");
 
+    /** One of {@link #TYPES} (null is none). */
+    public static boolean isType(String type) {
+        return type != null && TYPES.contains(type);
+    }
+
     public NewsItem {
         authors = authors == null ? List.of() : List.copyOf(authors);
         tags = tags == null ? List.of() : List.copyOf(tags);

@@ -169,15 +169,16 @@ public class NewsItems {
 
     /** The next time at which a scheduled item becomes public, if any: no cached page may outlive it. */
     public Optional<Instant> nextScheduled(Instant now) {
-        return Optional.ofNullable(jdbc.sql("SELECT min(publish_at) FROM news_item WHERE status = 'published' AND publish_at > ?")
-                .param(Timestamp.from(now)).query(Timestamp.class).single()).map(Timestamp::toInstant);
+        return jdbc.sql("SELECT publish_at FROM news_item WHERE status = 'published' AND publish_at > ? ORDER BY publish_at LIMIT 1")
+                .param(Timestamp.from(now)).query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
     /** When the public newsroom last changed: an edit, or an item that became public. */
     public Optional<Instant> lastChange(Instant now) {
-        return Optional.ofNullable(jdbc.sql("""
-                SELECT max(greatest(i.updated_at, i.publish_at)) FROM news_item i WHERE i.status = 'published' AND i.publish_at <= :now
-                """).param("now", Timestamp.from(now)).query(Timestamp.class).single()).map(Timestamp::toInstant);
+        return jdbc.sql("""
+                SELECT greatest(i.updated_at, i.publish_at) AS changed FROM news_item i
+                WHERE i.status = 'published' AND i.publish_at <= :now ORDER BY changed DESC LIMIT 1
+                """).param("now", Timestamp.from(now)).query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
     public List<NewsTag> tags() {
@@ -377,6 +378,11 @@ public class NewsItems {
         audit.record(actor, "news-item-" + action, "news-item", id.toString(),
                 Map.of("revision", number, "title", item.title(), "language", item.language(), "status", item.status()));
         invalidateAfterCommit();
+    }
+
+    /** For tests and maintenance that change the tables directly: the public pages are rendered again. */
+    public void forgetRenderedPages() {
+        pages.invalidate(CACHE_REGION);
     }
 
     private void invalidateAfterCommit() {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -45,15 +45,21 @@ public class NewsPages {
     private final ContactPersons contactPersons;
     private final FundedPartnerships funded;
     private final RenderedPages pages;
-    private final String baseUrl;
+    private final Environment environment;
 
     NewsPages(NewsItems items, ContactPersons contactPersons, FundedPartnerships funded, RenderedPages pages,
-            @Value("${partnerskap.base-url}") String baseUrl) {
+            Environment environment) {
         this.items = items;
         this.contactPersons = contactPersons;
         this.funded = funded;
         this.pages = pages;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.environment = environment;
+    }
+
+    /** The site's public address (read when needed: in tests it holds the port, known only once started). */
+    private String baseUrl() {
+        String url = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     // ---------------------------------------------------------------- view models
@@ -100,7 +106,7 @@ public class NewsPages {
         Instant now = items.now();
         return pages.serve(request, ui, NewsItems.CACHE_REGION, now, () -> {
             Language lang = ui.language();
-            String t = NewsItem.TYPES.contains(type) ? type : null;
+            String t = NewsItem.isType(type) ? type : null;
             String g = tag != null && !tag.isBlank() && items.tag(tag).isPresent() ? tag : null;
             Integer y = number(year).filter(v -> v > 1900 && v < 3000).orElse(null);
             int p = number(page).filter(v -> v > 0).orElse(1);
@@ -197,7 +203,7 @@ public class NewsPages {
         String pub = NewsPaths.publication(item.language(), item.slug());
         boolean isPublication = "publication".equals(item.type());
         Meta meta = new Meta(item.title(), item.lead() == null || item.lead().isBlank() ? null : item.lead(),
-                baseUrl + item.path(), absolute(item.imageUrl()), item.imageAlt(),
+                baseUrl() + item.path(), absolute(item.imageUrl()), item.imageAlt(),
                 item.publishAt() == null || item.undated() ? null : NewsDates.iso(item.publishAt(), false),
                 "en".equals(item.language()) ? "en_GB" : "sv_SE");
         return new ItemPage(item, item.publishAt() == null ? typeLabel : NewsDates.line(item, typeLabel, lang),
@@ -211,7 +217,7 @@ public class NewsPages {
         if (url == null || url.isBlank()) {
             return null;
         }
-        return url.startsWith("/") ? baseUrl + url : url;
+        return url.startsWith("/") ? baseUrl() + url : url;
     }
 
     /** Typed contacts as they are; the programme's contact persons as they are now, in the page's language. */
@@ -250,13 +256,13 @@ public class NewsPages {
     @GetMapping({"/publikationer/{slug}.bib", "/en/publications/{slug}.bib"})
     ResponseEntity<String> bibtex(Ui ui, @PathVariable String slug) {
         NewsItem p = publication(ui, slug);
-        return download(PublicationCitations.bibtex(p, baseUrl + p.path()), "application/x-bibtex", slug + ".bib");
+        return download(PublicationCitations.bibtex(p, baseUrl() + p.path()), "application/x-bibtex", slug + ".bib");
     }
 
     @GetMapping({"/publikationer/{slug}.ris", "/en/publications/{slug}.ris"})
     ResponseEntity<String> ris(Ui ui, @PathVariable String slug) {
         NewsItem p = publication(ui, slug);
-        return download(PublicationCitations.ris(p, baseUrl + p.path()), "application/x-research-info-systems",
+        return download(PublicationCitations.ris(p, baseUrl() + p.path()), "application/x-research-info-systems",
                 slug + ".ris");
     }
 
