@@ -256,13 +256,13 @@ public class NewsPages {
     @GetMapping({"/publikationer/{slug}.bib", "/en/publications/{slug}.bib"})
     ResponseEntity<String> bibtex(Ui ui, @PathVariable String slug) {
         NewsItem p = publication(ui, slug);
-        return download(PublicationCitations.bibtex(p, baseUrl() + p.path()), "application/x-bibtex", slug + ".bib");
+        return download(PublicationExport.bibtex(p, baseUrl() + p.path()), "application/x-bibtex", slug + ".bib");
     }
 
     @GetMapping({"/publikationer/{slug}.ris", "/en/publications/{slug}.ris"})
     ResponseEntity<String> ris(Ui ui, @PathVariable String slug) {
         NewsItem p = publication(ui, slug);
-        return download(PublicationCitations.ris(p, baseUrl() + p.path()), "application/x-research-info-systems",
+        return download(PublicationExport.ris(p, baseUrl() + p.path()), "application/x-research-info-systems",
                 slug + ".ris");
     }
 

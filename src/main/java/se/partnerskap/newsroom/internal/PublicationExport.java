@@ -6,15 +6,15 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** A publication as BibTeX and as RIS, for reference managers. */
-final class PublicationCitations {
+public final class PublicationExport {
 
-    private PublicationCitations() {
+    private PublicationExport() {
     }
 
     /** A {@code @misc} entry; TeX's special characters escaped, the title's capitals kept by braces. */
-    static String bibtex(NewsItem p, String url) {
+    public static String bibtex(NewsItem p, String url) {
         StringBuilder b = new StringBuilder("@misc{").append(key(p)).append(",\n");
-        field(b, "author", p.authors().stream().map(PublicationCitations::tex).collect(Collectors.joining(" and ")));
+        field(b, "author", p.authors().stream().map(PublicationExport::tex).collect(Collectors.joining(" and ")));
         b.append("  title = {{").append(tex(p.title())).append("}},\n");
         if (p.publicationYear() != null) {
             field(b, "year", p.publicationYear().toString());
@@ -28,7 +28,7 @@ final class PublicationCitations {
     }
 
     /** A RIS record: one tag per line, CRLF, a generic reference ({@code GEN}) ended by {@code ER}. */
-    static String ris(NewsItem p, String url) {
+    public static String ris(NewsItem p, String url) {
         StringBuilder b = new StringBuilder();
         ris(b, "TY", "GEN");
         for (String author : p.authors()) {
@@ -49,7 +49,7 @@ final class PublicationCitations {
     /** "koelble2016local": the first author's surname, the year and the title's first word, in ASCII. */
     static String key(NewsItem p) {
         String author = p.authors().isEmpty() ? "anon" : p.authors().getFirst().split(",")[0];
-        String word = List.of(p.title().split("\\s+")).stream().map(PublicationCitations::ascii)
+        String word = List.of(p.title().split("\\s+")).stream().map(PublicationExport::ascii)
                 .filter(w -> w.length() > 3).findFirst().orElse("");
         return ascii(author) + (p.publicationYear() == null ? "" : p.publicationYear()) + word;
     }
