@@ -13,9 +13,9 @@ class DemoStartup {
 
     private final DemoLoader loader;
     private final ObjectProvider<DemoRounds> rounds;
-    private final DemoNews news;
+    private final ObjectProvider<DemoNews> news;
 
-    DemoStartup(DemoLoader loader, ObjectProvider<DemoRounds> rounds, DemoNews news) {
+    DemoStartup(DemoLoader loader, ObjectProvider<DemoRounds> rounds, ObjectProvider<DemoNews> news) {
         this.loader = loader;
         this.news = news;
         this.rounds = rounds;
@@ -25,7 +25,7 @@ class DemoStartup {
     void load() {
         loader.loadOnce();
         // the news items of the same pages, in the newsroom (after the contact persons they name)
-        news.loadOnce();
+        news.ifAvailable(DemoNews::loadOnce);
         // rounds open around today, so that applicants can try the journey
         rounds.ifAvailable(DemoRounds::loadOnce);
     }
