@@ -1,7 +1,6 @@
 package se.partnerskap.newsroom;
 
 import java.net.http.HttpClient;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -153,10 +152,5 @@ class NewsEditorTest extends AbstractIntegrationTest {
         assertThat(get(kim, "/admin/nyheter").body()).contains("Miljonsatsning på stärkt demokratisamarbete");
         assertThat(get(kim, "/en/admin/news?type=publication").body()).contains("Local government in South Africa")
                 .doesNotContain("Miljonsatsning");
-    }
-
-    @SuppressWarnings("unused")
-    private static Map<String, String> copy(Map<String, String> m) {
-        return new HashMap<>(m);
     }
 }

@@ -1,8 +1,6 @@
 package se.partnerskap.newsroom;
 
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -251,10 +249,5 @@ class NewsroomPublicTest extends AbstractIntegrationTest {
         assertThat(get("/en/publications/no-such.bib").statusCode()).isEqualTo(404);
         // a press release is no publication
         assertThat(get("/publikationer/miljonsatsning-pa-starkt-demokratisamarbete.ris").statusCode()).isEqualTo(404);
-    }
-
-    @SuppressWarnings("unused")
-    private HttpResponse<String> raw(String path) {
-        return send(client(), HttpRequest.newBuilder(URI.create(url(path))).GET().build());
     }
 }

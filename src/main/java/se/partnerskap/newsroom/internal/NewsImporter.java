@@ -62,6 +62,7 @@ public class NewsImporter {
             }
         }
         Language language = Language.ofCode(i.language());
+        items.lockSlugs();
         String slug = i.slug();
         for (int n = 2; items.slugTaken(language, slug, null); n++) {
             slug = i.slug() + "-" + n;

@@ -239,8 +239,7 @@ public class NewsItems {
                 VALUES (:id, :type, :lang, :group, :slug, :title, :lead, :body, :status, :publishAt, :dateOnly, :undated,
                     :imageUrl, :imageAlt, :imageCaption, :imageCredit, :eventStartsAt, :eventLocation, :authors, :year,
                     :citation, :abstract, :sourceKey, :announcedAt, :actor, :now, :actor, :now)
-                ON CONFLICT (source_key) DO NOTHING
-                """).params(contentParams(c)).param("id", id).param("group", group)
+                """ + (sourceKey == null ? "" : onceBySource())).params(contentParams(c)).param("id", id).param("group", group)
                 .param("status", status).param("publishAt", ts(publishAt)).param("dateOnly", dateOnly)
                 .param("undated", undated).param("sourceKey", sourceKey).param("announcedAt", ts(announcedAt))
                 .param("actor", actor).param("now", now).update();
@@ -250,6 +249,20 @@ public class NewsItems {
         writeLinks(id, c);
         revise(id, actor, action);
         return id;
+    }
+
+    /** An item from a source goes in once: a second delivery adds nothing. */
+    private static String onceBySource() {
+        return " ON CONFLICT (source_key) DO NOTHING";
+    }
+
+    /**
+     * Until the caller's transaction ends, nobody else picks a slug: importers that run at once (two press
+     * releases, or one delivered twice) would otherwise both find the same slug free.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void lockSlugs() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('news_item.slug'))").query().singleRow();
     }
 
     /**

@@ -37,6 +37,7 @@ class NewsPressReleases {
     @ApplicationModuleListener
     void on(PressReleaseDrafted event) {
         PressReleaseDraft draft = drafts.byId(event.draftId()).orElseThrow();
+        items.lockSlugs();
         List<NewsItem.NewsContact> contacts = new ArrayList<>();
         if (draft.programme() != null) {
             List<ContactPerson> people = contactPersons.of(draft.programme());
