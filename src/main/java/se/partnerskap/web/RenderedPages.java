@@ -99,6 +99,13 @@ public class RenderedPages {
             if (entry != null && entry.etag().equals(etag) && r.lastModified() == null) {
                 // rendered again, the same page: it has not been modified since
                 lastModified = entry.lastModified();
+            } else if (entry != null && !entry.etag().equals(etag) && !lastModified.isAfter(entry.lastModified())) {
+                // the page changed although its content's date did not move on (something was removed, or a
+                // neighbour changed): Last-Modified must not stay, or a client asking If-Modified-Since gets a 304
+                lastModified = now.truncatedTo(ChronoUnit.SECONDS);
+                if (!lastModified.isAfter(entry.lastModified())) {
+                    lastModified = entry.lastModified().plusSeconds(1);
+                }
             }
             entry = new Entry(html, etag, lastModified, now, r.expiresAt(), generation, started,
                     r.maxAge() == null ? -1 : r.maxAge().toNanos());

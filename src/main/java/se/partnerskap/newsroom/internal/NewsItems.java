@@ -173,12 +173,14 @@ public class NewsItems {
                 .param(Timestamp.from(now)).query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
-    /** When the public newsroom last changed: an edit, or an item that became public. */
+    /** When the public newsroom last changed: an edit (of any item), or an item that became public. */
     public Optional<Instant> lastChange(Instant now) {
+        // every item's last edit (an unpublished one left the list then), and the latest arrival of a scheduled one
         return jdbc.sql("""
-                SELECT greatest(i.updated_at, i.publish_at) AS changed FROM news_item i
-                WHERE i.status = 'published' AND i.publish_at <= :now ORDER BY changed DESC LIMIT 1
-                """).param("now", Timestamp.from(now)).query(Timestamp.class).optional().map(Timestamp::toInstant);
+                SELECT greatest((SELECT max(updated_at) FROM news_item),
+                                (SELECT max(publish_at) FROM news_item WHERE status = 'published' AND publish_at <= :now)) AS changed
+                """).param("now", Timestamp.from(now)).query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)))
+                .single().map(Timestamp::toInstant);
     }
 
     public List<NewsTag> tags() {
