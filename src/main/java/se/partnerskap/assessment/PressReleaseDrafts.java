@@ -9,8 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Read access to the draft press releases that publishing a round writes. The newsroom does not exist
- * yet; when it does, it takes its drafts from here.
+ * Read access to the draft press releases that publishing a round writes. The newsroom takes each one
+ * over as a draft when it hears {@link PressReleaseDrafted}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -29,6 +29,10 @@ public class PressReleaseDrafts {
 
     public Optional<PressReleaseDraft> ofRound(UUID roundId) {
         return jdbc.sql(SELECT + " WHERE round_id = ?").param(roundId).query(PressReleaseDrafts::row).optional();
+    }
+
+    public Optional<PressReleaseDraft> byId(UUID id) {
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(PressReleaseDrafts::row).optional();
     }
 
     /** Every draft, newest first. */

@@ -14,9 +14,12 @@ class DemoStartup {
     private final DemoLoader loader;
     private final ObjectProvider<DemoRounds> rounds;
     private final ObjectProvider<DemoFollowUp> followUp;
+    private final ObjectProvider<DemoNews> news;
 
-    DemoStartup(DemoLoader loader, ObjectProvider<DemoRounds> rounds, ObjectProvider<DemoFollowUp> followUp) {
+    DemoStartup(DemoLoader loader, ObjectProvider<DemoRounds> rounds, ObjectProvider<DemoFollowUp> followUp,
+            ObjectProvider<DemoNews> news) {
         this.loader = loader;
+        this.news = news;
         this.rounds = rounds;
         this.followUp = followUp;
     }
@@ -24,6 +27,8 @@ class DemoStartup {
     @EventListener(ApplicationReadyEvent.class)
     void load() {
         loader.loadOnce();
+        // the news items of the same pages, in the newsroom (after the contact persons they name)
+        news.ifAvailable(DemoNews::loadOnce);
         // rounds open around today, so that applicants can try the journey
         rounds.ifAvailable(DemoRounds::loadOnce);
         // two projects to follow up, for anna's and per's organisations

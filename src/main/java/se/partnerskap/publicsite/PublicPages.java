@@ -1,6 +1,12 @@
 package se.partnerskap.publicsite;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +21,7 @@ import se.partnerskap.programme.Rounds;
 import se.partnerskap.registry.Country;
 import se.partnerskap.registry.Registry;
 import se.partnerskap.shared.Language;
+import se.partnerskap.web.RenderedPages;
 import se.partnerskap.web.Ui;
 
 /** The home page and the programme page, in Swedish at the root and in English under /en. */
@@ -27,9 +34,15 @@ public class PublicPages {
     private final FundedPartnerships funded;
     private final ContactPersons contactPersons;
     private final Rounds rounds;
+    private final RenderedPages pages;
+
+    /** The region of the rendered-page cache that an edit of the site's texts empties. */
+    static final String CACHE_REGION = "publicsite";
+    static final Duration PROGRAMME_MAX_AGE = Duration.ofSeconds(1);
 
     PublicPages(SiteContent content, Programmes programmes, Registry registry, FundedPartnerships funded,
-            ContactPersons contactPersons, Rounds rounds) {
+            ContactPersons contactPersons, Rounds rounds, RenderedPages pages) {
+        this.pages = pages;
         this.rounds = rounds;
         this.content = content;
         this.programmes = programmes;
@@ -81,8 +94,23 @@ public class PublicPages {
         return "pages/home";
     }
 
+    /**
+     * The programme page, from {@link RenderedPages}: reused while nobody edited its texts, for at most
+     * {@link #PROGRAMME_MAX_AGE} of real time (its rounds, windows and grants change in other modules, which do
+     * not say so) and never across a change of the clock's second (windows open and close on the second).
+     */
     @GetMapping({"/kommunala-partnerskap", "/en/municipal-partnership"})
-    String programme(Ui ui, Model model) {
+    ResponseEntity<byte[]> programme(Ui ui, HttpServletRequest request) {
+        java.time.Instant now = programmes.now();
+        return pages.serve(request, ui, CACHE_REGION, now, () -> {
+            Map<String, Object> model = new HashMap<>();
+            programmePage(ui, model);
+            return new RenderedPages.Rendering("pages/programme", model, null,
+                    now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1), PROGRAMME_MAX_AGE);
+        });
+    }
+
+    private void programmePage(Ui ui, Map<String, Object> model) {
         Language lang = ui.language();
         String p = Programmes.MUNICIPAL_PARTNERSHIP;
         var status = programmes.status(p);
@@ -97,9 +125,8 @@ public class PublicPages {
                 .map(r -> roundView(r, ui, true)).toList();
         List<ContactView> contacts = contactPersons.of(p).stream()
                 .map(c -> new ContactView(c.name(), c.role(lang), c.phone(), c.email())).toList();
-        model.addAttribute("page", new ProgrammePage(content.page("programme", lang),
+        model.put("page", new ProgrammePage(content.page("programme", lang),
                 WindowView.of(status, lang), openRounds(lang), upcoming, coreAreas(lang), countries, pastRounds, contacts));
-        return "pages/programme";
     }
 
     private OpenRounds openRounds(Language lang) {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.partnerskap.audit.Audit;
 import se.partnerskap.shared.Language;
+import se.partnerskap.web.RenderedPages;
 
 /** The editable texts of the public pages. */
 @Service
@@ -27,8 +28,10 @@ public class SiteContent {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Audit audit;
+    private final RenderedPages pages;
 
-    SiteContent(JdbcClient jdbc, Clock clock, Audit audit) {
+    SiteContent(JdbcClient jdbc, Clock clock, Audit audit, RenderedPages pages) {
+        this.pages = pages;
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -74,6 +77,7 @@ public class SiteContent {
                 """).params(heading.strip(), clean, Timestamp.from(clock.instant()), actor, pageKey, sectionKey,
                 language.code(), expectedVersion).update();
         if (rows == 1) {
+            pages.invalidate(PublicPages.CACHE_REGION);
             audit.record(actor, "page-section-updated", "page-section", pageKey + "/" + sectionKey + "/" + language.code(),
                     Map.of("version", expectedVersion + 1, "heading", heading.strip()));
         }

@@ -75,6 +75,11 @@ public final class Ui {
         return alternatePath;
     }
 
+    /** This page context with another address for the same page in the other language (e.g. a translation). */
+    public Ui withAlternatePath(String alternate) {
+        return new Ui(language, path, alternate, messages, paths, csrf, viewer, notice);
+    }
+
     public Language otherLanguage() {
         return language.other();
     }

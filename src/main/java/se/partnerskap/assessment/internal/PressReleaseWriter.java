@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import se.partnerskap.application.SubmittedApplication;
 import se.partnerskap.application.SubmittedApplications;
+import se.partnerskap.assessment.PressReleaseDrafted;
 import se.partnerskap.assessment.RoundPublished;
 import se.partnerskap.programme.ContactPerson;
 import se.partnerskap.programme.ContactPersons;
@@ -55,9 +57,12 @@ class PressReleaseWriter {
     private final ContactPersons contacts;
     private final MessageSource messages;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     PressReleaseWriter(JdbcClient jdbc, SubmittedApplications applications, Decisions decisions, Rounds rounds,
-            Registry registry, Programmes programmes, ContactPersons contacts, MessageSource messages, Clock clock) {
+            Registry registry, Programmes programmes, ContactPersons contacts, MessageSource messages, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.applications = applications;
         this.decisions = decisions;
@@ -85,13 +90,18 @@ class PressReleaseWriter {
         grants.sort((x, y) -> swedish.compare(x.organisation(), y.organisation()));
         Text sv = write(round, grants, Language.SV);
         Text en = write(round, grants, Language.EN);
-        jdbc.sql("""
+        UUID draftId = UUID.randomUUID();
+        int rows = jdbc.sql("""
                 INSERT INTO press_release_draft (id, round_id, title_sv, lead_sv, body_sv, title_en, lead_en, body_en,
                                                  created_at, status, programme_key, contact_keys)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?) ON CONFLICT (round_id) DO NOTHING
-                """).params(UUID.randomUUID(), round.id(), sv.title(), sv.lead(), sv.body(), en.title(), en.lead(),
+                """).params(draftId, round.id(), sv.title(), sv.lead(), sv.body(), en.title(), en.lead(),
                 en.body(), Timestamp.from(clock.instant()), sv.programme(), sv.contactKeys().toArray(String[]::new))
                 .update();
+        if (rows == 1) {
+            // the newsroom takes it over as a draft; a redelivered RoundPublished drafts (and announces) nothing twice
+            events.publishEvent(new PressReleaseDrafted(draftId, round.id()));
+        }
     }
 
     Text write(RoundDetails round, List<Grant> grants, Language lang) {

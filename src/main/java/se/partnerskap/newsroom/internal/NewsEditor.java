@@ -1,0 +1,473 @@
+package se.partnerskap.newsroom.internal;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.partnerskap.grant.FundedPartnerships;
+import se.partnerskap.programme.ContactPerson;
+import se.partnerskap.programme.ContactPersons;
+import se.partnerskap.programme.Programmes;
+import se.partnerskap.shared.Language;
+import se.partnerskap.shared.StockholmTime;
+import se.partnerskap.web.NotFoundException;
+import se.partnerskap.web.Ui;
+
+/**
+ * Communicators (and administrators) write news items: drafts, preview, publish now, schedule, unpublish,
+ * every save a revision that can be compared with any other. Saves are guarded by the item's version,
+ * so two people editing at once never overwrite each other unnoticed.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('COMMUNICATOR', 'ADMINISTRATOR')")
+public class NewsEditor {
+
+    static final int TITLE_MAX = 300;
+    static final int LEAD_MAX = 2_000;
+    static final int BODY_MAX = 100_000;
+    static final long PDF_MAX = 10L * 1024 * 1024;
+    static final Set<String> ACTIONS = Set.of("save", "preview", "publish", "schedule", "unpublish");
+
+    private final NewsItems items;
+    private final NewsPages pages;
+    private final ContactPersons contactPersons;
+    private final FundedPartnerships funded;
+
+    NewsEditor(NewsItems items, NewsPages pages, ContactPersons contactPersons, FundedPartnerships funded) {
+        this.items = items;
+        this.pages = pages;
+        this.contactPersons = contactPersons;
+        this.funded = funded;
+    }
+
+    // ---------------------------------------------------------------- view models
+
+    public record Row(NewsItem item, String state, String when, String href) {
+    }
+
+    public record AdminList(List<Row> rows, String type, String language, String state, String q) {
+    }
+
+    public record Choice(String value, String label) {
+    }
+
+    /** The form with everything it offers and what went wrong; {@code saved} is the stored item, if any. */
+    public record EditPage(NewsForm form, Map<String, String> errors, NewsItem saved, boolean conflict,
+            List<Choice> translations, Map<String, List<NewsTag>> tags, List<ContactPerson> programmeContacts,
+            String state, String action) {
+    }
+
+    public record RevisionRow(NewsItems.Revision revision, String when) {
+    }
+
+    public record RevisionsPage(NewsItem item, List<RevisionRow> revisions) {
+    }
+
+    public record ComparePage(NewsItem item, RevisionRow from, RevisionRow to, List<RevisionDiff.FieldChange> fields,
+            List<RevisionDiff.Line> body) {
+    }
+
+    // ---------------------------------------------------------------- list
+
+    @GetMapping({"/admin/nyheter", "/en/admin/news"})
+    String list(Ui ui, Model model, @RequestParam(required = false) String type,
+            @RequestParam(required = false) String language, @RequestParam(required = false) String state,
+            @RequestParam(required = false) String q) {
+        String t = NewsItem.isType(type) ? type : null;
+        String l = "sv".equals(language) || "en".equals(language) ? language : null;
+        String s = state != null && Set.of("draft", "scheduled", "published", "unpublished").contains(state) ? state : null;
+        String text = q == null || q.isBlank() ? null : q.strip();
+        Instant now = items.now();
+        List<Row> rows = items.all(new NewsItems.AdminFilter(t, l, s, text)).stream()
+                .map(i -> new Row(i, i.state(now), i.publishAt() == null ? ""
+                        : NewsDates.format(i.publishAt(), i.dateOnly(), ui.language()),
+                        ui.href("/admin/nyheter/" + i.id())))
+                .toList();
+        model.addAttribute("page", new AdminList(rows, t, l, s, text == null ? "" : text));
+        return "pages/newsroom/admin-list";
+    }
+
+    // ---------------------------------------------------------------- new and edit
+
+    @GetMapping({"/admin/nyheter/ny", "/en/admin/news/ny"})
+    String create(Ui ui, Model model, @RequestParam(required = false) String translationOf) {
+        NewsForm form = NewsForm.blank(ui.lang());
+        if (translationOf != null) {
+            NewsItem original = items.find(parse(translationOf)).orElseThrow(NotFoundException::new);
+            form = NewsForm.of(original);
+            form = new NewsForm(null, "0", original.type(), original.lang().other().code(), original.id().toString(), "",
+                    "", "", "", form.imageUrl(), "", "", form.imageCredit(), form.eventDate(), form.eventTime(), "",
+                    form.authors(), form.publicationYear(), form.citation(), "", form.tags(), form.programmeContacts(),
+                    form.contactName(), List.of(), form.contactPhone(), form.contactEmail(), form.projects(), "", "", null);
+        }
+        return edit(model, form, Map.of(), null, false, ui);
+    }
+
+    @GetMapping({"/admin/nyheter/{id}", "/en/admin/news/{id}"})
+    String edit(Ui ui, Model model, @PathVariable String id) {
+        NewsItem item = find(id);
+        NewsForm form = NewsForm.of(item);
+        String translationOf = items.translation(item).map(t -> t.id().toString()).orElse(null);
+        return edit(model, form.withTranslationOf(translationOf), Map.of(), item, false, ui);
+    }
+
+    @PostMapping({"/admin/nyheter", "/en/admin/news"})
+    String createPost(Ui ui, Model model, @ModelAttribute NewsForm form, Principal principal, RedirectAttributes redirect) {
+        String action = form.action() != null && ACTIONS.contains(form.action()) ? form.action() : "save";
+        Map<String, String> errors = new LinkedHashMap<>();
+        NewsItems.Content content = validate(form, null, action, errors);
+        if (!errors.isEmpty()) {
+            return edit(model, form, errors, null, false, ui);
+        }
+        UUID id;
+        try {
+            id = items.create(content, principal.getName());
+        } catch (DuplicateKeyException raced) {
+            errors.put("slug", "newsroom.error.slug.taken");
+            return edit(model, form, errors, null, false, ui);
+        }
+        return after(id, 1, action, form, principal, ui, redirect);
+    }
+
+    @PostMapping({"/admin/nyheter/{id}", "/en/admin/news/{id}"})
+    String save(Ui ui, Model model, @PathVariable String id, @ModelAttribute NewsForm form, Principal principal,
+            RedirectAttributes redirect) {
+        NewsItem saved = find(id);
+        String action = form.action() != null && ACTIONS.contains(form.action()) ? form.action() : "save";
+        int version = parseInt(form.version(), -1);
+        if ("unpublish".equals(action)) {
+            if (!items.unpublish(saved.id(), version, principal.getName())) {
+                return edit(model, form, Map.of(), saved, true, ui);
+            }
+            redirect.addFlashAttribute("notice", "newsroom.notice.unpublished");
+            return "redirect:" + ui.href("/admin/nyheter/" + saved.id());
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        NewsItems.Content content = validate(form, saved, action, errors);
+        if (!errors.isEmpty()) {
+            return edit(model, form, errors, saved, false, ui);
+        }
+        boolean ok;
+        try {
+            ok = items.update(saved.id(), version, content, principal.getName());
+        } catch (DuplicateKeyException raced) {
+            errors.put("slug", "newsroom.error.slug.taken");
+            return edit(model, form, errors, saved, false, ui);
+        }
+        if (!ok) {
+            // someone saved first: keep what was typed, show what is stored, change nothing
+            return edit(model, form.withVersion(saved.version()), Map.of(), saved, true, ui);
+        }
+        return after(saved.id(), version + 1, action, form, principal, ui, redirect);
+    }
+
+    private String after(UUID id, int version, String action, NewsForm form, Principal principal, Ui ui,
+            RedirectAttributes redirect) {
+        String actor = principal.getName();
+        switch (action) {
+            case "publish" -> {
+                items.publish(id, version, actor);
+                redirect.addFlashAttribute("notice", "newsroom.notice.published");
+            }
+            case "schedule" -> {
+                items.schedule(id, version, scheduleAt(form), actor);
+                redirect.addFlashAttribute("notice", "newsroom.notice.scheduled");
+            }
+            case "preview" -> {
+                return "redirect:" + ui.href("/admin/nyheter/" + id + "/forhandsvisning");
+            }
+            default -> redirect.addFlashAttribute("notice", "newsroom.notice.saved");
+        }
+        return "redirect:" + ui.href("/admin/nyheter/" + id);
+    }
+
+    @GetMapping({"/admin/nyheter/{id}/forhandsvisning", "/en/admin/news/{id}/forhandsvisning"})
+    String preview(Ui ui, Model model, @PathVariable String id) {
+        NewsItem item = find(id);
+        model.addAttribute("page", pages.itemPage(item, ui, items.now(), true));
+        return "pages/newsroom/item";
+    }
+
+    @PostMapping({"/admin/nyheter/{id}/pdf", "/en/admin/news/{id}/pdf"})
+    String pdf(Ui ui, Model model, @PathVariable String id, @RequestParam(name = "pdf", required = false) MultipartFile file,
+            Principal principal, RedirectAttributes redirect) throws IOException {
+        NewsItem item = find(id);
+        String error = null;
+        if (file == null || file.isEmpty()) {
+            error = "newsroom.error.pdf.required";
+        } else if (file.getSize() > PDF_MAX) {
+            error = "newsroom.error.pdf.tooLarge";
+        } else {
+            byte[] bytes = file.getBytes();
+            if (bytes.length < 5 || !new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-")) {
+                error = "newsroom.error.pdf.notPdf";
+            } else {
+                String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                        ? item.slug() + ".pdf" : file.getOriginalFilename().replaceAll("[\\\\/]", "_");
+                items.attachPdf(item.id(), name, bytes, principal.getName());
+            }
+        }
+        if (error != null) {
+            return edit(model, NewsForm.of(item), Map.of("pdf", error), item, false, ui);
+        }
+        redirect.addFlashAttribute("notice", "newsroom.notice.pdf");
+        return "redirect:" + ui.href("/admin/nyheter/" + item.id());
+    }
+
+    // ---------------------------------------------------------------- revisions
+
+    @GetMapping({"/admin/nyheter/{id}/versioner", "/en/admin/news/{id}/versioner"})
+    String revisions(Ui ui, Model model, @PathVariable String id) {
+        NewsItem item = find(id);
+        model.addAttribute("page", new RevisionsPage(item, items.revisions(item.id()).stream()
+                .map(r -> revisionRow(r, ui)).toList()));
+        return "pages/newsroom/revisions";
+    }
+
+    @GetMapping({"/admin/nyheter/{id}/versioner/jamfor", "/en/admin/news/{id}/versioner/jamfor"})
+    String compare(Ui ui, Model model, @PathVariable String id, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        NewsItem item = find(id);
+        int a = parseInt(from, -1);
+        int b = parseInt(to, -1);
+        if (a > b) {
+            int x = a;
+            a = b;
+            b = x;
+        }
+        NewsItems.Revision before = items.revision(item.id(), a).orElseThrow(NotFoundException::new);
+        NewsItems.Revision after = items.revision(item.id(), b).orElseThrow(NotFoundException::new);
+        model.addAttribute("page", new ComparePage(item, revisionRow(before, ui), revisionRow(after, ui),
+                RevisionDiff.fields(before.snapshot(), after.snapshot()),
+                RevisionDiff.body(String.valueOf(before.snapshot().getOrDefault("body", "")),
+                        String.valueOf(after.snapshot().getOrDefault("body", "")))));
+        return "pages/newsroom/compare";
+    }
+
+    private static RevisionRow revisionRow(NewsItems.Revision r, Ui ui) {
+        return new RevisionRow(r, StockholmTime.dateTime(r.savedAt(), ui.language()));
+    }
+
+    // ---------------------------------------------------------------- validation
+
+    /** Checks the form; returns what to store, or null with {@code errors} filled (field -> message key). */
+    NewsItems.Content validate(NewsForm f, NewsItem saved, String action, Map<String, String> errors) {
+        String type = NewsItem.isType(f.type()) ? f.type() : null;
+        if (type == null) {
+            errors.put("type", "newsroom.error.type");
+        }
+        Language language = "en".equals(f.language()) ? Language.EN : "sv".equals(f.language()) ? Language.SV : null;
+        if (language == null) {
+            errors.put("language", "newsroom.error.language");
+        }
+        String title = strip(f.title());
+        if (title.isEmpty()) {
+            errors.put("title", "newsroom.error.title.required");
+        } else if (title.length() > TITLE_MAX) {
+            errors.put("title", "newsroom.error.title.tooLong");
+        }
+        String lead = strip(f.lead());
+        if (lead.length() > LEAD_MAX) {
+            errors.put("lead", "newsroom.error.lead.tooLong");
+        }
+        if (f.body() != null && f.body().length() > BODY_MAX) {
+            errors.put("body", "newsroom.error.body.tooLong");
+        }
+        String slug = strip(f.slug());
+        if (slug.isEmpty()) {
+            slug = NewsForm.slugOf(title);
+            if (language != null && !slug.isEmpty()) {
+                String base = slug;
+                for (int n = 2; items.slugTaken(language, slug, saved == null ? null : saved.id()); n++) {
+                    slug = base + "-" + n;
+                }
+            }
+        } else if (!slug.matches("[a-z0-9]+(-[a-z0-9]+)*") || slug.length() > 120) {
+            errors.put("slug", "newsroom.error.slug.format");
+        } else if (language != null && items.slugTaken(language, slug, saved == null ? null : saved.id())) {
+            errors.put("slug", "newsroom.error.slug.taken");
+        }
+        if (slug.isEmpty() && !errors.containsKey("title")) {
+            errors.put("slug", "newsroom.error.slug.format");
+        }
+        UUID translationOf = null;
+        if (f.translationOf() != null && !f.translationOf().isBlank()) {
+            NewsItem other = uuid(f.translationOf()).flatMap(items::find).orElse(null);
+            if (other == null || language == null || other.language().equals(language.code())) {
+                errors.put("translationOf", "newsroom.error.translation.language");
+            } else {
+                NewsItem already = items.translation(other).orElse(null);
+                if (already != null && (saved == null || !already.id().equals(saved.id()))) {
+                    errors.put("translationOf", "newsroom.error.translation.taken");
+                } else {
+                    translationOf = other.id();
+                }
+            }
+        }
+        String imageUrl = strip(f.imageUrl());
+        String imageAlt = strip(f.imageAlt());
+        if (!imageUrl.isEmpty()) {
+            if (!imageUrl.matches("(https?://|/)[^\\s\"'<>]+")) {
+                errors.put("imageUrl", "newsroom.error.image.url");
+            }
+            if (imageAlt.isEmpty()) {
+                errors.put("imageAlt", "newsroom.error.image.alt");
+            }
+        }
+        Instant eventStartsAt = null;
+        if (!strip(f.eventDate()).isEmpty() || !strip(f.eventTime()).isEmpty()) {
+            LocalDate d = NewsForm.date(f.eventDate());
+            LocalTime t = strip(f.eventTime()).isEmpty() ? LocalTime.MIDNIGHT : NewsForm.time(f.eventTime());
+            if (d == null || t == null) {
+                errors.put("eventDate", "newsroom.error.event.date");
+            } else {
+                eventStartsAt = d.atTime(t).atZone(StockholmTime.ZONE).toInstant();
+            }
+        }
+        Integer year = null;
+        if (!strip(f.publicationYear()).isEmpty()) {
+            int y = parseInt(strip(f.publicationYear()), -1);
+            if (y < 1800 || y > 2200) {
+                errors.put("publicationYear", "newsroom.error.year");
+            } else {
+                year = y;
+            }
+        }
+        List<String> authors = lines(f.authors());
+        Set<String> knownTags = items.tags().stream().map(NewsTag::key).collect(Collectors.toSet());
+        List<String> tags = f.tags().stream().filter(knownTags::contains).distinct().toList();
+        List<NewsItem.NewsContact> contacts = new ArrayList<>();
+        Map<String, ContactPerson> programmeContacts = programmeContacts().stream()
+                .collect(Collectors.toMap(ContactPerson::key, c -> c, (a, b) -> a, LinkedHashMap::new));
+        for (String key : f.programmeContacts()) {
+            ContactPerson p = programmeContacts.get(key);
+            if (p != null) {
+                contacts.add(new NewsItem.NewsContact(p.name(), "", "", "", Programmes.MUNICIPAL_PARTNERSHIP, p.key()));
+            }
+        }
+        for (int i = 0; i < NewsForm.CONTACT_ROWS; i++) {
+            String name = strip(f.contactName().get(i));
+            String role = strip(f.contactRole().get(i));
+            String phone = strip(f.contactPhone().get(i));
+            String email = strip(f.contactEmail().get(i));
+            if (name.isEmpty() && role.isEmpty() && phone.isEmpty() && email.isEmpty()) {
+                continue;
+            }
+            if (name.isEmpty()) {
+                errors.putIfAbsent("contactName" + (i + 1), "newsroom.error.contact.name");
+            }
+            if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                errors.putIfAbsent("contactEmail" + (i + 1), "newsroom.error.contact.email");
+            }
+            if (!phone.isEmpty() && !phone.matches("[0-9+ ()\\-]{5,30}")) {
+                errors.putIfAbsent("contactPhone" + (i + 1), "newsroom.error.contact.phone");
+            }
+            contacts.add(new NewsItem.NewsContact(name, role, phone, email, null, null));
+        }
+        List<String> projects = lines(f.projects());
+        for (String p : projects) {
+            if (funded.byKey(p).isEmpty()) {
+                errors.putIfAbsent("projects", "newsroom.error.project");
+            }
+        }
+        if ("schedule".equals(action)) {
+            Instant at = scheduleAt(f);
+            if (at == null) {
+                errors.put("scheduleDate", "newsroom.error.schedule.date");
+            } else if (!at.isAfter(items.now())) {
+                errors.put("scheduleDate", "newsroom.error.schedule.past");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        return new NewsItems.Content(type, language, translationOf, slug, title, lead, f.body(), blankToNull(imageUrl),
+                blankToNull(imageAlt), blankToNull(strip(f.imageCaption())), blankToNull(strip(f.imageCredit())),
+                eventStartsAt, blankToNull(strip(f.eventLocation())), authors, year, blankToNull(strip(f.citation())),
+                blankToNull(strip(f.abstractText())), tags, contacts, projects);
+    }
+
+    private static Instant scheduleAt(NewsForm f) {
+        LocalDate d = NewsForm.date(f.scheduleDate());
+        LocalTime t = NewsForm.time(f.scheduleTime());
+        return d == null || t == null ? null : d.atTime(t).atZone(StockholmTime.ZONE).toInstant();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private String edit(Model model, NewsForm form, Map<String, String> errors, NewsItem saved, boolean conflict, Ui ui) {
+        Language formLanguage = Language.ofCode(form.language());
+        List<Choice> translations = items.all(new NewsItems.AdminFilter(null, formLanguage.other().code(), null, null))
+                .stream().sorted(java.util.Comparator.comparing(NewsItem::title))
+                .map(i -> new Choice(i.id().toString(), i.title())).toList();
+        Map<String, List<NewsTag>> tags = new LinkedHashMap<>();
+        for (String kind : List.of("theme", "country", "region")) {
+            tags.put(kind, new ArrayList<>());
+        }
+        items.tags().forEach(t -> tags.get(t.kind()).add(t));
+        model.addAttribute("page", new EditPage(form, errors, saved, conflict, translations, tags, programmeContacts(),
+                saved == null ? "new" : saved.state(items.now()),
+                saved == null ? ui.href("/admin/nyheter") : ui.href("/admin/nyheter/" + saved.id())));
+        return "pages/newsroom/edit";
+    }
+
+    private List<ContactPerson> programmeContacts() {
+        return contactPersons.of(Programmes.MUNICIPAL_PARTNERSHIP);
+    }
+
+    private NewsItem find(String id) {
+        return uuid(id).flatMap(items::find).orElseThrow(NotFoundException::new);
+    }
+
+    private static UUID parse(String id) {
+        return uuid(id).orElseThrow(NotFoundException::new);
+    }
+
+    private static java.util.Optional<UUID> uuid(String id) {
+        try {
+            return java.util.Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static int parseInt(String s, int otherwise) {
+        try {
+            return Integer.parseInt(s == null ? "" : s.strip());
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+
+    private static List<String> lines(String s) {
+        return s == null ? List.of() : s.lines().map(String::strip).filter(x -> !x.isEmpty()).distinct().toList();
+    }
+
+    private static String strip(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,169 @@
+package se.partnerskap.web;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Public pages that many read and few change (the newsroom, the programme page): their rendered HTML is
+ * kept in memory and served again while their content has not changed, with an {@code ETag} and a
+ * {@code Last-Modified}, and 304 to a conditional request. A region is emptied by {@link #invalidate}
+ * on every write to its content; an entry also ends at its own {@code expiresAt} (e.g. the next
+ * scheduled publishing time). Only anonymous views are cached: they hold no CSRF token and no name, and
+ * reading them creates no session. A logged-in viewer gets a freshly rendered page.
+ */
+@Component
+public class RenderedPages {
+
+    /** More distinct addresses than this (queries are free text) and the cache starts over. */
+    static final int MAX_ENTRIES = 5_000;
+
+    private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
+
+    /**
+     * What a page renders from: its template and model, when its content last changed, until when (on the
+     * application's clock) it holds, and at most how long in real time it may be reused (null: no limit), for
+     * pages that show what other modules change without telling.
+     */
+    public record Rendering(String template, Map<String, Object> model, Instant lastModified, Instant expiresAt,
+            Duration maxAge) {
+
+        public Rendering(String template, Map<String, Object> model, Instant lastModified, Instant expiresAt) {
+            this(template, model, lastModified, expiresAt, null);
+        }
+    }
+
+    private record Entry(byte[] html, String etag, Instant lastModified, Instant renderedAt, Instant expiresAt,
+            long generation, long renderedNanos, long maxAgeNanos) {
+
+        /** Same region generation, the application clock within [rendered, expires), and not too old in real time. */
+        boolean fresh(long currentGeneration, Instant now) {
+            return generation == currentGeneration && !now.isBefore(renderedAt) && now.isBefore(expiresAt)
+                    && (maxAgeNanos < 0 || System.nanoTime() - renderedNanos < maxAgeNanos);
+        }
+    }
+
+    private final TemplateEngine templates;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+
+    RenderedPages(TemplateEngine templates) {
+        this.templates = templates;
+    }
+
+    /** Forgets every page of {@code region}; pages being rendered at this moment are not kept either. */
+    public void invalidate(String region) {
+        generation(region).incrementAndGet();
+    }
+
+    /**
+     * Answers a GET of a cacheable page: from the cache when an anonymous viewer asks for a page whose
+     * region has not changed and whose time has not run out, else rendered (and kept, for the anonymous).
+     *
+     * @param region what the page shows (emptied together)
+     * @param now the application clock's now
+     */
+    public ResponseEntity<byte[]> serve(HttpServletRequest request, Ui ui, String region, Instant now,
+            Supplier<Rendering> render) {
+        boolean cacheable = !ui.viewer().loggedIn() && ui.notice() == null;
+        if (!cacheable) {
+            Rendering r = render.get();
+            byte[] html = render(r, ui);
+            return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noStore().cachePrivate()).body(html);
+        }
+        String key = region + "|" + ui.lang() + "|" + request.getRequestURI() + "?" + request.getQueryString();
+        long generation = generation(region).get();
+        Entry entry = entries.get(key);
+        if (entry == null || !entry.fresh(generation, now)) {
+            long started = System.nanoTime();
+            Rendering r = render.get();
+            byte[] html = render(r, ui);
+            Instant lastModified = (r.lastModified() == null ? now : r.lastModified()).truncatedTo(ChronoUnit.SECONDS);
+            String etag = etag(html);
+            if (entry != null && entry.etag().equals(etag) && r.lastModified() == null) {
+                // rendered again, the same page: it has not been modified since
+                lastModified = entry.lastModified();
+            } else if (entry != null && !entry.etag().equals(etag) && !lastModified.isAfter(entry.lastModified())) {
+                // the page changed although its content's date did not move on (something was removed, or a
+                // neighbour changed): Last-Modified must not stay, or a client asking If-Modified-Since gets a 304
+                lastModified = now.truncatedTo(ChronoUnit.SECONDS);
+                if (!lastModified.isAfter(entry.lastModified())) {
+                    lastModified = entry.lastModified().plusSeconds(1);
+                }
+            }
+            entry = new Entry(html, etag, lastModified, now, r.expiresAt(), generation, started,
+                    r.maxAge() == null ? -1 : r.maxAge().toNanos());
+            if (entries.size() >= MAX_ENTRIES) {
+                entries.clear();
+            }
+            entries.put(key, entry);
+        }
+        return answer(request, entry);
+    }
+
+    private static ResponseEntity<byte[]> answer(HttpServletRequest request, Entry entry) {
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        boolean notModified;
+        if (ifNoneMatch != null) {
+            notModified = ifNoneMatch.equals("*") || java.util.Arrays.stream(ifNoneMatch.split(","))
+                    .map(String::strip).map(t -> t.startsWith("W/") ? t.substring(2) : t)
+                    .anyMatch(entry.etag()::equals);
+        } else {
+            long since = -1;
+            try {
+                since = request.getDateHeader("If-Modified-Since");
+            } catch (IllegalArgumentException unreadable) {
+                // an unreadable date is no condition
+            }
+            notModified = since >= 0 && !entry.lastModified().isAfter(Instant.ofEpochMilli(since));
+        }
+        // no-cache: a browser or proxy may keep the page but asks again (cheaply, with the validators) each time
+        ResponseEntity.BodyBuilder b = ResponseEntity.status(notModified ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
+                .eTag(entry.etag()).lastModified(entry.lastModified()).cacheControl(CacheControl.noCache());
+        return notModified ? b.build() : b.contentType(HTML).body(entry.html());
+    }
+
+    private byte[] render(Rendering r, Ui ui) {
+        Map<String, Object> model = new java.util.HashMap<>(r.model());
+        model.putIfAbsent("ui", ui);
+        Utf8ByteOutput output = new Utf8ByteOutput();
+        templates.render(r.template() + ".jte", model, output);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(output.getContentLength());
+        try {
+            output.writeTo(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String etag(byte[] html) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(html);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private AtomicLong generation(String region) {
+        return generations.computeIfAbsent(region, r -> new AtomicLong());
+    }
+
+}
