@@ -49,7 +49,7 @@ public class RenderedPages {
         }
     }
 
-    private record Entry(byte[] html, String etag, Instant lastModified, Instant renderedAt, Instant expiresAt,
+    record Entry(byte[] html, String etag, Instant lastModified, Instant renderedAt, Instant expiresAt,
             long generation, long renderedNanos, long maxAgeNanos) {
 
         /** Same region generation, the application clock within [rendered, expires), and not too old in real time. */
@@ -114,10 +114,25 @@ public class RenderedPages {
             }
             entries.put(key, entry);
         }
+        request.setAttribute(PageReplay.ATTRIBUTE, new PageReplay.Marked(region, entry));
         return answer(request, entry);
     }
 
+    /** Whether a kept page of {@code region} may still be served at {@code now}. */
+    boolean fresh(String region, Entry entry, Instant now) {
+        return entry.fresh(generation(region).get(), now);
+    }
+
     private static ResponseEntity<byte[]> answer(HttpServletRequest request, Entry entry) {
+        boolean notModified = notModified(request, entry);
+        // no-cache: a browser or proxy may keep the page but asks again (cheaply, with the validators) each time
+        ResponseEntity.BodyBuilder b = ResponseEntity.status(notModified ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
+                .eTag(entry.etag()).lastModified(entry.lastModified()).cacheControl(CacheControl.noCache());
+        return notModified ? b.build() : b.contentType(HTML).body(entry.html());
+    }
+
+    /** Whether a conditional GET is answered by 304: its If-None-Match names the page's ETag, or else its If-Modified-Since is not before Last-Modified. */
+    static boolean notModified(HttpServletRequest request, Entry entry) {
         String ifNoneMatch = request.getHeader("If-None-Match");
         boolean notModified;
         if (ifNoneMatch != null) {
@@ -133,10 +148,7 @@ public class RenderedPages {
             }
             notModified = since >= 0 && !entry.lastModified().isAfter(Instant.ofEpochMilli(since));
         }
-        // no-cache: a browser or proxy may keep the page but asks again (cheaply, with the validators) each time
-        ResponseEntity.BodyBuilder b = ResponseEntity.status(notModified ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
-                .eTag(entry.etag()).lastModified(entry.lastModified()).cacheControl(CacheControl.noCache());
-        return notModified ? b.build() : b.contentType(HTML).body(entry.html());
+        return notModified;
     }
 
     private byte[] render(Rendering r, Ui ui) {

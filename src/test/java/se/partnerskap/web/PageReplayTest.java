@@ -1,0 +1,107 @@
+package se.partnerskap.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/** A cached public page is answered again, headers and all, without the application, to visitors without cookies. */
+class PageReplayTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-30T09:00:00Z");
+    private static final byte[] HTML = "<!doctype html><title>Nyheter</title>".getBytes(StandardCharsets.UTF_8);
+
+    private final RenderedPages pages = new RenderedPages(null);
+    private final PageReplay replay = new PageReplay(pages, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final AtomicInteger applicationCalls = new AtomicInteger();
+
+    /** What the application does for a cacheable anonymous page: mark it, write the headers and the page. */
+    private final FilterChain application = (req, res) -> {
+        applicationCalls.incrementAndGet();
+        RenderedPages.Entry entry = new RenderedPages.Entry(HTML, "\"abc\"", NOW.minusSeconds(60), NOW.minusSeconds(1),
+                NOW.plusSeconds(3600), 0, System.nanoTime(), -1);
+        req.setAttribute(PageReplay.ATTRIBUTE, new PageReplay.Marked("newsroom", entry));
+        HttpServletResponse r = (HttpServletResponse) res;
+        r.setHeader("Content-Security-Policy", "default-src 'self'");
+        r.setHeader("ETag", "\"abc\"");
+        r.setContentType("text/html;charset=UTF-8");
+        r.getOutputStream().write(HTML);
+    };
+
+    private MockHttpServletResponse get(MockHttpServletRequest request) throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        replay.doFilter(request, response, application);
+        return response;
+    }
+
+    private static MockHttpServletRequest anonymous() {
+        return new MockHttpServletRequest("GET", "/nyheter");
+    }
+
+    @Test
+    void theSecondAnonymousVisitorGetsTheSamePageAndHeadersWithoutTheApplication() throws Exception {
+        MockHttpServletResponse first = get(anonymous());
+        MockHttpServletResponse second = get(anonymous());
+
+        assertThat(applicationCalls).hasValue(1);
+        assertThat(second.getStatus()).isEqualTo(200);
+        assertThat(second.getContentAsByteArray()).isEqualTo(first.getContentAsByteArray()).isEqualTo(HTML);
+        assertThat(second.getHeader("Content-Security-Policy")).isEqualTo("default-src 'self'");
+        assertThat(second.getHeader("ETag")).isEqualTo("\"abc\"");
+        assertThat(second.getContentType()).startsWith("text/html");
+    }
+
+    @Test
+    void aConditionalRequestWithTheSameETagGetsA304() throws Exception {
+        get(anonymous());
+        MockHttpServletRequest conditional = anonymous();
+        conditional.addHeader("If-None-Match", "\"abc\"");
+
+        MockHttpServletResponse response = get(conditional);
+
+        assertThat(response.getStatus()).isEqualTo(304);
+        assertThat(response.getContentAsByteArray()).isEmpty();
+        assertThat(applicationCalls).hasValue(1);
+    }
+
+    @Test
+    void aVisitorWithACookieAnotherAddressOrChangedContentGoesThroughTheApplication() throws Exception {
+        get(anonymous());
+
+        MockHttpServletRequest withSession = anonymous();
+        withSession.setCookies(new Cookie("SESSION", "x"));
+        get(withSession);
+        assertThat(applicationCalls).hasValue(2);
+
+        MockHttpServletRequest otherPage = anonymous();
+        otherPage.setQueryString("page=2");
+        get(otherPage);
+        assertThat(applicationCalls).hasValue(3);
+
+        pages.invalidate("newsroom");
+        get(anonymous());
+        assertThat(applicationCalls).hasValue(4);
+    }
+
+    @Test
+    void anAnswerThatIsNotACachedPageIsNotKept() throws Exception {
+        FilterChain notCached = (req, res) -> {
+            applicationCalls.incrementAndGet();
+            res.getOutputStream().write(HTML);
+        };
+        replay.doFilter(anonymous(), new MockHttpServletResponse(), notCached);
+        replay.doFilter(anonymous(), new MockHttpServletResponse(), notCached);
+
+        assertThat(applicationCalls).hasValue(2);
+    }
+}
