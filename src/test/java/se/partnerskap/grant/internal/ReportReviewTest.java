@@ -108,6 +108,10 @@ class ReportReviewTest extends ReportFixtures {
         });
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE subject_id = ? AND action = 'report.approved'")
                 .param(report.toString()).query(Integer.class).single()).isEqualTo(1);
+        // the approval makes the reimbursement due: the reported eligible costs, capped at the approved budget (170 000)
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT kind || ':' || amount_sek || ':' || status FROM project_payment WHERE report_id = ?")
+                .param(report).query(String.class).list()).containsExactly("reimbursement:170000:due"));
 
         HttpResponse<String> second = post(olle, review(report) + "/godkann", page.body(), Map.of("eligible", "1000"), false);
         assertThat(second.statusCode()).isEqualTo(409);
@@ -115,6 +119,8 @@ class ReportReviewTest extends ReportFixtures {
         assertThat(jdbc.sql("SELECT eligible_sek FROM project_report WHERE id = ?").param(report).query(Long.class).single())
                 .isEqualTo(190_000L);
         assertThat(approved).hasSize(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM project_payment WHERE funded_partnership_id = ?").param(p.id())
+                .query(Integer.class).single()).isEqualTo(1);
         assertThat(post(olle, review(report) + "/returnera", page.body(), Map.of("comment", "Late"), false).statusCode())
                 .isEqualTo(409);
         assertThat(status(report)).isEqualTo("approved");
