@@ -77,6 +77,16 @@ class FeedsTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void theNewsroomListTellsFeedReadersWhereItsFeedsAreInEachLanguage() {
+        assertThat(get("/nyheter").body())
+                .contains("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Alla nyheter (RSS)\" href=\"/nyheter/rss.xml\">")
+                .contains("type=\"application/atom+xml\" title=\"Alla nyheter (Atom)\" href=\"/nyheter/atom.xml\"");
+        String english = get("/en/news").body();
+        assertThat(english).contains("href=\"/en/news/rss.xml\"").contains("href=\"/en/news/atom.xml\"");
+        assertThat(get("/en/news/rss.xml").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void rssFeedIsValidNewestFirstWithRequiredElementsAndOnlyPublicItems() {
         String tag = news.tag("kronoberg", "region", "Kronoberg", "Kronoberg");
         news.item("press-release", "sv", news.slug("aldre"), "Äldre & <bättre>", "Ingress ett", "<p>Ett</p>", "published", ago(60), tag);
