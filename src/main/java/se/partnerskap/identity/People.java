@@ -31,6 +31,15 @@ public class People {
                 rs.getString(3))).list();
     }
 
+    /** The name a user shows to others, found by the e-mail address the user logs in with; the address when no user has it. */
+    public String name(String email) {
+        if (email == null) {
+            return null;
+        }
+        return jdbc.sql("SELECT display_name FROM app_user WHERE lower(email) = lower(?)").param(email)
+                .query(String.class).optional().filter(n -> !n.isBlank()).orElse(email);
+    }
+
     /** An enabled user holding {@code role}. */
     public Optional<Person> withRole(UUID id, Role role) {
         return withRole(role).stream().filter(p -> p.id().equals(id)).findFirst();

@@ -258,7 +258,11 @@ class FollowUpTest extends AbstractIntegrationTest {
         assertThat(twice.body()).contains("Avtalet är redan kontrasignerat. Inget har ändrats.");
         assertThat(audits(p.id(), "project-agreement-accepted")).isEqualTo(1);
         assertThat(audits(p.id(), "project-agreement-countersigned")).isEqualTo(1);
-        assertThat(text(bytes(anna, base + "/avtal.pdf").body())).contains("Eva Ek, Kommundirektör");
+        // the officer is named, in the portal and in the PDF, not by a login address
+        assertThat(text(bytes(anna, base + "/avtal.pdf").body())).contains("Eva Ek, Kommundirektör")
+                .contains(DemoUsers.OLLE.name());
+        assertThat(page(anna, base)).contains("Kontrasignerat av " + DemoUsers.OLLE.name())
+                .doesNotContain("Kontrasignerat av " + DemoUsers.OLLE.email());
         assertThat(page(anna, base)).contains("Avtalet godkändes").contains("Avtalet kontrasignerades");
     }
 

@@ -15,6 +15,7 @@ import se.partnerskap.audit.AuditLog;
 import se.partnerskap.grant.FundedPartnership;
 import se.partnerskap.grant.FundedPartnerships;
 import se.partnerskap.identity.Memberships;
+import se.partnerskap.identity.People;
 import se.partnerskap.programme.FollowUpTerms;
 import se.partnerskap.web.NotFoundException;
 
@@ -163,9 +164,12 @@ public class FollowUp {
     private final FollowUpTerms terms;
     private final AuditLog auditLog;
 
+    private final People people;
+
     FollowUp(JdbcClient jdbc, FundedPartnerships partnerships, Memberships memberships, FollowUpTerms terms,
-            AuditLog auditLog) {
+            AuditLog auditLog, People people) {
         this.jdbc = jdbc;
+        this.people = people;
         this.partnerships = partnerships;
         this.memberships = memberships;
         this.terms = terms;
@@ -227,7 +231,7 @@ public class FollowUp {
                 SELECT created_at, accepted_name, accepted_role, accepted_by, accepted_at, countersigned_by, countersigned_at
                 FROM project_agreement WHERE funded_partnership_id = ?
                 """).param(f.id()).query((rs, i) -> new Agreement(rs.getTimestamp(1).toInstant(), rs.getString(2),
-                        rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5)), rs.getString(6),
+                        rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5)), people.name(rs.getString(6)),
                         instant(rs.getTimestamp(7)))).optional();
         if (agreement.isEmpty()) {
             return Optional.empty();
