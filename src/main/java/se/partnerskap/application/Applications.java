@@ -20,7 +20,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import se.partnerskap.application.internal.PdfCheck;
+import se.partnerskap.web.PdfCheck;
 import se.partnerskap.application.internal.SectionRules;
 import se.partnerskap.audit.Audit;
 import se.partnerskap.identity.Memberships;

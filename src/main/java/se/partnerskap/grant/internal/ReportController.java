@@ -64,7 +64,7 @@ class ReportController {
         } else {
             boolean check = Boolean.TRUE.equals(model.asMap().get("check"));
             Map<String, ReportProblem> errors = check ? ReportRules.check(report, report.answers(),
-                    reports.terms(report).variancePercent()).all() : Map.of();
+                    reports.terms(report).reportVariancePercent()).all() : Map.of();
             model.addAttribute("view", view(report, report.answers(), report.version(), errors, null, false, ui));
         }
         return "pages/reports/form";
@@ -248,7 +248,7 @@ class ReportController {
                 .orElse("");
         String savedAt = report.savedAt() == null ? null : StockholmTime.dateTime(report.savedAt(), ui.language());
         return new ReportForm(report, organisation, base, projectHref, values, version, errors, conflict, restored,
-                savedAt, terms.variancePercent(), terms.language().code(), areas, reports.lines(report.id()),
+                savedAt, terms.reportVariancePercent(), terms.reportLanguage(), areas, reports.lines(report.id()),
                 reports.reminders(report.id()));
     }
 }

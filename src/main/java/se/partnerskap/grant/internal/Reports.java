@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.partnerskap.audit.Audit;
 import se.partnerskap.grant.ReportApproved;
 import se.partnerskap.identity.Memberships;
-import se.partnerskap.programme.ReportingTerms;
+import se.partnerskap.programme.FollowUpTerms;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
 import tools.jackson.core.type.TypeReference;
@@ -47,11 +47,11 @@ public class Reports {
     private final Clock clock;
     private final Audit audit;
     private final Memberships memberships;
-    private final ReportingTerms terms;
+    private final FollowUpTerms terms;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
 
-    Reports(JdbcClient jdbc, Clock clock, Audit audit, Memberships memberships, ReportingTerms terms, JsonMapper json,
+    Reports(JdbcClient jdbc, Clock clock, Audit audit, Memberships memberships, FollowUpTerms terms, JsonMapper json,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -112,8 +112,8 @@ public class Reports {
         return clock.instant().atZone(StockholmTime.ZONE).toLocalDate();
     }
 
-    ReportingTerms.Terms terms(Report report) {
-        return terms.of(report.programme()).orElse(new ReportingTerms.Terms(Language.EN, 10, 60));
+    FollowUpTerms.Terms terms(Report report) {
+        return terms.of(report.programme());
     }
 
     // ---- reading
@@ -225,7 +225,7 @@ public class Reports {
     SaveResult save(Report report, String actor, Map<String, String> typed, int version) {
         lockEditable(report.id());
         Map<String, String> answers = ReportRules.only(report, typed);
-        ReportRules.Check check = ReportRules.check(report, answers, terms(report).variancePercent());
+        ReportRules.Check check = ReportRules.check(report, answers, terms(report).reportVariancePercent());
         if (!check.invalid().isEmpty()) {
             return new SaveResult.Invalid(check.invalid());
         }
@@ -253,7 +253,7 @@ public class Reports {
     SaveResult submit(Report report, String actor, Map<String, String> typed, int version, Language language) {
         lockEditable(report.id());
         Map<String, String> answers = ReportRules.only(report, typed);
-        ReportRules.Check check = ReportRules.check(report, answers, terms(report).variancePercent());
+        ReportRules.Check check = ReportRules.check(report, answers, terms(report).reportVariancePercent());
         Map<String, ReportProblem> problems = new LinkedHashMap<>();
         LocalDate today = today();
         if (!report.periodOverOn(today)) {
@@ -361,7 +361,7 @@ public class Reports {
         if (content.length > MAX_ATTACHMENT_BYTES) {
             throw new ReportRefused("report.attachments.error.tooLarge");
         }
-        if (!ReportPdfCheck.isPdf(content)) {
+        if (!se.partnerskap.web.PdfCheck.isPdf(content)) {
             throw new ReportRefused("report.attachments.error.notPdf");
         }
         if (attachments(report.id()).size() >= MAX_ATTACHMENTS) {

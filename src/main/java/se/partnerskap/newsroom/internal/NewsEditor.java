@@ -219,7 +219,7 @@ public class NewsEditor {
             error = "newsroom.error.pdf.tooLarge";
         } else {
             byte[] bytes = file.getBytes();
-            if (bytes.length < 5 || !new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-")) {
+            if (!se.partnerskap.web.PdfCheck.isPdf(bytes)) {
                 error = "newsroom.error.pdf.notPdf";
             } else {
                 String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()

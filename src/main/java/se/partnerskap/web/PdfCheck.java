@@ -1,19 +1,19 @@
-package se.partnerskap.grant.internal;
+package se.partnerskap.web;
 
 import java.nio.charset.StandardCharsets;
 
 /**
  * Whether bytes are a PDF, by content, not by name: the header {@code %PDF-1.x}/{@code %PDF-2.0} at the
  * start, a cross-reference pointer ({@code startxref}) and the end-of-file marker {@code %%EOF} near
- * the end. A light parse without a PDF library: it refuses renamed files and truncated uploads. The same
- * check as the applications' attachments (kept apart because modules do not share internals).
+ * the end. A light parse without a PDF library: it refuses renamed files and truncated uploads. Used for
+ * every PDF upload (application attachments, report attachments, publications).
  */
-final class ReportPdfCheck {
+public final class PdfCheck {
 
-    private ReportPdfCheck() {
+    private PdfCheck() {
     }
 
-    static boolean isPdf(byte[] content) {
+    public static boolean isPdf(byte[] content) {
         if (content == null || content.length < 32) {
             return false;
         }
