@@ -65,6 +65,12 @@ public class FundedPartnerships {
                 .param(swedishOrganisationId).query(this::row).list());
     }
 
+    /** The funded partnerships of these keys, in no particular order (one read for them all). */
+    public List<FundedPartnership> byKeys(List<String> keys) {
+        return keys.isEmpty() ? List.of() : assemble(jdbc.sql(COLUMNS + " WHERE key = ANY(?)")
+                .param(keys.toArray(String[]::new)).query(this::row).list());
+    }
+
     public Optional<FundedPartnership> byKey(String key) {
         return assemble(jdbc.sql(COLUMNS + " WHERE key = ?").param(key).query(this::row).list()).stream().findFirst();
     }

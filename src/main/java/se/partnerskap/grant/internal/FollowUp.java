@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -182,7 +184,7 @@ public class FollowUp {
 
     /** A followed-up project by its key, for a case officer. */
     public Optional<Project> byKey(String key) {
-        return partnerships.byKey(key).flatMap(f -> assemble(f, terms::of));
+        return partnerships.byKey(key).flatMap(f -> assemble(List.of(f)).stream().findFirst());
     }
 
     /** A project of one of the user's organisations, or 404 whatever the reason it is not there. */
@@ -196,13 +198,11 @@ public class FollowUp {
 
     /** The followed-up projects of the user's organisations. */
     public List<Project> ofMember(UUID userId) {
-        List<Project> projects = new ArrayList<>();
-        java.util.Map<String, FollowUpTerms.Terms> known = new java.util.HashMap<>();
+        List<FundedPartnership> partnershipsOfUser = new ArrayList<>();
         for (UUID org : memberships.organisationsOf(userId)) {
-            partnerships.ofOrganisation(org).forEach(f -> assemble(f, p -> known.computeIfAbsent(p, terms::of))
-                    .ifPresent(projects::add));
+            partnershipsOfUser.addAll(partnerships.ofOrganisation(org));
         }
-        return projects;
+        return assemble(partnershipsOfUser);
     }
 
     /** Every followed-up project, the newest first. */
@@ -211,10 +211,11 @@ public class FollowUp {
                 SELECT f.key FROM funded_partnership f JOIN project_agreement a ON a.funded_partnership_id = f.id
                 ORDER BY f.starts_on DESC NULLS LAST, f.key
                 """).query(String.class).list();
-        // the terms once per programme; the rest is a handful of queries per project
-        java.util.Map<String, FollowUpTerms.Terms> known = new java.util.HashMap<>();
-        return keys.stream().map(k -> partnerships.byKey(k).flatMap(f -> assemble(f,
-                p -> known.computeIfAbsent(p, terms::of)))).flatMap(Optional::stream).toList();
+        Map<String, Integer> order = new HashMap<>();
+        keys.forEach(k -> order.put(k, order.size()));
+        List<FundedPartnership> found = new ArrayList<>(partnerships.byKeys(keys));
+        found.sort(Comparator.comparing(f -> order.get(f.key())));
+        return assemble(found);
     }
 
     /** The audited events of a project, oldest first. */
@@ -225,55 +226,92 @@ public class FollowUp {
         return entries;
     }
 
-    private Optional<Project> assemble(FundedPartnership f,
-            java.util.function.Function<String, FollowUpTerms.Terms> termsOf) {
-        Optional<Agreement> agreement = jdbc.sql("""
-                SELECT created_at, accepted_name, accepted_role, accepted_by, accepted_at, countersigned_by, countersigned_at
-                FROM project_agreement WHERE funded_partnership_id = ?
-                """).param(f.id()).query((rs, i) -> new Agreement(rs.getTimestamp(1).toInstant(), rs.getString(2),
-                        rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5)), people.name(rs.getString(6)),
-                        instant(rs.getTimestamp(7)))).optional();
-        if (agreement.isEmpty()) {
-            return Optional.empty();
+    /**
+     * The followed-up projects (those with an agreement) among {@code fs}, in their order: each table is read
+     * once for all of them, not once per project.
+     */
+    private List<Project> assemble(List<FundedPartnership> fs) {
+        if (fs.isEmpty()) {
+            return List.of();
         }
+        String[] ids = fs.stream().map(f -> f.id().toString()).toArray(String[]::new);
+        Map<String, String> names = new HashMap<>();
+        Map<UUID, Agreement> agreements = new HashMap<>();
+        jdbc.sql("""
+                SELECT funded_partnership_id, created_at, accepted_name, accepted_role, accepted_by, accepted_at,
+                       countersigned_by, countersigned_at
+                FROM project_agreement WHERE funded_partnership_id = ANY(?::uuid[])
+                """).param(ids).query((rs, i) -> agreements.put(rs.getObject(1, UUID.class),
+                        new Agreement(rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5),
+                                instant(rs.getTimestamp(6)),
+                                rs.getString(7) == null ? null : names.computeIfAbsent(rs.getString(7), people::name),
+                                instant(rs.getTimestamp(8))))).list();
         record Head(String title, UUID applicationId) {
         }
-        Head head = jdbc.sql("SELECT title, application_id FROM funded_partnership WHERE id = ?").param(f.id())
-                .query((rs, i) -> new Head(rs.getString(1), rs.getObject(2, UUID.class))).single();
-        List<BudgetLine> budget = jdbc.sql("""
-                SELECT position, category, description, party, applied_sek, approved_sek FROM project_budget_line
-                WHERE funded_partnership_id = ? ORDER BY position
-                """).param(f.id()).query((rs, i) -> new BudgetLine(rs.getInt(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getLong(5), rs.getLong(6))).list();
-        List<Contact> contacts = jdbc.sql("""
-                SELECT position, name, role, email, phone, signatory FROM project_contact
-                WHERE funded_partnership_id = ? ORDER BY position
-                """).param(f.id()).query((rs, i) -> new Contact(rs.getInt(1), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getBoolean(6))).list();
-        List<Report> reports = jdbc.sql("""
-                SELECT id, kind, position, period_from, period_to, due_on, status, eligible_sek FROM project_report
-                WHERE funded_partnership_id = ? ORDER BY position
-                """).param(f.id()).query((rs, i) -> new Report(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
-                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
-                        rs.getString(7), (Long) rs.getObject(8))).list();
-        List<Payment> payments = jdbc.sql("""
-                SELECT id, kind, amount_sek, report_id, tranche_position, status, due_since, released_on, reference,
-                       released_by FROM project_payment WHERE funded_partnership_id = ? ORDER BY due_since, id
-                """).param(f.id()).query((rs, i) -> new Payment(rs.getObject(1, UUID.class), rs.getString(2), rs.getLong(3),
-                        rs.getObject(4, UUID.class), (Integer) rs.getObject(5), rs.getString(6),
-                        rs.getTimestamp(7).toInstant(), rs.getObject(8, LocalDate.class), rs.getString(9),
-                        rs.getString(10))).list();
-        List<Change> changes = jdbc.sql("""
-                SELECT id, kind, new_ends_on, from_position, to_position, amount_sek, reason, status, requested_by,
-                       requested_at, decided_by, decided_at, decision_comment
-                FROM project_change_request WHERE funded_partnership_id = ? ORDER BY requested_at, id
-                """).param(f.id()).query((rs, i) -> new Change(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getObject(3, LocalDate.class), (Integer) rs.getObject(4), (Integer) rs.getObject(5),
-                        (Long) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getTimestamp(10).toInstant(), rs.getString(11), instant(rs.getTimestamp(12)),
-                        rs.getString(13))).list();
-        return Optional.of(new Project(f, head.title(), head.applicationId(), budget, contacts, reports, payments,
-                agreement.get(), changes, termsOf.apply(f.programme())));
+        Map<UUID, Head> heads = new HashMap<>();
+        jdbc.sql("SELECT id, title, application_id FROM funded_partnership WHERE id = ANY(?::uuid[])").param(ids)
+                .query((rs, i) -> heads.put(rs.getObject(1, UUID.class),
+                        new Head(rs.getString(2), rs.getObject(3, UUID.class)))).list();
+        Map<UUID, List<BudgetLine>> budgets = byProject("""
+                SELECT funded_partnership_id, position, category, description, party, applied_sek, approved_sek
+                FROM project_budget_line WHERE funded_partnership_id = ANY(?::uuid[]) ORDER BY position
+                """, ids, rs -> new BudgetLine(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getLong(6), rs.getLong(7)));
+        Map<UUID, List<Contact>> contacts = byProject("""
+                SELECT funded_partnership_id, position, name, role, email, phone, signatory FROM project_contact
+                WHERE funded_partnership_id = ANY(?::uuid[]) ORDER BY position
+                """, ids, rs -> new Contact(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getBoolean(7)));
+        Map<UUID, List<Report>> reports = byProject("""
+                SELECT funded_partnership_id, id, kind, position, period_from, period_to, due_on, status, eligible_sek
+                FROM project_report WHERE funded_partnership_id = ANY(?::uuid[]) ORDER BY position
+                """, ids, rs -> new Report(rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
+                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
+                        rs.getString(8), (Long) rs.getObject(9)));
+        Map<UUID, List<Payment>> payments = byProject("""
+                SELECT funded_partnership_id, id, kind, amount_sek, report_id, tranche_position, status, due_since,
+                       released_on, reference, released_by
+                FROM project_payment WHERE funded_partnership_id = ANY(?::uuid[]) ORDER BY due_since, id
+                """, ids, rs -> new Payment(rs.getObject(2, UUID.class), rs.getString(3), rs.getLong(4),
+                        rs.getObject(5, UUID.class), (Integer) rs.getObject(6), rs.getString(7),
+                        rs.getTimestamp(8).toInstant(), rs.getObject(9, LocalDate.class), rs.getString(10),
+                        rs.getString(11)));
+        Map<UUID, List<Change>> changes = byProject("""
+                SELECT funded_partnership_id, id, kind, new_ends_on, from_position, to_position, amount_sek, reason,
+                       status, requested_by, requested_at, decided_by, decided_at, decision_comment
+                FROM project_change_request WHERE funded_partnership_id = ANY(?::uuid[]) ORDER BY requested_at, id
+                """, ids, rs -> new Change(rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), (Integer) rs.getObject(5), (Integer) rs.getObject(6),
+                        (Long) rs.getObject(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        rs.getTimestamp(11).toInstant(), rs.getString(12), instant(rs.getTimestamp(13)),
+                        rs.getString(14)));
+        Map<String, FollowUpTerms.Terms> termsOf = new HashMap<>();
+        List<Project> projects = new ArrayList<>();
+        for (FundedPartnership f : fs) {
+            Agreement agreement = agreements.get(f.id());
+            if (agreement == null) {
+                continue;
+            }
+            Head head = heads.get(f.id());
+            projects.add(new Project(f, head.title(), head.applicationId(), budgets.getOrDefault(f.id(), List.of()),
+                    contacts.getOrDefault(f.id(), List.of()), reports.getOrDefault(f.id(), List.of()),
+                    payments.getOrDefault(f.id(), List.of()), agreement, changes.getOrDefault(f.id(), List.of()),
+                    termsOf.computeIfAbsent(f.programme(), terms::of)));
+        }
+        return projects;
+    }
+
+    /** Rows of one query for many projects, grouped by the project in the first column, in the query's order. */
+    private <T> Map<UUID, List<T>> byProject(String sql, String[] ids, RowReader<T> reader) {
+        Map<UUID, List<T>> grouped = new HashMap<>();
+        jdbc.sql(sql).param(ids).query((rs, i) -> grouped.computeIfAbsent(rs.getObject(1, UUID.class),
+                k -> new ArrayList<>()).add(reader.read(rs))).list();
+        return grouped;
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(java.sql.ResultSet rs) throws java.sql.SQLException;
     }
 
     private static Instant instant(java.sql.Timestamp t) {
