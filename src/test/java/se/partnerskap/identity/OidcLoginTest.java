@@ -80,6 +80,19 @@ class OidcLoginTest {
         assertThat(get(client, "/konto").statusCode()).isEqualTo(302);
     }
 
+    @Test
+    void behindATlsProxyTheRedirectUriTheProviderGetsIsThePublicHttpsAddress() throws Exception {
+        HttpResponse<String> start = client().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/oauth2/authorization/oidc"))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "partnerskap.example")
+                .header("X-Forwarded-Port", "443").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(start.statusCode()).isEqualTo(302);
+        String location = java.net.URLDecoder.decode(start.headers().firstValue("Location").orElseThrow(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(location).startsWith(SERVER.issuerUrl("entra").toString())
+                .contains("redirect_uri=https://partnerskap.example/login/oauth2/code/oidc");
+    }
+
     private HttpClient client() {
         return HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();

@@ -16,7 +16,11 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"partnerskap.demo=true", "partnerskap.base-url=http://localhost:${local.server.port}"})
+        properties = {"partnerskap.demo=true", "partnerskap.base-url=http://localhost:${local.server.port}",
+                "partnerskap.metrics.password=" + IntegrationTest.SCRAPER_PASSWORD})
 @Import(TestConfiguration.class)
 public @interface IntegrationTest {
+
+    /** The Prometheus scraper's password in the tests (user {@code prometheus}). */
+    String SCRAPER_PASSWORD = "scraper-secret-for-tests";
 }

@@ -45,6 +45,11 @@ class SecurityConfiguration {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
 
+    /** The site uses no powerful browser feature; none may be used by it or by anything framed into it. */
+    static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
+            + "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+            + "publickey-credentials-get=(), usb=(), browsing-topics=()";
+
     /** Session attributes that carry a failed login back to the login page. */
     static final String FAILED_EMAIL = "identity.login.email";
 
@@ -111,6 +116,7 @@ class SecurityConfiguration {
         http.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()));
         http.logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(loggedOut()));
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY))
                 .referrerPolicy(r -> r.policy(
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         if (oidc) {
