@@ -138,7 +138,7 @@ class SecurityConfiguration {
                 }
                 try {
                     if (authentication.getCredentials() instanceof String p && PasswordPolicy.tooLongForTheHash(p)) {
-                        throw new BadCredentialsException("Longer than any password can be");
+                        throw new BadCredentialsException("Longer than any password can be"); // bcrypt would compare 72 bytes only
                     }
                     Authentication result = dao.authenticate(authentication);
                     limits.succeeded(email, address);
