@@ -41,6 +41,9 @@ class AccountController {
             errors.add("current", "identity.error.current.missing");
         }
         errors.newPassword("password", password, "repeat", repeat);
+        if (!errors.any() && PasswordPolicy.tooLongForTheHash(current)) {
+            errors.add("current", "identity.error.current.wrong"); // no password is that long; bcrypt would compare 72 bytes only
+        }
         if (!errors.any() && !accounts.changePassword(me.userId(), current, password)) {
             errors.add("current", "identity.error.current.wrong");
         }

@@ -33,14 +33,11 @@ public final class FormErrors {
         return errors;
     }
 
-    /** Checks a new password typed twice: long enough and the same both times. */
+    /** Checks a new password typed twice: what {@link PasswordPolicy} asks, and the same both times. */
     FormErrors newPassword(String field, String password, String repeatField, String repeat) {
-        if (password == null || password.isEmpty()) {
-            add(field, "identity.error.password.missing");
-        } else if (password.codePointCount(0, password.length()) < 12) {
-            add(field, "identity.error.password.short");
-        } else if (password.length() > 200) {
-            add(field, "identity.error.password.long");
+        var problem = PasswordPolicy.problem(password);
+        if (problem.isPresent()) {
+            add(field, problem.get());
         } else if (!password.equals(repeat)) {
             add(repeatField, "identity.error.password.mismatch");
         }

@@ -43,10 +43,10 @@ class LoginController {
             return "redirect:" + SecurityConfiguration.loginPath(ui.language());
         }
         String email = request.getParameter("email");
-        if (failure instanceof LoginLockedException locked) {
+        if (failure instanceof LoginRefusedException refused) {
             response.setStatus(429);
-            model.addAttribute("page", page(ui, email, "identity.login.error.locked",
-                    StockholmTime.dateTime(locked.until(), ui.language())));
+            model.addAttribute("page", page(ui, email, refused.refusal().scope().messageKey,
+                    StockholmTime.dateTime(refused.refusal().until(), ui.language())));
         } else {
             response.setStatus(401);
             model.addAttribute("page", page(ui, email, "identity.login.error.bad", null));

@@ -24,6 +24,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -73,7 +74,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
-            LoginThrottle throttle, RequestCache requestCache, OidcLogin oidcLogin,
+            LoginLimits loginLimits, RequestCache requestCache, OidcLogin oidcLogin,
             @Value("${partnerskap.oidc.enabled:false}") boolean oidc) throws Exception {
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/konto", "/konto/**", "/en/account", "/en/account/**").authenticated()
@@ -107,7 +108,7 @@ class SecurityConfiguration {
         http.csrf(c -> c.ignoringRequestMatchers(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/prenumeration/avsluta/*"),
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/en/subscription/unsubscribe/*")));
-        http.authenticationProvider(throttled(users, encoder, throttle));
+        http.authenticationProvider(limited(users, encoder, loginLimits));
         http.requestCache(c -> c.requestCache(requestCache));
         http.formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
                 .usernameParameter("email").passwordParameter("password")
@@ -128,26 +129,30 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    private static AuthenticationProvider throttled(UserDetailsService users, PasswordEncoder encoder,
-            LoginThrottle throttle) {
+    private static AuthenticationProvider limited(UserDetailsService users, PasswordEncoder encoder,
+            LoginLimits limits) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication authentication) throws AuthenticationException {
                 String email = authentication.getName();
-                var locked = throttle.lockedUntil(email);
-                if (locked.isPresent()) {
-                    throw new LoginLockedException(locked.get());
+                String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+                var refused = limits.refusal(email, address);
+                if (refused.isPresent()) {
+                    throw new LoginRefusedException(refused.get());
                 }
                 try {
+                    if (authentication.getCredentials() instanceof String p && PasswordPolicy.tooLongForTheHash(p)) {
+                        throw new BadCredentialsException("Longer than any password can be"); // bcrypt would compare 72 bytes only
+                    }
                     Authentication result = dao.authenticate(authentication);
-                    throttle.succeeded(email);
+                    limits.succeeded(email, address);
                     return result;
                 } catch (BadCredentialsException | DisabledException wrong) {
-                    var lock = throttle.failed(email);
-                    if (lock.isPresent()) {
-                        throw new LoginLockedException(lock.get());
+                    var now = limits.failed(email, address);
+                    if (now.isPresent()) {
+                        throw new LoginRefusedException(now.get());
                     }
                     throw new BadCredentialsException("Wrong e-mail or password");
                 }
@@ -187,7 +192,7 @@ class SecurityConfiguration {
         };
     }
 
-    /** A failed login is shown on the login page itself (status 401, or 429 when locked), keeping the e-mail. */
+    /** A failed login is shown on the login page itself (status 401, or 429 when a login limit refuses it), keeping the e-mail. */
     private static AuthenticationFailureHandler failure() {
         return (request, response, exception) -> {
             request.setAttribute(LoginController.FAILURE, exception);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.partnerskap.platform.MailLimits;
 import se.partnerskap.shared.Language;
 import se.partnerskap.web.Ui;
 
@@ -22,15 +24,17 @@ import se.partnerskap.web.Ui;
  * Subscriptions by e-mail: the form (/prenumeration, /en/subscription), the confirmation link
  * (GET shows a button, POST confirms: link scanners only GET) and the one-click unsubscribe link
  * (GET shows a button, POST unsubscribes; mail clients POST it directly as RFC 8058 says, which is
- * why that POST needs no CSRF token).
+ * why that POST needs no CSRF token). Confirmation mail is limited per recipient and per client address.
  */
 @Controller
 public class SubscriptionController {
 
     private final Subscriptions subscriptions;
+    private final MailLimits mailLimits;
 
-    SubscriptionController(Subscriptions subscriptions) {
+    SubscriptionController(Subscriptions subscriptions, MailLimits mailLimits) {
         this.subscriptions = subscriptions;
+        this.mailLimits = mailLimits;
     }
 
     /** A choice of the form. */
@@ -60,7 +64,8 @@ public class SubscriptionController {
     }
 
     @PostMapping({"/prenumeration", "/en/subscription"})
-    String subscribe(Ui ui, Model model, HttpServletResponse response, RedirectAttributes redirect,
+    String subscribe(Ui ui, Model model, HttpServletRequest request, HttpServletResponse response,
+            RedirectAttributes redirect,
             @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String language,
             @RequestParam(defaultValue = "false") String pressReleases,
             @RequestParam(name = "tag", required = false) List<String> tags) {
@@ -83,7 +88,10 @@ public class SubscriptionController {
             model.addAttribute("page", formPage(ui, email, lang, press, chosen, errors));
             return "pages/newsroom/subscription";
         }
-        subscriptions.request(email, Language.ofCode(lang), press, validTags);
+        // the same answer over the limit (no mail bombing through confirmation mail; MailLimits)
+        if (mailLimits.allow("subscription-confirmation", email, request.getRemoteAddr())) {
+            subscriptions.request(email, Language.ofCode(lang), press, validTags);
+        }
         redirect.addFlashAttribute("notice", "newsfeeds.subscription.notice.sent");
         return "redirect:" + ui.href("/prenumeration");
     }
