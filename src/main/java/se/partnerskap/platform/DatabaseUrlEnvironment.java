@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -14,7 +15,15 @@ import org.springframework.core.env.MapPropertySource;
  * {@code DATABASE_URL} (postgres://user:password@host:port/database, as hosting platforms give it)
  * into the standard {@code spring.datasource.*} settings, unless those are set already.
  */
-public class DatabaseUrlEnvironment implements EnvironmentPostProcessor {
+public class DatabaseUrlEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    /** After Spring Boot's config data (application.properties, the environment), before {@link DemoExposure}. */
+    static final int ORDER = Ordered.LOWEST_PRECEDENCE - 10;
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

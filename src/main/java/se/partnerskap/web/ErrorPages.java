@@ -20,10 +20,12 @@ class ErrorPages implements ErrorController {
 
     private final MessageSource messages;
     private final LanguagePaths paths;
+    private final DemoMode demo;
 
-    ErrorPages(MessageSource messages, LanguagePaths paths) {
+    ErrorPages(MessageSource messages, LanguagePaths paths, DemoMode demo) {
         this.messages = messages;
         this.paths = paths;
+        this.demo = demo;
     }
 
     @RequestMapping(value = "/error", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -35,7 +37,7 @@ class ErrorPages implements ErrorController {
     @RequestMapping("/error")
     ModelAndView html(HttpServletRequest request, HttpServletResponse response) {
         HttpStatus status = status(request);
-        Ui ui = UiAdvice.build(request, messages, paths);
+        Ui ui = UiAdvice.build(request, messages, paths, demo);
         String kind = switch (status.value()) {
             case 400, 403, 404, 405, 409, 410, 413, 429 -> String.valueOf(status.value());
             default -> status.is4xxClientError() ? "400" : "500";

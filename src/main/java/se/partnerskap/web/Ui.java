@@ -22,6 +22,7 @@ public final class Ui {
     private final CsrfToken csrf;
     private final Viewer viewer;
     private final String notice;
+    private final DemoMode demo;
 
     /** Who is looking at the page; {@code null} name for the public. */
     public record Viewer(String name, Set<String> roles) {
@@ -44,6 +45,13 @@ public final class Ui {
     /** With {@code notice}: the message key of a one-time notice from the previous request (a flash attribute). */
     public Ui(Language language, String path, String alternatePath, MessageSource messages, LanguagePaths paths,
             CsrfToken csrf, Viewer viewer, String notice) {
+        this(language, path, alternatePath, messages, paths, csrf, viewer, notice, null);
+    }
+
+    /** With {@code demo}: whether the page is part of the demo (the banner at the top says so). */
+    public Ui(Language language, String path, String alternatePath, MessageSource messages, LanguagePaths paths,
+            CsrfToken csrf, Viewer viewer, String notice, DemoMode demo) {
+        this.demo = demo;
         this.notice = notice;
         this.language = language;
         this.path = path;
@@ -77,7 +85,7 @@ public final class Ui {
 
     /** This page context with another address for the same page in the other language (e.g. a translation). */
     public Ui withAlternatePath(String alternate) {
-        return new Ui(language, path, alternate, messages, paths, csrf, viewer, notice);
+        return new Ui(language, path, alternate, messages, paths, csrf, viewer, notice, demo);
     }
 
     public Language otherLanguage() {
@@ -122,5 +130,15 @@ public final class Ui {
     /** The message key of a notice such as "you are logged out", or null. */
     public String notice() {
         return notice;
+    }
+
+    /** In demo mode: every page carries the banner that says the data is invented. */
+    public boolean demo() {
+        return demo != null && demo.on();
+    }
+
+    /** In demo mode with the local mail catcher: e-mail is caught, not sent. */
+    public boolean demoMailCaught() {
+        return demo != null && demo.mailCaught();
     }
 }

@@ -22,18 +22,20 @@ class UiAdvice {
 
     private final MessageSource messages;
     private final LanguagePaths paths;
+    private final DemoMode demo;
 
-    UiAdvice(MessageSource messages, LanguagePaths paths) {
+    UiAdvice(MessageSource messages, LanguagePaths paths, DemoMode demo) {
         this.messages = messages;
         this.paths = paths;
+        this.demo = demo;
     }
 
     @ModelAttribute("ui")
     Ui ui(HttpServletRequest request) {
-        return build(request, messages, paths);
+        return build(request, messages, paths, demo);
     }
 
-    static Ui build(HttpServletRequest request, MessageSource messages, LanguagePaths paths) {
+    static Ui build(HttpServletRequest request, MessageSource messages, LanguagePaths paths, DemoMode demo) {
         Language language = Languages.of(request);
         Object errorUri = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
         String path = errorUri != null ? errorUri.toString() : request.getRequestURI();
@@ -46,7 +48,7 @@ class UiAdvice {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
         String notice = flash != null && flash.get("notice") instanceof String key ? key : null;
-        return new Ui(language, path, alternate, messages, paths, csrf, viewer(), notice);
+        return new Ui(language, path, alternate, messages, paths, csrf, viewer(), notice, demo);
     }
 
     static Ui.Viewer viewer() {

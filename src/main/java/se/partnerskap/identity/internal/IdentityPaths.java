@@ -18,6 +18,7 @@ class IdentityPaths {
                 "/admin/anvandare/bjud-in", "/en/admin/users/invite",
                 "/inbjudan", "/en/invitation",
                 "/glomt-losenord", "/en/forgot-password",
-                "/aterstall-losenord", "/en/reset-password");
+                "/aterstall-losenord", "/en/reset-password",
+                "/installation", "/en/setup");
     }
 }

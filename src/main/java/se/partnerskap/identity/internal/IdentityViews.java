@@ -50,4 +50,8 @@ public final class IdentityViews {
 
     public record ResetPage(String token, String email, FormErrors errors) {
     }
+
+    /** The first administrator's set-up form: what was typed (never the password) and the errors. */
+    public record FirstAdministratorPage(String token, String email, String name, FormErrors errors) {
+    }
 }

@@ -82,6 +82,9 @@ class SecurityConfiguration {
                     .hasRole("APPLICANT")
                 .requestMatchers("/admin/anvandare", "/admin/anvandare/**", "/en/admin/users", "/en/admin/users/**")
                     .hasRole("ADMINISTRATOR")
+                // the demo's mail catcher shows live reset and invitation links: administrators only
+                .requestMatchers("/demo/e-post", "/demo/e-post/**", "/en/demo/mail", "/en/demo/mail/**")
+                    .hasRole("ADMINISTRATOR")
                 .requestMatchers("/admin/innehall", "/admin/innehall/**", "/en/admin/content", "/en/admin/content/**")
                     .hasAnyRole("COMMUNICATOR", "ADMINISTRATOR")
                 .requestMatchers("/admin/omgangar", "/admin/omgangar/**", "/en/admin/rounds", "/en/admin/rounds/**")
