@@ -23,6 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -54,9 +55,12 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService userDetailsService(Accounts accounts) {
-        return email -> accounts.byEmail(email).filter(a -> a.passwordHash() != null).map(UserPrincipal::new)
-                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+    UserDetailsService userDetailsService(Accounts accounts, SessionEnds sessions) {
+        return email -> {
+            long version = sessions.current(email);
+            return accounts.byEmail(email).filter(a -> a.passwordHash() != null).map(a -> new UserPrincipal(a, version))
+                    .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        };
     }
 
     @Bean
@@ -68,7 +72,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
-            LoginThrottle throttle, RequestCache requestCache, OidcLogin oidcLogin,
+            LoginThrottle throttle, RequestCache requestCache, OidcLogin oidcLogin, SessionEnds sessionEnds,
             @Value("${partnerskap.oidc.enabled:false}") boolean oidc) throws Exception {
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/konto", "/konto/**", "/en/account", "/en/account/**").authenticated()
@@ -109,6 +113,7 @@ class SecurityConfiguration {
                 .successHandler(success(requestCache))
                 .failureHandler(failure()));
         http.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()));
+        http.addFilterBefore(new SessionVersionCheck(sessionEnds), AnonymousAuthenticationFilter.class);
         http.logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(loggedOut()));
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                 .referrerPolicy(r -> r.policy(
