@@ -19,7 +19,7 @@ SET serialized_event = ((p.serialized_event::jsonb - 'token')
         || jsonb_build_object('resetId', r.id))::text
 FROM password_reset r
 WHERE p.event_type = 'se.partnerskap.identity.PasswordResetRequested'
-  AND p.serialized_event::jsonb ? 'token'
+  AND (p.serialized_event::jsonb ->> 'token') IS NOT NULL
   AND r.token_hash = encode(sha256(convert_to(p.serialized_event::jsonb ->> 'token', 'UTF8')), 'hex');
 
 UPDATE event_publication p
@@ -27,10 +27,10 @@ SET serialized_event = ((p.serialized_event::jsonb - 'token')
         || jsonb_build_object('invitationId', i.id))::text
 FROM invitation i
 WHERE p.event_type = 'se.partnerskap.identity.InvitationCreated'
-  AND p.serialized_event::jsonb ? 'token'
+  AND (p.serialized_event::jsonb ->> 'token') IS NOT NULL
   AND i.token_hash = encode(sha256(convert_to(p.serialized_event::jsonb ->> 'token', 'UTF8')), 'hex');
 
 -- Whatever still names a token (its row is gone) has nothing left to deliver.
 DELETE FROM event_publication
 WHERE event_type IN ('se.partnerskap.identity.PasswordResetRequested', 'se.partnerskap.identity.InvitationCreated')
-  AND serialized_event::jsonb ? 'token';
+  AND (serialized_event::jsonb ->> 'token') IS NOT NULL;
