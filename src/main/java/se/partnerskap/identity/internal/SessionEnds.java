@@ -56,11 +56,13 @@ class SessionEnds {
                 .query(Long.class).optional().orElse(0L);
     }
 
-    /** One lookup by primary key: is a session opened with {@code version} still valid for that user? */
+    /**
+     * One lookup by primary key: is a session opened with {@code version} still valid for that user?
+     * Only {@code enabled} counts: an invited user who never set a password may log in by OpenID Connect.
+     */
     boolean valid(UUID userId, long version) {
-        Optional<Long> current = jdbc.sql("""
-                SELECT session_version FROM app_user WHERE id = ? AND enabled AND activated_at IS NOT NULL
-                """).param(userId).query(Long.class).optional();
+        Optional<Long> current = jdbc.sql("SELECT session_version FROM app_user WHERE id = ? AND enabled")
+                .param(userId).query(Long.class).optional();
         return current.isPresent() && current.get() == version;
     }
 
