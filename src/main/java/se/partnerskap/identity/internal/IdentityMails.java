@@ -18,8 +18,8 @@ import se.partnerskap.shared.StockholmTime;
 /**
  * Sends the invitation and password-reset mail after their transaction commits. Through the event
  * publication registry: if sending fails, the publication stays incomplete and is retried on restart.
- * The link's token is minted here, in the listener's transaction ({@link LinkTokens}): if the mail
- * cannot be sent, the new hash is rolled back with it.
+ * The link's token is minted here ({@link LinkTokens}, committed before the mail goes out, so that the
+ * link works when the mail arrives); a re-delivery mints a new one.
  */
 @Component
 class IdentityMails {

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The tokens of invitation and reset links, minted when the mail goes out. The events that ask for the
  * mail are stored in the event publication registry, so they name only the row; the raw token exists in
  * memory and in the mail, the database keeps its hash. Minting again (a re-delivered event) replaces the
- * hash, so only the newest mail's link works.
+ * hash, so only the newest mail's link works. Each minting commits on its own before the mail is sent,
+ * so the link works as soon as the mail arrives; if the mail then fails, nobody knows the token.
  */
 @Component
 class LinkTokens {
@@ -33,7 +34,7 @@ class LinkTokens {
     }
 
     /** A new token for a reset that is still open (not used, replaced or expired); empty otherwise. */
-    @Transactional(propagation = Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     Optional<String> forReset(UUID resetId) {
         String token = Tokens.random();
         int minted = jdbc.sql("""
@@ -44,7 +45,7 @@ class LinkTokens {
     }
 
     /** A new token for an invitation that is still open (not used or expired); empty otherwise. */
-    @Transactional(propagation = Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     Optional<String> forInvitation(UUID invitationId) {
         String token = Tokens.random();
         int minted = jdbc.sql("""
