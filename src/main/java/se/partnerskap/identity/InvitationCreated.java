@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An administrator invited someone. Carries the raw link token because only its hash is stored: the
- * mail is sent from this event (through the event publication registry, so a failed send is retried).
+ * An administrator invited someone. Names the invitation, not its link: the event is stored (event
+ * publication registry), so it carries no secret; the mail listener mints the link's token when it
+ * sends the mail, and a second delivery mints a new one that replaces the first.
  */
-public record InvitationCreated(UUID userId, String email, String name, String language, String invitedBy,
-        List<String> organisations, String token, Instant expiresAt) {
+public record InvitationCreated(UUID invitationId, UUID userId, String email, String name, String language,
+        String invitedBy, List<String> organisations, Instant expiresAt) {
 }

@@ -8,15 +8,21 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import se.partnerskap.identity.internal.Account;
+import se.partnerskap.identity.internal.Accounts;
 import se.partnerskap.support.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +46,12 @@ class OidcLoginTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @DynamicPropertySource
     static void oidc(DynamicPropertyRegistry registry) {
@@ -91,6 +103,30 @@ class OidcLoginTest {
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(location).startsWith(SERVER.issuerUrl("entra").toString())
                 .contains("redirect_uri=https://partnerskap.example/login/oauth2/code/oidc");
+    }
+
+    @Test
+    void anOidcSessionIsIndexedByTheUsersEmailAndEndsWhenTheUserIsDisabled() {
+        String email = "oidc-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";
+        accounts.createActiveIfMissing(email, "Olga Oidc", "a long enough password", Set.of(Role.CASE_OFFICER), Set.of());
+        HttpClient client = client();
+        SERVER.enqueueCallback(new DefaultOAuth2TokenCallback("entra", "sub-olga", "JWT", List.of("partnerskap"),
+                Map.of("email", email.toUpperCase(), "name", "Olga O")));
+        assertThat(follow(client, "/login/oidc?lang=sv").uri().getPath()).isEqualTo("/konto");
+        assertThat(get(client, "/konto").statusCode()).isEqualTo(200);
+        // the same principal name as a password login, so Spring Session's index finds both
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?").param(email)
+                .query(Integer.class).single()).isEqualTo(1);
+
+        Account admin = accounts.byEmail(DemoUsers.ADA.email()).orElseThrow();
+        UUID id = accounts.byEmail(email).orElseThrow().id();
+        accounts.update(admin, id, Set.of(Role.CASE_OFFICER), Set.of(), false);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = ?").param(email)
+                .query(Integer.class).single()).isZero();
+        HttpResponse<String> after = get(client, "/konto");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login");
     }
 
     private HttpClient client() {

@@ -1,5 +1,6 @@
 package se.partnerskap.identity.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,10 +21,12 @@ class AccountController {
 
     private final Accounts accounts;
     private final Registry registry;
+    private final SessionEnds sessions;
 
-    AccountController(Accounts accounts, Registry registry) {
+    AccountController(Accounts accounts, Registry registry, SessionEnds sessions) {
         this.accounts = accounts;
         this.registry = registry;
+        this.sessions = sessions;
     }
 
     @GetMapping({"/konto", "/en/account"})
@@ -34,8 +37,8 @@ class AccountController {
     @PostMapping({"/konto/losenord", "/en/account/password"})
     String changePassword(Ui ui, @AuthenticationPrincipal SignedIn me,
             @RequestParam(defaultValue = "") String current, @RequestParam(defaultValue = "") String password,
-            @RequestParam(defaultValue = "") String repeat, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String repeat, Model model, HttpServletRequest request,
+            HttpServletResponse response, RedirectAttributes redirect) {
         FormErrors errors = new FormErrors();
         if (current.isEmpty()) {
             errors.add("current", "identity.error.current.missing");
@@ -51,6 +54,8 @@ class AccountController {
             response.setStatus(400);
             return page(me, errors, model);
         }
+        // every other session ends; this one stays, under a new id
+        sessions.keepOnly(request, me.userId(), me.email());
         redirect.addFlashAttribute("notice", "identity.notice.passwordChanged");
         return "redirect:" + ui.href("/konto");
     }

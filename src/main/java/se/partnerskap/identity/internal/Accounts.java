@@ -47,15 +47,17 @@ public class Accounts {
     private final Audit audit;
     private final Registry registry;
     private final ApplicationEventPublisher events;
+    private final SessionEnds sessions;
 
     Accounts(JdbcClient jdbc, Clock clock, PasswordEncoder encoder, Audit audit, Registry registry,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, SessionEnds sessions) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.encoder = encoder;
         this.audit = audit;
         this.registry = registry;
         this.events = events;
+        this.sessions = sessions;
     }
 
     /** The e-mail address is already used by another user. */
@@ -145,18 +147,19 @@ public class Accounts {
         Instant now = clock.instant();
         insertUser(id, email, invite.name().strip(), null, invite.language(), null, now);
         writeRolesAndOrganisations(id, invite.roles(), invite.organisations());
-        String token = Tokens.random();
+        UUID invitationId = UUID.randomUUID();
         Instant expires = now.plus(INVITATION_VALIDITY);
+        // the link's token is minted when the mail goes out (LinkTokens), so the event holds no secret
         jdbc.sql("""
                 INSERT INTO invitation (id, user_id, token_hash, invited_by, created_at, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """).params(UUID.randomUUID(), id, Tokens.hash(token), admin.id(), ts(now), ts(expires)).update();
+                """).params(invitationId, id, LinkTokens.unusableHash(), admin.id(), ts(now), ts(expires)).update();
         audit.record(admin.email(), "user.invited", "user", id.toString(), Map.of("email", email,
                 "roles", sorted(invite.roles()), "organisations", invite.organisations().stream().map(UUID::toString).sorted().toList()));
         List<String> orgNames = registry.swedishOrganisations(invite.organisations()).stream()
                 .map(SwedishOrganisation::name).toList();
-        events.publishEvent(new InvitationCreated(id, email, invite.name().strip(), invite.language(),
-                admin.displayName(), orgNames, token, expires));
+        events.publishEvent(new InvitationCreated(invitationId, id, email, invite.name().strip(), invite.language(),
+                admin.displayName(), orgNames, expires));
         return byId(id).orElseThrow();
     }
 
@@ -216,6 +219,12 @@ public class Accounts {
         if (before.enabled() != enabled) {
             audit.record(admin.email(), enabled ? "user.enabled" : "user.disabled", "user", userId.toString(), Map.of());
         }
+        if (before.enabled() && !enabled) {
+            sessions.endAll(userId, before.email(), admin.email(), "disabled");
+        } else if (enabled && !roles.containsAll(before.roles())) {
+            // a session keeps the roles it logged in with: a role taken away must not outlive the change
+            sessions.endAll(userId, before.email(), admin.email(), "role-removed");
+        }
     }
 
     // ---------------------------------------------------------------- own account
@@ -228,6 +237,8 @@ public class Accounts {
         }
         jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ?").params(encoder.encode(next), userId).update();
         audit.record(account.email(), "user.password-changed", "user", userId.toString(), Map.of());
+        // the other sessions end; the caller keeps its own (SessionEnds#keepOnly)
+        sessions.raise(userId, account.email(), "password-changed");
         return true;
     }
 
@@ -246,24 +257,26 @@ public class Accounts {
             return;
         }
         Account a = account.get();
-        String token = Tokens.random();
+        UUID resetId = UUID.randomUUID();
         Instant now = clock.instant();
         Instant expires = now.plus(RESET_VALIDITY);
+        int replaced = revokeOpenResets(a.id(), now);
+        // the link's token is minted when the mail goes out (LinkTokens), so the event holds no secret
         jdbc.sql("INSERT INTO password_reset (id, user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), a.id(), Tokens.hash(token), ts(now), ts(expires)).update();
-        audit.record(a.email(), "user.password-reset-requested", "user", a.id().toString(), Map.of());
-        events.publishEvent(new PasswordResetRequested(a.id(), a.email(), a.displayName(), pageLanguage, token, expires));
+                .params(resetId, a.id(), LinkTokens.unusableHash(), ts(now), ts(expires)).update();
+        audit.record(a.email(), "user.password-reset-requested", "user", a.id().toString(), Map.of("replaced", replaced));
+        events.publishEvent(new PasswordResetRequested(resetId, a.id(), a.email(), a.displayName(), pageLanguage, expires));
     }
 
     /** The user of a reset link: 404 for an unknown token, 410 for a used or expired one. */
     @Transactional(readOnly = true)
     public Account resetLink(String token) {
-        record Row(UUID id, UUID userId, Timestamp expiresAt, Timestamp usedAt) {
+        record Row(UUID id, UUID userId, Timestamp expiresAt, Timestamp usedAt, Timestamp revokedAt) {
         }
-        Row row = jdbc.sql("SELECT id, user_id, expires_at, used_at FROM password_reset WHERE token_hash = ?")
+        Row row = jdbc.sql("SELECT id, user_id, expires_at, used_at, revoked_at FROM password_reset WHERE token_hash = ?")
                 .param(Tokens.hash(token)).query(Row.class).optional().orElseThrow(NotFoundException::new);
         Account account = byId(row.userId()).orElseThrow(NotFoundException::new);
-        if (row.usedAt() != null || !row.expiresAt().toInstant().isAfter(clock.instant()) || !account.enabled()) {
+        if (row.usedAt() != null || row.revokedAt() != null || !row.expiresAt().toInstant().isAfter(clock.instant()) || !account.enabled()) {
             throw new ResponseStatusException(HttpStatus.GONE);
         }
         return account;
@@ -271,13 +284,21 @@ public class Accounts {
 
     public void resetPassword(String token, String password) {
         Account account = resetLink(token);
-        int used = jdbc.sql("UPDATE password_reset SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")
+        int used = jdbc.sql("UPDATE password_reset SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND revoked_at IS NULL")
                 .params(ts(clock.instant()), Tokens.hash(token)).update();
         if (used != 1) {
             throw new ResponseStatusException(HttpStatus.GONE);
         }
         jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ?").params(encoder.encode(password), account.id()).update();
+        revokeOpenResets(account.id(), clock.instant());
         audit.record(account.email(), "user.password-reset", "user", account.id().toString(), Map.of());
+        sessions.endAll(account.id(), account.email(), account.email(), "password-reset");
+    }
+
+    /** A new reset link (or a reset done) makes the user's earlier unused links invalid (410). */
+    private int revokeOpenResets(UUID userId, Instant now) {
+        return jdbc.sql("UPDATE password_reset SET revoked_at = ? WHERE user_id = ? AND used_at IS NULL AND revoked_at IS NULL")
+                .params(ts(now), userId).update();
     }
 
     // ---------------------------------------------------------------- demo

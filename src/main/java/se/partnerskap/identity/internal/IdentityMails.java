@@ -1,5 +1,9 @@
 package se.partnerskap.identity.internal;
 
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -14,18 +18,24 @@ import se.partnerskap.shared.StockholmTime;
 /**
  * Sends the invitation and password-reset mail after their transaction commits. Through the event
  * publication registry: if sending fails, the publication stays incomplete and is retried on restart.
+ * The link's token is minted here ({@link LinkTokens}, committed before the mail goes out, so that the
+ * link works when the mail arrives); a re-delivery mints a new one.
  */
 @Component
 class IdentityMails {
 
+    private static final Logger log = LoggerFactory.getLogger(IdentityMails.class);
+
     private final Mail mail;
     private final MessageSource messages;
     private final Environment environment;
+    private final LinkTokens tokens;
 
-    IdentityMails(Mail mail, MessageSource messages, Environment environment) {
+    IdentityMails(Mail mail, MessageSource messages, Environment environment, LinkTokens tokens) {
         this.mail = mail;
         this.messages = messages;
         this.environment = environment;
+        this.tokens = tokens;
     }
 
     /** Resolved when sending: in tests the base address names the port, known only once the server runs. */
@@ -36,8 +46,13 @@ class IdentityMails {
 
     @ApplicationModuleListener
     void on(InvitationCreated event) {
+        Optional<String> token = tokens.forInvitation(event.invitationId());
+        if (token.isEmpty()) {
+            log.info("Invitation {} is used or expired: no mail", event.invitationId());
+            return;
+        }
         Language language = Language.ofCode(event.language());
-        String link = baseUrl() + (language == Language.EN ? "/en/invitation/" : "/inbjudan/") + event.token();
+        String link = baseUrl() + (language == Language.EN ? "/en/invitation/" : "/inbjudan/") + token.get();
         String organisations = event.organisations().isEmpty() ? "" : t(language, "identity.mail.invitation.organisations",
                 String.join(", ", event.organisations())) + "\n\n";
         mail.send(new OutgoingMail(event.email(), t(language, "identity.mail.invitation.subject"),
@@ -47,8 +62,13 @@ class IdentityMails {
 
     @ApplicationModuleListener
     void on(PasswordResetRequested event) {
+        Optional<String> token = tokens.forReset(event.resetId());
+        if (token.isEmpty()) {
+            log.info("Password reset {} is used, replaced or expired: no mail", event.resetId());
+            return;
+        }
         Language language = Language.ofCode(event.language());
-        String link = baseUrl() + (language == Language.EN ? "/en/reset-password/" : "/aterstall-losenord/") + event.token();
+        String link = baseUrl() + (language == Language.EN ? "/en/reset-password/" : "/aterstall-losenord/") + token.get();
         mail.send(new OutgoingMail(event.email(), t(language, "identity.mail.reset.subject"),
                 t(language, "identity.mail.reset.body", event.name(), link,
                         StockholmTime.dateTime(event.expiresAt(), language))));

@@ -26,10 +26,12 @@ class OidcLogin implements OAuth2UserService<OidcUserRequest, OidcUser> {
     private final OidcUserService delegate = new OidcUserService();
     private final Accounts accounts;
     private final Audit audit;
+    private final SessionEnds sessions;
 
-    OidcLogin(Accounts accounts, Audit audit) {
+    OidcLogin(Accounts accounts, Audit audit, SessionEnds sessions) {
         this.accounts = accounts;
         this.audit = audit;
+        this.sessions = sessions;
     }
 
     @Override
@@ -37,6 +39,7 @@ class OidcLogin implements OAuth2UserService<OidcUserRequest, OidcUser> {
     public OidcUser loadUser(OidcUserRequest request) throws OAuth2AuthenticationException {
         OidcUser user = delegate.loadUser(request);
         String email = user.getEmail();
+        long version = email == null ? 0 : sessions.current(email);
         Account account = email == null ? null : accounts.byEmail(email).filter(Account::enabled).orElse(null);
         if (account == null) {
             throw new OAuth2AuthenticationException(new OAuth2Error(UNKNOWN_USER),
@@ -44,6 +47,6 @@ class OidcLogin implements OAuth2UserService<OidcUserRequest, OidcUser> {
         }
         audit.record(account.email(), "user.logged-in-oidc", "user", account.id().toString(),
                 Map.of("issuer", String.valueOf(user.getIssuer())));
-        return new OidcPrincipal(account, user.getIdToken(), user.getUserInfo());
+        return new OidcPrincipal(account, version, user.getIdToken(), user.getUserInfo());
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
@@ -60,9 +61,12 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService userDetailsService(Accounts accounts) {
-        return email -> accounts.byEmail(email).filter(a -> a.passwordHash() != null).map(UserPrincipal::new)
-                .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+    UserDetailsService userDetailsService(Accounts accounts, SessionEnds sessions) {
+        return email -> {
+            long version = sessions.current(email);
+            return accounts.byEmail(email).filter(a -> a.passwordHash() != null).map(a -> new UserPrincipal(a, version))
+                    .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+        };
     }
 
     @Bean
@@ -74,7 +78,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain web(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
-            LoginLimits loginLimits, RequestCache requestCache, OidcLogin oidcLogin,
+            LoginLimits loginLimits, RequestCache requestCache, OidcLogin oidcLogin, SessionEnds sessionEnds,
             @Value("${partnerskap.oidc.enabled:false}") boolean oidc) throws Exception {
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/konto", "/konto/**", "/en/account", "/en/account/**").authenticated()
@@ -118,6 +122,7 @@ class SecurityConfiguration {
                 .successHandler(success(requestCache))
                 .failureHandler(failure()));
         http.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()));
+        http.addFilterBefore(new SessionVersionCheck(sessionEnds), AnonymousAuthenticationFilter.class);
         http.logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(loggedOut()));
         http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                 .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY))

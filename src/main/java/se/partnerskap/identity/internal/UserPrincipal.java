@@ -13,7 +13,7 @@ import se.partnerskap.identity.Role;
 import se.partnerskap.identity.SignedIn;
 
 /** A user logged in with a password. Serializable: it lives in the session in PostgreSQL. */
-final class UserPrincipal implements UserDetails, CredentialsContainer, SignedIn {
+final class UserPrincipal implements UserDetails, CredentialsContainer, SignedIn, VersionedLogin {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -24,14 +24,16 @@ final class UserPrincipal implements UserDetails, CredentialsContainer, SignedIn
     private String passwordHash;
     private final boolean enabled;
     private final List<SimpleGrantedAuthority> authorities;
+    private final long sessionVersion;
 
-    UserPrincipal(Account account) {
+    UserPrincipal(Account account, long sessionVersion) {
         this.userId = account.id();
         this.email = account.email();
         this.displayName = account.displayName();
         this.passwordHash = account.passwordHash();
         this.enabled = account.canLogIn();
         this.authorities = authorities(account);
+        this.sessionVersion = sessionVersion;
     }
 
     static List<SimpleGrantedAuthority> authorities(Account account) {
@@ -41,6 +43,11 @@ final class UserPrincipal implements UserDetails, CredentialsContainer, SignedIn
     @Override
     public UUID userId() {
         return userId;
+    }
+
+    @Override
+    public long sessionVersion() {
+        return sessionVersion;
     }
 
     @Override
