@@ -228,7 +228,12 @@ public class SectionRules {
         if (!WHOLE_SEK.matcher(s).matches()) {
             return OptionalLong.empty();
         }
-        long value = Long.parseLong(s.replaceAll("[ \u00a0\u202f]", ""));
+        String digits = s.replaceAll("[ \u00a0\u202f]", "");
+        // grouped digits may be any number of them: more than MAX_SEK has is out of range, not a long to parse
+        if (digits.length() > String.valueOf(MAX_SEK).length()) {
+            return OptionalLong.empty();
+        }
+        long value = Long.parseLong(digits);
         return value > MAX_SEK ? OptionalLong.empty() : OptionalLong.of(value);
     }
 
