@@ -146,6 +146,20 @@ class HostileInputTest extends ApplicationFixtures {
     }
 
     @Test
+    void aContactAddressWithMarkupIsRefusedAsTheSubscriptionFormRefusesIt() {
+        HttpClient anna = anna();
+        UUID id = startDraft(anna, openRound(List.of("KE"), List.of("project")), "project");
+        String path = "/ansokningar/" + id + "/sokande";
+        String hostile = "\"><script>alert(1)</script>@example.org";
+        HttpResponse<String> r = postForm(anna, path, get(anna, path).body(), Map.of("version", "0",
+                "contactName", "Anna", "contactEmail", hostile));
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.body()).contains("error-summary").contains("href=\"#contactEmail\"")
+                .contains("Skriv en e-postadress").doesNotContain("<script>alert(1)</script>");
+        assertThat(section(id, "applicant").get("version")).isEqualTo(0);
+    }
+
+    @Test
     void aPostWithoutCsrfTokenIsA403PageAndChangesNothing() {
         HttpClient anna = anna();
         UUID id = startDraft(anna, openRound(List.of("KE"), List.of("project")), "project");

@@ -45,7 +45,6 @@ public class SectionRules {
     public static final List<String> PARTIES = List.of("swedish", "partner");
 
     private static final Pattern WHOLE_SEK = Pattern.compile("\\d{1,3}([ \u00a0\u202f]?\\d{3})*|\\d{1,9}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -271,7 +270,7 @@ public class SectionRules {
         }
 
         void email(String f, boolean required) {
-            if (!missing(f, required) && (a.one(f).length() > SHORT || !EMAIL.matcher(a.one(f).strip()).matches())) {
+            if (!missing(f, required) && (a.one(f).length() > SHORT || !se.partnerskap.shared.EmailAddress.isValid(a.one(f)))) {
                 invalid.put(f, Problem.of("application.error.email"));
             }
         }

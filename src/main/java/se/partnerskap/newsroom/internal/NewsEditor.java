@@ -376,7 +376,7 @@ public class NewsEditor {
             if (name.isEmpty()) {
                 errors.putIfAbsent("contactName" + (i + 1), "newsroom.error.contact.name");
             }
-            if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            if (!email.isEmpty() && !se.partnerskap.shared.EmailAddress.isValid(email)) {
                 errors.putIfAbsent("contactEmail" + (i + 1), "newsroom.error.contact.email");
             }
             if (!phone.isEmpty() && !phone.matches("[0-9+ ()\\-]{5,30}")) {
