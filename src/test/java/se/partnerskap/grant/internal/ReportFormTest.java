@@ -119,6 +119,15 @@ class ReportFormTest extends ReportFixtures {
                 Map.of("version", "2", "actual.1", "-1"), true);
         assertThat(autosaveNegative.body()).contains("Inte sparat");
         assertThat(version(report)).isEqualTo(2);
+
+        // forty nines: a field error, on save and on autosave, never a server error
+        String nines = "9".repeat(40);
+        HttpResponse<String> huge = post(anna, path(p, report), page,
+                Map.of("version", "2", "progress", "Changed", "actual.1", nines, "action", "save"), false);
+        assertThat(huge.statusCode()).isEqualTo(422);
+        assertThat(huge.body()).contains("href=\"#f-actual-1\"").contains("Beloppet är för stort").contains("value=\"" + nines + "\"");
+        assertThat(post(anna, path(p, report), page, Map.of("version", "2", "actual.1", nines), true).body()).contains("Inte sparat");
+        assertThat(version(report)).isEqualTo(2);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE subject_id = ? AND action = 'report.saved'")
                 .param(report.toString()).query(Integer.class).single()).isEqualTo(2);
     }
