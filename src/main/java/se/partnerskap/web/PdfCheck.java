@@ -13,6 +13,7 @@ import org.apache.pdfbox.cos.COSDocument;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
@@ -55,6 +56,8 @@ public final class PdfCheck {
     private static final COSName FILE_ATTACHMENT = COSName.getPDFName("FileAttachment");
     /** Deeper than any real PDF nests direct objects; a file nesting deeper is not read. */
     private static final int MAX_DEPTH = 64;
+    /** Streams PDFBox decodes while parsing are held in memory up to this, then the file is not read. */
+    private static final MemoryUsageSetting DECODED_LIMIT = MemoryUsageSetting.setupMainMemoryOnly(64L * 1024 * 1024);
 
     private PdfCheck() {
     }
@@ -72,7 +75,7 @@ public final class PdfCheck {
         if (!complete(content)) {
             return Optional.of(Refusal.UNREADABLE);
         }
-        try (PDDocument document = Loader.loadPDF(content)) {
+        try (PDDocument document = Loader.loadPDF(content, "", null, null, DECODED_LIMIT.streamCache)) {
             if (document.isEncrypted()) {
                 return Optional.of(Refusal.ENCRYPTED);
             }
