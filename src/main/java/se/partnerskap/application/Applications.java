@@ -322,9 +322,10 @@ public class Applications {
         if (content.length > MAX_ATTACHMENT_BYTES) {
             throw new AttachmentRefused("application.attachments.error.tooLarge");
         }
-        if (!PdfCheck.isPdf(content)) {
-            throw new AttachmentRefused("application.attachments.error.notPdf");
-        }
+        PdfCheck.refusal(content).ifPresent(refusal -> {
+            throw new AttachmentRefused(refusal == PdfCheck.Refusal.NOT_PDF ? "application.attachments.error.notPdf"
+                    : refusal.messageKey());
+        });
         if (application.attachments().size() >= MAX_ATTACHMENTS) {
             throw new AttachmentRefused("application.attachments.error.tooMany");
         }

@@ -1,5 +1,6 @@
 /**
- * The shared kernel: the few value types every module uses (money in SEK, Stockholm time, language).
+ * The shared kernel: the few value types every module uses (money in SEK, Stockholm time, language,
+ * what an e-mail address must look like).
  * Nothing here knows about any module.
  */
 package se.partnerskap.shared;

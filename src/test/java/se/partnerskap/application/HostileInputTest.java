@@ -118,6 +118,48 @@ class HostileInputTest extends ApplicationFixtures {
     }
 
     @Test
+    void anAmountOfFortyNinesIsAFieldErrorOnSaveAndOnAutosaveNotAServerError() {
+        HttpClient anna = anna();
+        UUID id = startDraft(anna, openRound(List.of("KE"), List.of("project")), "project");
+        String path = "/ansokningar/" + id + "/budget";
+        String page = get(anna, path).body();
+        String nines = "9".repeat(40);
+        for (String amount : List.of(nines, "999 999 999 999 999 999 999 999 999 999")) {
+            HttpResponse<String> saved = postForm(anna, path, page, Map.of("version", "0", "line1Category", "travel",
+                    "line1Description", "Resor", "line1Party", "swedish", "line1Amount", amount, "requested", nines));
+            assertThat(saved.statusCode()).as(amount).isEqualTo(422);
+            assertThat(saved.body()).contains("error-summary").contains("href=\"#line1Amount\"").contains("href=\"#requested\"")
+                    .contains("Skriv beloppet i hela kronor").contains("value=\"" + amount + "\"");
+            HttpResponse<String> autosaved = autosave(anna, path, page, Map.of("version", "0", "line1Category", "travel",
+                    "line1Description", "Resor", "line1Party", "swedish", "line1Amount", amount, "requested", "1000"));
+            assertThat(autosaved.statusCode()).as(amount).isLessThan(500);
+            assertThat(autosaved.body()).contains("Inte sparat");
+        }
+        // the years of the activities are a number field too
+        String activities = "/ansokningar/" + id + "/aktiviteter";
+        HttpResponse<String> years = postForm(anna, activities, get(anna, activities).body(),
+                Map.of("version", "0", "years", nines));
+        assertThat(years.statusCode()).isEqualTo(422);
+        assertThat(years.body()).contains("error-summary").contains("value=\"" + nines + "\"");
+        assertThat(section(id, "budget").get("version")).isEqualTo(0);
+        assertThat(section(id, "budget").get("answers")).isEqualTo("{}");
+    }
+
+    @Test
+    void aContactAddressWithMarkupIsRefusedAsTheSubscriptionFormRefusesIt() {
+        HttpClient anna = anna();
+        UUID id = startDraft(anna, openRound(List.of("KE"), List.of("project")), "project");
+        String path = "/ansokningar/" + id + "/sokande";
+        String hostile = "\"><script>alert(1)</script>@example.org";
+        HttpResponse<String> r = postForm(anna, path, get(anna, path).body(), Map.of("version", "0",
+                "contactName", "Anna", "contactEmail", hostile));
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.body()).contains("error-summary").contains("href=\"#contactEmail\"")
+                .contains("Skriv en e-postadress").doesNotContain("<script>alert(1)</script>");
+        assertThat(section(id, "applicant").get("version")).isEqualTo(0);
+    }
+
+    @Test
     void aPostWithoutCsrfTokenIsA403PageAndChangesNothing() {
         HttpClient anna = anna();
         UUID id = startDraft(anna, openRound(List.of("KE"), List.of("project")), "project");

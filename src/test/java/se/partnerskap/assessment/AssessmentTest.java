@@ -137,6 +137,10 @@ class AssessmentTest extends AbstractIntegrationTest {
         assertThat(decide(officer, first, Map.of("outcome", "granted", "amount", "200 000")).statusCode()).isEqualTo(302);
         // more than asked for is refused whatever the budget
         assertThat(decide(officer, second, Map.of("outcome", "granted", "amount", "250000")).statusCode()).isEqualTo(400);
+        // forty nines is a field error too, with what was typed kept
+        HttpResponse<String> nines = decide(officer, second, Map.of("outcome", "granted", "amount", "9".repeat(40)));
+        assertThat(nines.statusCode()).isEqualTo(400);
+        assertThat(nines.body()).contains("Ange beloppet i hela kronor").contains("value=\"" + "9".repeat(40) + "\"");
         HttpResponse<String> over = decide(officer, second, Map.of("outcome", "granted", "amount", "150000"));
         assertThat(over.statusCode()).isEqualTo(409);
         assertThat(over.body()).contains("350\u00a0000\u00a0kr").contains("300\u00a0000\u00a0kr")

@@ -397,6 +397,8 @@ class FollowUpTest extends AbstractIntegrationTest {
                 Map.of("kind", "budget-move", "fromLine", "1", "toLine", "2", "amount", "-5000", "reason", "Dyrare resor"),
                 Map.of("kind", "budget-move", "fromLine", "1", "toLine", "2", "amount", "0", "reason", "Dyrare resor"),
                 Map.of("kind", "budget-move", "fromLine", "1", "toLine", "2", "amount", "100001", "reason", "Dyrare resor"),
+                Map.of("kind", "budget-move", "fromLine", "1", "toLine", "2", "amount", "9".repeat(40), "reason", "Dyrare resor"),
+                Map.of("kind", "budget-move", "fromLine", "1", "toLine", "2", "amount", "-" + "9".repeat(40), "reason", "Dyrare resor"),
                 Map.of("kind", "budget-move", "fromLine", "1", "toLine", "1", "amount", "1000", "reason", "Dyrare resor"),
                 Map.of("kind", "budget-move", "fromLine", "1", "toLine", "2", "amount", "1000", "reason", " "),
                 Map.of("kind", "", "reason", "Något"));

@@ -18,6 +18,18 @@ class InvitationTest extends IdentityTestSupport {
     }
 
     @Test
+    void anInvitationToAnAddressWithMarkupIsAFieldErrorAndSendsNothing() {
+        var admin = loggedIn(DemoUsers.ADA.email(), DemoUsers.PASSWORD);
+        String hostile = "\"><script>alert(1)</script>@test.example";
+        var form = get(admin, "/en/admin/users/invite");
+        var sent = postForm(admin, "/en/admin/users/invite", form.body(), Map.of("email", hostile,
+                "name", "Mallory", "language", "en", "roles", "APPLICANT", "organisations", karlstad()));
+        assertThat(sent.statusCode()).isEqualTo(400);
+        assertThat(sent.body()).contains("error-summary").doesNotContain("<script>alert(1)</script>");
+        assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE email LIKE '%script%'").query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void anInvitationLinkWorksOnceAndTheInviteeCanLogIn() {
         var admin = loggedIn(DemoUsers.ADA.email(), DemoUsers.PASSWORD);
         String email = "invitee-" + UUID.randomUUID().toString().substring(0, 8) + "@test.example";

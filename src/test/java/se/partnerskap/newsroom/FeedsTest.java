@@ -121,7 +121,29 @@ class FeedsTest extends AbstractIntegrationTest {
         Element older = items.get(titles.indexOf("Äldre & <bättre>"));
         assertThat(text(older, null, "description")).isEqualTo("Ingress ett");
         assertThat(text(older, null, "category")).isEqualTo("Kronoberg");
-        assertThat(text(items.get(titles.indexOf("Nyare artikel")), null, "description")).isEqualTo("Brödtext & mer");
+        // the description is HTML to a reader: the plain text "Brödtext & mer", escaped as HTML
+        assertThat(text(items.get(titles.indexOf("Nyare artikel")), null, "description")).isEqualTo("Brödtext &amp; mer");
+    }
+
+    @Test
+    void aLeadWithMarkupIsTextInTheRssFeedAsInTheAtomFeed() {
+        String lead = "Ingress <script>alert('x')</script> med <b>fet</b> & <img src=x onerror=alert(1)>";
+        news.item("press-release", "sv", news.slug("markup"), "Med markup", lead, "<p>Brödtext</p>", "published", ago(5));
+
+        Document doc = parse(get("/nyheter/rss.xml").body());
+        Element channel = children(doc.getDocumentElement(), null, "channel").get(0);
+        Element item = children(channel, null, "item").stream()
+                .filter(i -> text(i, null, "title").equals("Med markup")).findFirst().orElseThrow();
+        String description = text(item, null, "description");
+        // a reader decodes the description as HTML: it must find no element in it, only the lead as text
+        assertThat(description).doesNotContain("<").doesNotContain(">");
+        assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(description)).isEqualTo(lead);
+
+        Document atom = parse(get("/nyheter/atom.xml").body());
+        Element entry = children(atom.getDocumentElement(), ATOM, "entry").stream()
+                .filter(e -> text(e, ATOM, "title").equals("Med markup")).findFirst().orElseThrow();
+        assertThat(children(entry, ATOM, "summary").get(0).getAttribute("type")).isEqualTo("text");
+        assertThat(text(entry, ATOM, "summary")).isEqualTo(lead);
     }
 
     @Test

@@ -135,6 +135,20 @@ class SubscriptionTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void anAddressWithMarkupQuotesOrNoDomainIsAFieldErrorAndNothingIsStoredOrSent() {
+        for (String hostile : List.of("\"><script>alert(1)</script>@example.org", "Anna <anna@example.org>",
+                "anna@example", "an na@example.org", "anna@exa mple.org", "\"anna\"@example.org", "anna@@example.org")) {
+            HttpClient client = client();
+            var sent = subscribe(client, "/prenumeration", Map.of("email", hostile, "pressReleases", "true", "language", "sv"));
+            assertThat(sent.statusCode()).as(hostile).isEqualTo(400);
+            assertThat(sent.body()).as(hostile).contains("error-summary").contains("Skriv en e-postadress i rätt format")
+                    .doesNotContain("<script>alert(1)</script>");
+            assertThat(jdbc.sql("SELECT count(*) FROM subscription_request WHERE email = ?").param(hostile.strip().toLowerCase())
+                    .query(Integer.class).single()).as(hostile).isZero();
+        }
+    }
+
+    @Test
     void anUnconfirmedSubscriberGetsNothing() {
         String email = news.email("unconfirmed");
         var sent = subscribe(client(), "/prenumeration", Map.of("email", email, "pressReleases", "true", "language", "sv"));

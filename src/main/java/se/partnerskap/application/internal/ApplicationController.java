@@ -192,7 +192,7 @@ public class ApplicationController {
         SectionView.ApplicationHeader header = header(a, ui);
         SectionAnswers stored = a.section(section);
         Optional<PendingSaves.Pending> restored = a.isEditable() && section != Section.ATTACHMENTS
-                ? pending.take(pendingToken, request.getRequestURI()) : Optional.empty();
+                ? pending.take(pendingToken, request.getRequestURI(), me.userId()) : Optional.empty();
         if (pendingToken != null) {
             PendingSaves.forget(response);
         }

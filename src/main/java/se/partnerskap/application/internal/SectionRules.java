@@ -45,7 +45,6 @@ public class SectionRules {
     public static final List<String> PARTIES = List.of("swedish", "partner");
 
     private static final Pattern WHOLE_SEK = Pattern.compile("\\d{1,3}([ \u00a0\u202f]?\\d{3})*|\\d{1,9}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
@@ -228,7 +227,12 @@ public class SectionRules {
         if (!WHOLE_SEK.matcher(s).matches()) {
             return OptionalLong.empty();
         }
-        long value = Long.parseLong(s.replaceAll("[ \u00a0\u202f]", ""));
+        String digits = s.replaceAll("[ \u00a0\u202f]", "");
+        // grouped digits may be any number of them: more than MAX_SEK has is out of range, not a long to parse
+        if (digits.length() > String.valueOf(MAX_SEK).length()) {
+            return OptionalLong.empty();
+        }
+        long value = Long.parseLong(digits);
         return value > MAX_SEK ? OptionalLong.empty() : OptionalLong.of(value);
     }
 
@@ -266,7 +270,7 @@ public class SectionRules {
         }
 
         void email(String f, boolean required) {
-            if (!missing(f, required) && (a.one(f).length() > SHORT || !EMAIL.matcher(a.one(f).strip()).matches())) {
+            if (!missing(f, required) && (a.one(f).length() > SHORT || !se.partnerskap.shared.EmailAddress.isValid(a.one(f)))) {
                 invalid.put(f, Problem.of("application.error.email"));
             }
         }

@@ -83,6 +83,10 @@ class ChangeRequests {
                     errors.put("amount", "followup.change.error.amountMissing");
                 } else if (!WHOLE_SEK.matcher(a).matches()) {
                     errors.put("amount", "followup.change.error.amountInvalid");
+                } else if (a.replaceAll("[^0-9]", "").length() > 12) {
+                    // grouped digits may be any number of them; no budget line holds a trillion kronor
+                    errors.put("amount", a.startsWith("-") ? "followup.change.error.amountPositive"
+                            : "followup.change.error.amountOverLine");
                 } else {
                     amount = Long.parseLong(a.replaceAll("[ \u00a0\u202f]", ""));
                     if (amount <= 0) {

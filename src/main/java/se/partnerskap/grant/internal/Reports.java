@@ -361,9 +361,10 @@ public class Reports {
         if (content.length > MAX_ATTACHMENT_BYTES) {
             throw new ReportRefused("report.attachments.error.tooLarge");
         }
-        if (!se.partnerskap.web.PdfCheck.isPdf(content)) {
-            throw new ReportRefused("report.attachments.error.notPdf");
-        }
+        se.partnerskap.web.PdfCheck.refusal(content).ifPresent(refusal -> {
+            throw new ReportRefused(refusal == se.partnerskap.web.PdfCheck.Refusal.NOT_PDF
+                    ? "report.attachments.error.notPdf" : refusal.messageKey());
+        });
         if (attachments(report.id()).size() >= MAX_ATTACHMENTS) {
             throw new ReportRefused("report.attachments.error.tooMany");
         }

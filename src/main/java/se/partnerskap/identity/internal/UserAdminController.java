@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,7 +33,6 @@ import se.partnerskap.web.Ui;
 @PreAuthorize("hasRole('ADMINISTRATOR')")
 class UserAdminController {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final Accounts accounts;
     private final Registry registry;
@@ -70,7 +68,7 @@ class UserAdminController {
         String typedEmail = email.strip();
         if (typedEmail.isEmpty()) {
             errors.add("email", "identity.error.email.missing");
-        } else if (typedEmail.length() > 254 || !EMAIL.matcher(typedEmail).matches()) {
+        } else if (!se.partnerskap.shared.EmailAddress.isValid(typedEmail)) {
             errors.add("email", "identity.error.email.invalid");
         } else if (accounts.byEmail(typedEmail).isPresent()) {
             errors.add("email", "identity.error.email.taken");

@@ -153,7 +153,9 @@ class FeedController {
                 w.writeStartElement("item");
                 element(w, "title", i.title());
                 element(w, "link", itemLink(i, f.lang()));
-                element(w, "description", i.summary());
+                // readers take an RSS description as HTML (RSS has no type="text" as Atom has): the plain
+                // lead is escaped as HTML first, so that "<b>" shows as the text "<b>", not as markup
+                element(w, "description", org.springframework.web.util.HtmlUtils.htmlEscape(safe(i.summary()), "UTF-8"));
                 w.writeStartElement("guid");
                 w.writeAttribute("isPermaLink", "false");
                 w.writeCharacters("urn:uuid:" + i.id());

@@ -219,8 +219,10 @@ public class NewsEditor {
             error = "newsroom.error.pdf.tooLarge";
         } else {
             byte[] bytes = file.getBytes();
-            if (!se.partnerskap.web.PdfCheck.isPdf(bytes)) {
-                error = "newsroom.error.pdf.notPdf";
+            var refusal = se.partnerskap.web.PdfCheck.refusal(bytes);
+            if (refusal.isPresent()) {
+                error = refusal.get() == se.partnerskap.web.PdfCheck.Refusal.NOT_PDF ? "newsroom.error.pdf.notPdf"
+                        : refusal.get().messageKey();
             } else {
                 String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                         ? item.slug() + ".pdf" : file.getOriginalFilename().replaceAll("[\\\\/]", "_");
@@ -376,7 +378,7 @@ public class NewsEditor {
             if (name.isEmpty()) {
                 errors.putIfAbsent("contactName" + (i + 1), "newsroom.error.contact.name");
             }
-            if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            if (!email.isEmpty() && !se.partnerskap.shared.EmailAddress.isValid(email)) {
                 errors.putIfAbsent("contactEmail" + (i + 1), "newsroom.error.contact.email");
             }
             if (!phone.isEmpty() && !phone.matches("[0-9+ ()\\-]{5,30}")) {

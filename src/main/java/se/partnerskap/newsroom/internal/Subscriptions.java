@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +38,6 @@ public class Subscriptions {
     static final Duration LINK_VALID = Duration.ofDays(7);
     /** A new request for the same address within this time updates the choices but sends no second mail. */
     static final Duration RESEND_AFTER = Duration.ofMinutes(2);
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -81,7 +79,7 @@ public class Subscriptions {
     }
 
     static boolean validEmail(String email) {
-        return email != null && email.length() <= 254 && EMAIL.matcher(email.strip()).matches();
+        return se.partnerskap.shared.EmailAddress.isValid(email);
     }
 
     static String normalise(String email) {

@@ -119,6 +119,15 @@ class ReportFormTest extends ReportFixtures {
                 Map.of("version", "2", "actual.1", "-1"), true);
         assertThat(autosaveNegative.body()).contains("Inte sparat");
         assertThat(version(report)).isEqualTo(2);
+
+        // forty nines: a field error, on save and on autosave, never a server error
+        String nines = "9".repeat(40);
+        HttpResponse<String> huge = post(anna, path(p, report), page,
+                Map.of("version", "2", "progress", "Changed", "actual.1", nines, "action", "save"), false);
+        assertThat(huge.statusCode()).isEqualTo(422);
+        assertThat(huge.body()).contains("href=\"#f-actual-1\"").contains("Beloppet är för stort").contains("value=\"" + nines + "\"");
+        assertThat(post(anna, path(p, report), page, Map.of("version", "2", "actual.1", nines), true).body()).contains("Inte sparat");
+        assertThat(version(report)).isEqualTo(2);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE subject_id = ? AND action = 'report.saved'")
                 .param(report.toString()).query(Integer.class).single()).isEqualTo(2);
     }
@@ -226,6 +235,9 @@ class ReportFormTest extends ReportFixtures {
                 "just text pretending".getBytes());
         assertThat(notPdf.statusCode()).isEqualTo(422);
         assertThat(notPdf.body()).contains("Filen är inte en PDF");
+        HttpResponse<String> scripted = upload(anna, path(p, report) + "/bilagor", csrf(page), "skript.pdf", scriptedPdf());
+        assertThat(scripted.statusCode()).isEqualTo(422);
+        assertThat(scripted.body()).contains("PDF-filen innehåller JavaScript");
         byte[] big = new byte[11 * 1024 * 1024];
         System.arraycopy(pdf(), 0, big, 0, pdf().length);
         HttpResponse<String> tooLarge = upload(anna, path(p, report) + "/bilagor", csrf(page), "big.pdf", big);
@@ -247,5 +259,19 @@ class ReportFormTest extends ReportFixtures {
                 .statusCode()).isEqualTo(302);
         assertThat(jdbc.sql("SELECT count(*) FROM project_report_attachment WHERE report_id = ?").param(report)
                 .query(Integer.class).single()).isZero();
+    }
+
+    /** A real PDF (made with PDFBox) that runs a script when opened. */
+    private static byte[] scriptedPdf() {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.getDocumentCatalog().setOpenAction(
+                    new org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript("app.alert(1)"));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
