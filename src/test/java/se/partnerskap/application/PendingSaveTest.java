@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import se.partnerskap.identity.internal.Account;
+import se.partnerskap.identity.internal.Accounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.partnerskap.application.internal.PendingSaveCleanup;
 import se.partnerskap.identity.DemoUsers;
@@ -27,6 +29,9 @@ class PendingSaveTest extends ApplicationFixtures {
 
     @Autowired
     PendingSaveCleanup cleanup;
+
+    @Autowired
+    Accounts accounts;
 
     private UUID draft(HttpClient anna) {
         return startDraft(anna, openRound(List.of("KE"), List.of("project")), "project");
@@ -92,6 +97,24 @@ class PendingSaveTest extends ApplicationFixtures {
         expireSessionsOf(DemoUsers.PER.email());
         HttpResponse<String> r = expiredPost(per, "/ansokningar/" + id + "/utmaning",
                 Map.of("version", "0", "title", "Pers text i Annas ansökan"), false);
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(r.headers().firstValue("Location").orElseThrow()).isEqualTo("/login");
+        assertThat(kept(id)).isZero();
+    }
+
+    @Test
+    void aSessionEndedOnPurposeKeepsNothingEvenForItsOwnApplication() {
+        HttpClient anna = anna();
+        UUID id = draft(anna);
+        String path = "/ansokningar/" + id + "/utmaning";
+        get(anna, path);
+        // an administrator disables Anna (say, her account was taken over) and enables her again
+        Account admin = accounts.byEmail(DemoUsers.ADA.email()).orElseThrow();
+        Account account = accounts.byEmail(DemoUsers.ANNA.email()).orElseThrow();
+        accounts.update(admin, account.id(), account.roles(), account.organisations(), false);
+        accounts.update(admin, account.id(), account.roles(), account.organisations(), true);
+
+        HttpResponse<String> r = expiredPost(anna, path, Map.of("version", "0", "title", "Planterad text"), false);
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(r.headers().firstValue("Location").orElseThrow()).isEqualTo("/login");
         assertThat(kept(id)).isZero();

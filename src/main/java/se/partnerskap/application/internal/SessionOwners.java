@@ -21,10 +21,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import se.partnerskap.identity.SessionsEnded;
 import se.partnerskap.identity.SignedIn;
 
 /**
@@ -67,6 +69,16 @@ class SessionOwners {
         }
         return jdbc.sql("SELECT user_id FROM session_owner WHERE session_hash = ? AND kept_until > ?")
                 .params(hash(sessionId), Timestamp.from(clock.instant())).query(UUID.class).optional();
+    }
+
+    /**
+     * The user's sessions were ended on purpose (disabled, password reset or changed, a role taken away):
+     * a form posted with one of them afterwards is no longer the owner's, so it must not be kept for them.
+     * In the ending transaction, so both happen or neither.
+     */
+    @EventListener
+    void forget(SessionsEnded ended) {
+        jdbc.sql("DELETE FROM session_owner WHERE user_id = ?").param(ended.userId()).update();
     }
 
     /** Records the signed-in user of the current session, once per session id and {@link #REFRESH}. */

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import se.partnerskap.audit.Audit;
+import se.partnerskap.identity.SessionsEnded;
 
 /**
  * Ends a user's sessions when the account says so: disabled, password reset, password changed.
@@ -40,11 +42,14 @@ class SessionEnds {
     private final JdbcClient jdbc;
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
     private final Audit audit;
+    private final ApplicationEventPublisher events;
 
-    SessionEnds(JdbcClient jdbc, FindByIndexNameSessionRepository<? extends Session> sessions, Audit audit) {
+    SessionEnds(JdbcClient jdbc, FindByIndexNameSessionRepository<? extends Session> sessions, Audit audit,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.sessions = sessions;
         this.audit = audit;
+        this.events = events;
     }
 
     /**
@@ -86,6 +91,7 @@ class SessionEnds {
     void raise(UUID userId, String actor, String reason) {
         jdbc.sql("UPDATE app_user SET session_version = session_version + 1 WHERE id = ?").param(userId).update();
         audit.record(actor, "user.sessions-ended", "user", userId.toString(), Map.of("reason", reason));
+        events.publishEvent(new SessionsEnded(userId, reason));
     }
 
     /**
