@@ -46,10 +46,15 @@ class OperationsTest extends AbstractIntegrationTest {
     }
 
     @Test
-    void pagesForbidPowerfulBrowserFeatures() {
+    void pagesCarryTheSecurityHeadersAndForbidPowerfulBrowserFeatures() {
         for (String path : List.of("/", "/login", "/nyheter", "/en/projects")) {
             var page = get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValueSatisfying(p -> assertThat(p).contains("script-src 'self'").contains("frame-ancestors 'none'"));
+            assertThat(page.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+            assertThat(page.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+            assertThat(page.headers().firstValue("Referrer-Policy")).as(path).contains("same-origin");
             assertThat(page.headers().firstValue("Permissions-Policy")).as(path).hasValueSatisfying(p -> assertThat(p)
                     .contains("camera=()").contains("geolocation=()").contains("microphone=()").contains("payment=()"));
         }
