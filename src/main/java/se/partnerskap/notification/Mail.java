@@ -10,6 +10,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
+import se.partnerskap.shared.EmailAddress;
 
 /**
  * Sends e-mail. Call it from an event listener ({@code @ApplicationModuleListener}) so that a mail
@@ -29,7 +30,16 @@ public class Mail {
         this.from = from;
     }
 
+    /**
+     * Sends the mail, or throws so that the publication stays incomplete and is tried again. A recipient
+     * address no mail server will ever take (stored before addresses were checked strictly when entered)
+     * is dropped with a warning instead: retrying it would fail for ever.
+     */
     public void send(OutgoingMail mail) {
+        if (!EmailAddress.isValid(mail.to())) {
+            log.warn("Not sending e-mail '{}': the recipient address is not one that can be sent to", mail.subject());
+            return;
+        }
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, !mail.attachments().isEmpty(), "UTF-8");

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -145,6 +146,32 @@ class SubscriptionTest extends AbstractIntegrationTest {
                     .doesNotContain("<script>alert(1)</script>");
             assertThat(jdbc.sql("SELECT count(*) FROM subscription_request WHERE email = ?").param(hostile.strip().toLowerCase())
                     .query(Integer.class).single()).as(hostile).isZero();
+        }
+    }
+
+    @Test
+    void anAddressStoredBeforeTheStrictCheckIsSkippedAndTheOthersStillGetTheItem() {
+        // a subscription accepted before addresses were checked strictly, as one was in the attack
+        String hostile = "\"><script>alert(1)</script>" + UUID.randomUUID() + "@example.org";
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO subscription (id, email, language, press_releases, status, unsubscribe_token, confirmed_at, updated_at)
+                VALUES (?, ?, 'sv', true, 'confirmed', ?, now(), now())
+                """).params(id, hostile.toLowerCase(), UUID.randomUUID().toString()).update();
+        try {
+            String email = news.email("press-after-hostile");
+            subscribeAndConfirm(email, Map.of("pressReleases", "true", "language", "sv"));
+            String title = news.unique("Pressmeddelande efter en trasig adress ");
+            publishAndAnnounce(news.item("press-release", "sv", news.slug("hostile"), title, "Ingress.", "<p>Text</p>",
+                    "draft", null));
+
+            awaitPublicationsDone();
+            assertThat(mailsAbout(email, title)).hasSize(1);
+            assertThat(mail.messages()).filteredOn(m -> m.subject() != null && m.subject().contains(title))
+                    .extracting(MailCatcher.CaughtMail::to).contains(email)
+                    .allSatisfy(to -> assertThat(to).doesNotContain("script"));
+        } finally {
+            jdbc.sql("DELETE FROM subscription WHERE id = ?").param(id).update();
         }
     }
 
