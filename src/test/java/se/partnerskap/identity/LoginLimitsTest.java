@@ -1,18 +1,12 @@
 package se.partnerskap.identity;
 
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -152,21 +146,8 @@ class LoginLimitsTest extends IdentityTestSupport {
     }
 
     HttpResponse<String> loginFrom(HttpClient client, String email, String password, String lang, String address) {
-        String page = send(client, HttpRequest.newBuilder(URI.create(url("en".equals(lang) ? "/en/login" : "/login")))
-                .header("X-Forwarded-For", address).GET().build()).body();
-        return postFrom(client, "/login", page, Map.of("email", email, "password", password, "lang", lang), address);
-    }
-
-    HttpResponse<String> postFrom(HttpClient client, String path, String formPage, Map<String, String> fields,
-            String address) {
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("_csrf", csrf(formPage));
-        String body = all.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return send(client, HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", address)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        String page = get(client, "en".equals(lang) ? "/en/login" : "/login", "X-Forwarded-For", address).body();
+        return postForm(client, "/login", page, Map.of("email", email, "password", password, "lang", lang),
+                "X-Forwarded-For", address);
     }
 }

@@ -1,20 +1,14 @@
 package se.partnerskap.platform;
 
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -119,15 +113,7 @@ class MailLimitsTest extends AbstractIntegrationTest {
 
     private HttpResponse<String> post(HttpClient client, String path, String formPage, Map<String, String> fields,
             String address) {
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("_csrf", csrf(formPage));
-        String body = all.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return send(client, HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", address)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return postForm(client, path, formPage, fields, "X-Forwarded-For", address);
     }
 
     /** A client address of the benchmarking range 198.18.0.0/15, only ever a header value here. */

@@ -83,15 +83,25 @@ public abstract class AbstractIntegrationTest {
 
     /** Sends a form the way a browser does, with the CSRF token taken from {@code formPage}. */
     protected HttpResponse<String> postForm(HttpClient client, String path, String formPage, Map<String, String> fields) {
+        return postForm(client, path, formPage, fields, new String[0]);
+    }
+
+    /** The same with extra request headers as name-value pairs (say, {@code X-Forwarded-For} of a proxy). */
+    protected HttpResponse<String> postForm(HttpClient client, String path, String formPage, Map<String, String> fields,
+            String... headers) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", csrf(formPage));
         String body = all.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(client, HttpRequest.newBuilder(URI.create(url(path)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(client, request.build());
     }
 
     /** A client logged in through the real login form. */
