@@ -15,7 +15,8 @@ import se.partnerskap.shared.EmailAddress;
 /**
  * Sends e-mail. Call it from an event listener ({@code @ApplicationModuleListener}) so that a mail
  * that must not be lost goes through the event publication registry: if sending fails, the
- * exception leaves the publication incomplete and it is sent again on restart.
+ * exception leaves the publication FAILED and it is retried while the application runs
+ * (platform.EventResubmission, docs/mail.md).
  */
 @Service
 public class Mail {

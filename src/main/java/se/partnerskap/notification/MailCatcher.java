@@ -18,7 +18,9 @@ import jakarta.mail.internet.MimeMessage;
  */
 public class MailCatcher implements AutoCloseable {
 
-    private final GreenMail greenMail;
+    private final int port;
+    private final List<CaughtMail> beforeOutages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile GreenMail greenMail;
 
     /** A caught message, as the demo page and the tests see it. */
     public record CaughtMail(String to, String subject, String text, Instant received, List<String> headers,
@@ -33,16 +35,42 @@ public class MailCatcher implements AutoCloseable {
         ServerSetup setup = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         greenMail = new GreenMail(setup);
         greenMail.start();
+        port = greenMail.getSmtp().getPort();
     }
 
     int port() {
-        return greenMail.getSmtp().getPort();
+        return port;
+    }
+
+    /**
+     * Stops the SMTP server, as an outage of the mail server: sending fails (connection refused) until
+     * {@link #startSmtp()}. What was received so far is kept. For fault tests and benchmarks.
+     */
+    public synchronized void stopSmtp() {
+        GreenMail running = greenMail;
+        if (running == null) {
+            return;
+        }
+        Arrays.stream(running.getReceivedMessages()).map(MailCatcher::caught).forEach(beforeOutages::add);
+        running.stop();
+        greenMail = null;
+    }
+
+    /** Starts the SMTP server again on the same port, after {@link #stopSmtp()}. */
+    public synchronized void startSmtp() {
+        if (greenMail != null) {
+            return;
+        }
+        GreenMail restarted = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        restarted.start();
+        greenMail = restarted;
     }
 
     /** Everything received, newest first. */
     public List<CaughtMail> messages() {
-        MimeMessage[] received = greenMail.getReceivedMessages();
-        return Arrays.stream(received).map(MailCatcher::caught)
+        GreenMail running = greenMail;
+        MimeMessage[] received = running == null ? new MimeMessage[0] : running.getReceivedMessages();
+        return java.util.stream.Stream.concat(beforeOutages.stream(), Arrays.stream(received).map(MailCatcher::caught))
                 .sorted((a, b) -> b.received().compareTo(a.received())).toList();
     }
 
@@ -98,7 +126,10 @@ public class MailCatcher implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        greenMail.stop();
+    public synchronized void close() {
+        if (greenMail != null) {
+            greenMail.stop();
+            greenMail = null;
+        }
     }
 }

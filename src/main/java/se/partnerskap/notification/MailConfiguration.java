@@ -1,19 +1,34 @@
 package se.partnerskap.notification;
 
+import java.util.Map;
 import java.util.Properties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * In demo mode with no {@code spring.mail.host}, mail goes to the local mail catcher. With
- * {@code spring.mail.host} set, Spring Boot's own mail sender talks to that server.
+ * {@code spring.mail.host} set, Spring Boot's own mail sender talks to that server. Every sender takes
+ * the Jakarta Mail settings under {@code spring.mail.properties}, above all the connection, read and write
+ * timeouts (application.properties), so that a mail server that hangs costs seconds, not threads.
  */
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
+
+    /** {@code spring.mail.properties.*}, which Spring Boot applies only to its own sender, for ours too. */
+    static Properties javaMailProperties(Environment environment) {
+        Properties props = new Properties();
+        props.putAll(Binder.get(environment)
+                .bind("spring.mail.properties", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of()));
+        return props;
+    }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnExpression("${partnerskap.demo:false} and '${spring.mail.host:}'.isEmpty()")
@@ -25,14 +40,11 @@ class MailConfiguration {
         }
 
         @Bean
-        JavaMailSender mailSender(MailCatcher catcher) {
+        JavaMailSender mailSender(MailCatcher catcher, Environment environment) {
             JavaMailSenderImpl sender = new JavaMailSenderImpl();
             sender.setHost("127.0.0.1");
             sender.setPort(catcher.port());
-            Properties props = new Properties();
-            props.put("mail.smtp.connectiontimeout", "5000");
-            props.put("mail.smtp.timeout", "5000");
-            sender.setJavaMailProperties(props);
+            sender.setJavaMailProperties(javaMailProperties(environment));
             return sender;
         }
     }
@@ -43,10 +55,11 @@ class MailConfiguration {
 
         /** Without configuration, mail goes to an SMTP server on this host (port 25). */
         @Bean
-        JavaMailSender mailSender() {
+        JavaMailSender mailSender(Environment environment) {
             JavaMailSenderImpl sender = new JavaMailSenderImpl();
             sender.setHost("localhost");
             sender.setPort(25);
+            sender.setJavaMailProperties(javaMailProperties(environment));
             return sender;
         }
     }
