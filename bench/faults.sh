@@ -35,7 +35,9 @@ WORK=bench/faults/target
 rm -rf "$WORK"; mkdir -p "$WORK" bench/results
 [ "$(id -u)" = 0 ] || { echo "bench/faults.sh runs as root (it creates and restarts a PostgreSQL cluster)" >&2; exit 1; }
 
-python3 -c 'import aiosmtpd' 2>/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >/dev/null; }
+# Debian's python3 (where python3-aiosmtpd installs), whatever python3 comes first on the PATH
+SINK_PYTHON=/usr/bin/python3
+"$SINK_PYTHON" -c 'import aiosmtpd' 2>/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-aiosmtpd >/dev/null; }
 PG_VERSION=$(ls /etc/postgresql | sort -V | tail -1)
 if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -qx "$PG_VERSION faults"; then
   pg_createcluster "$PG_VERSION" faults -p "$PG_PORT" -- --auth-host=trust --auth-local=trust >/dev/null
@@ -48,7 +50,7 @@ JAR=$(ls target/partnerskap-*.jar | grep -v original | head -1)
 "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 
 MAILS="$WORK/mails.jsonl"
-python3 bench/faults/smtp-sink.py "$SMTP_PORT" "$MAILS" 2>"$WORK/smtp.log" &
+"$SINK_PYTHON" bench/faults/smtp-sink.py "$SMTP_PORT" "$MAILS" 2>"$WORK/smtp.log" &
 SINK=$!
 LOG="$WORK/app.log"
 java -Xmx1g -jar "$JAR" --server.port="$PORT" --partnerskap.demo=true \
@@ -67,7 +69,7 @@ at() { sleep "$(python3 -c "import time; print(max(0, $START + $1 - time.time())
 at "$SMTP_DOWN_AT"; kill $SINK; wait $SINK 2>/dev/null || true; SMTP_DOWN=$(date +%s.%N)
 echo "mail server down"
 at "$((SMTP_DOWN_AT + SMTP_DOWN_FOR))"
-python3 bench/faults/smtp-sink.py "$SMTP_PORT" "$MAILS" 2>>"$WORK/smtp.log" &
+"$SINK_PYTHON" bench/faults/smtp-sink.py "$SMTP_PORT" "$MAILS" 2>>"$WORK/smtp.log" &
 SINK=$!; SMTP_UP=$(date +%s.%N)
 echo "mail server up"
 at "$PG_RESTART_AT"; PG_DOWN=$(date +%s.%N)
