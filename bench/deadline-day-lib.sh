@@ -6,7 +6,7 @@
 # Waits until the application (process $1, log $2) on $PORT is healthy and has loaded the demo users.
 wait_for_demo() {
   for _ in $(seq 1 600); do
-    curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
+    curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&1 && break
     kill -0 "$1" 2>/dev/null || { cat "$2"; exit 1; }
     sleep 0.2
   done
