@@ -147,7 +147,9 @@ public class Mail {
     }
 
     /**
-     * Sends the mail, or throws so that the publication stays incomplete and is tried again. A recipient
+     * Sends the mail, or throws so that the publication stays incomplete and is tried again. Sends every time
+     * it is called: a listener sends through {@link #sendOnce} instead, unless (as the news items to
+     * subscribers) it records its deliveries itself in the transaction that calls this. A recipient
      * address no mail server will ever take (stored before addresses were checked strictly when entered)
      * is dropped with a warning instead: retrying it would fail for ever.
      */
