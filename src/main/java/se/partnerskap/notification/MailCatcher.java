@@ -3,7 +3,19 @@ package se.partnerskap.notification;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.imap.ImapHostManager;
+import com.icegreen.greenmail.mail.MailAddress;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.smtp.SmtpManager;
+import com.icegreen.greenmail.smtp.SmtpState;
+import com.icegreen.greenmail.user.UserManager;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -14,9 +26,13 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * The demo's local mail catcher: a real SMTP server (GreenMail) on a free loopback port that keeps
- * every message it receives in memory, for the demo to show at /demo/e-post.
+ * every message it receives in memory, for the demo to show at /demo/e-post. For fault drills and tests it
+ * can refuse a recipient the way a real server does when it cannot take the mail now ({@link #refuse}).
  */
 public class MailCatcher implements AutoCloseable {
+
+    /** Addresses (lower case) whose RCPT TO is answered with a temporary failure. */
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
     private final int port;
     private final List<CaughtMail> beforeOutages = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -32,10 +48,66 @@ public class MailCatcher implements AutoCloseable {
     }
 
     MailCatcher() {
-        ServerSetup setup = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-        greenMail = new GreenMail(setup);
+        greenMail = refusing(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         port = greenMail.getSmtp().getPort();
+    }
+
+    /** A GreenMail whose SMTP server answers {@link #refused} recipients with a temporary failure. */
+    private GreenMail refusing(ServerSetup setup) {
+        return new GreenMail(setup) {
+            @Override
+            protected Map<String, AbstractServer> createServices(ServerSetup[] config, Managers managers) {
+                return super.createServices(config, new RefusingManagers(managers));
+            }
+        };
+    }
+
+    /**
+     * Until {@link #accept}: answers {@code 451 4.3.0} (mailbox temporarily unavailable) to RCPT TO for
+     * {@code address}, so that a mail to it fails while the others of the same listener go out.
+     */
+    public void refuse(String address) {
+        refused.add(address.toLowerCase(Locale.ROOT));
+    }
+
+    /** Takes mail for {@code address} again. */
+    public void accept(String address) {
+        refused.remove(address.toLowerCase(Locale.ROOT));
+    }
+
+    /** GreenMail's own managers, with an SMTP manager that checks recipients against {@link #refused}. */
+    private final class RefusingManagers extends Managers {
+
+        private final Managers own;
+        private final SmtpManager smtp;
+
+        RefusingManagers(Managers own) {
+            this.own = own;
+            this.smtp = new SmtpManager(own.getImapHostManager(), own.getUserManager()) {
+                @Override
+                public String checkRecipient(SmtpState state, MailAddress rcpt) {
+                    return refused.contains(rcpt.getEmail().toLowerCase(Locale.ROOT))
+                            ? "451 4.3.0 Mailbox temporarily unavailable, try again later"
+                            : super.checkRecipient(state, rcpt);
+                }
+            };
+        }
+
+        @Override
+        public SmtpManager getSmtpManager() {
+            return smtp;
+        }
+
+        @Override
+        public UserManager getUserManager() {
+            return own.getUserManager();
+        }
+
+        @Override
+        public ImapHostManager getImapHostManager() {
+            return own.getImapHostManager();
+        }
     }
 
     int port() {
@@ -61,7 +133,7 @@ public class MailCatcher implements AutoCloseable {
         if (greenMail != null) {
             return;
         }
-        GreenMail restarted = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail restarted = refusing(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         restarted.start();
         greenMail = restarted;
     }

@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The receipt e-mail: to the contact persons named in the applicant section of the snapshot (or to
  * the person who submitted when none is named), in the language the application was submitted in.
  * It listens through the event publication registry, so a receipt whose sending failed or was cut
- * short by a crash is sent when the publication is resubmitted.
+ * short by a crash is sent when the publication is resubmitted: once per contact and submission
+ * ({@code receipt:<application>:v<version>}), so a contact who got it does not get it again when
+ * another's address was refused.
  */
 @Component
 class ReceiptMail {
@@ -68,8 +70,8 @@ class ReceiptMail {
         String text = messages.getMessage("submission.mail.text", new Object[] {event.reference(),
                 s.path("title").asString(""), s.path("organisation").path("name").asString(""), round,
                 StockholmTime.dateTime(event.submittedAt(), lang), event.submittedBy(), link, event.version()}, locale);
-        for (String address : to) {
-            mail.send(new OutgoingMail(address, subject, text, Map.of("X-Partnerskap-Reference", event.reference())));
-        }
+        mail.sendEachOnce("receipt:" + event.applicationId() + ":v" + event.version(), to.stream()
+                .map(address -> new OutgoingMail(address, subject, text, Map.of("X-Partnerskap-Reference", event.reference())))
+                .toList());
     }
 }

@@ -18,7 +18,9 @@ import se.partnerskap.shared.StockholmTime;
 /**
  * Tells everyone with a draft in a round that the round was extended: the contact persons of each
  * draft (or whoever started it). Runs from the event publication registry, so an extension
- * committed before a crash is still announced.
+ * committed before a crash is still announced; once per recipient and extension (key
+ * {@code round-extended:<round>:<new deadline>}), so a retry after one refused address mails nobody twice,
+ * not even a contact of two drafts.
  */
 @Component
 class RoundExtensionMail {
@@ -42,9 +44,10 @@ class RoundExtensionMail {
         String baseUrl = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
         String sv = StockholmTime.dateTime(event.extendedUntil(), Language.SV);
         String en = StockholmTime.dateTime(event.extendedUntil(), Language.EN);
-        for (Set<String> recipients : draftRecipients(event.roundId())) {
-            for (String to : recipients) {
-                mail.send(new OutgoingMail(to,
+        Set<String> everyone = new LinkedHashSet<>();
+        draftRecipients(event.roundId()).forEach(everyone::addAll);
+        mail.sendEachOnce("round-extended:" + event.roundId() + ":" + event.extendedUntil(), everyone.stream()
+                .map(to -> new OutgoingMail(to,
                         "Ansökningsomgången förlängs / The application round is extended: " + round.name(Language.SV),
                         """
                         %s förlängs. Ny sista tid att skicka in: %s.
@@ -59,9 +62,8 @@ class RoundExtensionMail {
 
                         Your draft is kept: %s/en/applications
                         """.formatted(round.name(Language.SV), sv, nullToEmpty(event.reasonSv()), baseUrl,
-                                round.name(Language.EN), en, nullToEmpty(event.reasonEn()), baseUrl)));
-            }
-        }
+                                round.name(Language.EN), en, nullToEmpty(event.reasonEn()), baseUrl)))
+                .toList());
     }
 
     /** Per draft: its contact persons' addresses, or the address of whoever started it. */

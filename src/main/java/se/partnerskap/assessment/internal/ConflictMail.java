@@ -12,7 +12,8 @@ import se.partnerskap.shared.StockholmTime;
 
 /**
  * Tells the case officer who assigned a reviewer that the reviewer declared a conflict of interest,
- * so that someone else can be assigned. Sent from the publication registry: not lost in a crash.
+ * so that someone else can be assigned. Sent from the publication registry: not lost in a crash, and
+ * once per officer and declaration ({@code review-conflict:<application>:<reviewer>:<declared at>}).
  */
 @Component
 class ConflictMail {
@@ -34,8 +35,8 @@ class ConflictMail {
                 SELECT DISTINCT assigned_by FROM review_assignment
                 WHERE application_id = ? AND reviewer_email = ? AND status = 'conflict'
                 """).params(event.applicationId(), event.reviewer()).query(String.class).list();
-        for (String officer : officers) {
-            mail.send(new OutgoingMail(officer,
+        mail.sendEachOnce("review-conflict:" + event.applicationId() + ":" + event.reviewer().toLowerCase(java.util.Locale.ROOT)
+                + ":" + event.declaredAt(), officers.stream().map(officer -> new OutgoingMail(officer,
                     "Jäv anmält / Conflict of interest declared: " + event.reference(),
                     """
                     %s har anmält jäv för ansökan %s (%s) och är inte längre granskare av den.
@@ -51,7 +52,6 @@ class ConflictMail {
                             StockholmTime.dateTime(event.declaredAt(), Language.SV), event.reason(), baseUrl,
                             event.applicationId(), event.reviewer(), event.reference(),
                             StockholmTime.dateTime(event.declaredAt(), Language.EN), event.reason(), baseUrl,
-                            event.applicationId())));
-        }
+                            event.applicationId()))).toList());
     }
 }

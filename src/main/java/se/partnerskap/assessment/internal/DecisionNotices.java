@@ -2,10 +2,13 @@ package se.partnerskap.assessment.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,13 +30,17 @@ import se.partnerskap.shared.Language;
 
 /**
  * Tells every applicant of a published round its decision by e-mail, with the decision letter as PDF, in
- * the language it applied in. Exactly once per decision: each notice is recorded in
- * {@code decision_notice} (insert if absent) in its own transaction before the mail is sent, so a
- * re-delivered {@link RoundPublished} skips the notices already sent, and a failed send rolls its row
- * back and leaves the publication incomplete, to be sent again.
+ * the language it applied in. Exactly once per decision and contact: each mail is recorded per recipient
+ * ({@link Mail#sendOnce}, key {@code decision:<application>}) in the transaction that sends it, so a
+ * re-delivered {@link RoundPublished} sends only the mails that did not go out, and a refused address
+ * leaves the publication incomplete without holding back the other contacts or applicants. Once all of an
+ * application's contacts have their notice, a row in {@code decision_notice} says so and later deliveries
+ * skip the application without rendering its letter again.
  */
 @Component
 class DecisionNotices {
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionNotices.class);
 
     private final JdbcClient jdbc;
     private final SubmittedApplications applications;
@@ -67,8 +74,19 @@ class DecisionNotices {
     @ApplicationModuleListener
     void on(RoundPublished event) {
         RoundDetails round = rounds.details(event.roundId()).orElseThrow();
+        List<RuntimeException> failed = new ArrayList<>();
         for (UUID id : event.decisionIds()) {
-            eachNotice.executeWithoutResult(status -> notify(id, round));
+            try {
+                notify(id, round);
+            } catch (RuntimeException e) {
+                log.warn("Could not send every decision notice of application {}: {}", id, e.getMessage());
+                failed.add(e);
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("The decision notices of " + failed.size() + " applications of round "
+                    + event.roundId() + " were not all sent; the publication stays incomplete and is retried",
+                    failed.getFirst());
         }
     }
 
@@ -77,13 +95,9 @@ class DecisionNotices {
         Decisions.Decision d = decisions.of(applicationId).orElseThrow();
         List<String> to = applications.contactAddresses(applicationId);
         Language lang = Language.ofCode(a.language());
-        int recorded = jdbc.sql("""
-                INSERT INTO decision_notice (application_id, round_id, recipients, language, sent_at)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT (application_id) DO NOTHING
-                """).params(applicationId, a.roundId(), String.join(", ", to), lang.code(),
-                Timestamp.from(clock.instant())).update();
-        if (recorded == 0) {
-            return; // sent before
+        if (jdbc.sql("SELECT count(*) FROM decision_notice WHERE application_id = ?").param(applicationId)
+                .query(Integer.class).single() > 0) {
+            return; // every contact was told before
         }
         String organisation = registry.swedishOrganisation(a.leadOrganisation()).map(SwedishOrganisation::name)
                 .orElse("");
@@ -98,10 +112,13 @@ class DecisionNotices {
                 link);
         OutgoingMail.Attachment letter = new OutgoingMail.Attachment(a.reference() + "-" + t("publishing.mail.file",
                 lang) + ".pdf", "application/pdf", pdf);
-        for (String address : to) {
-            mail.send(new OutgoingMail(address, subject, text, Map.of("X-Partnerskap-Reference", a.reference()),
-                    List.of(letter)));
-        }
+        mail.sendEachOnce("decision:" + applicationId, to.stream().map(address -> new OutgoingMail(address, subject,
+                text, Map.of("X-Partnerskap-Reference", a.reference()), List.of(letter))).toList());
+        eachNotice.executeWithoutResult(status -> jdbc.sql("""
+                INSERT INTO decision_notice (application_id, round_id, recipients, language, sent_at)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (application_id) DO NOTHING
+                """).params(applicationId, a.roundId(), String.join(", ", to), lang.code(),
+                Timestamp.from(clock.instant())).update());
     }
 
     private String t(String key, Language lang, Object... args) {

@@ -18,7 +18,8 @@ import se.partnerskap.shared.StockholmTime;
 /**
  * The e-mail about reports that must not be lost, sent from events through the event publication
  * registry: the receipt to the person who submitted (in the language they submitted in) and the
- * notice of a returned report to the submitter and the project's contacts (in Swedish and English).
+ * notice of a returned report to the submitter and the project's contacts (in Swedish and English). Each
+ * once per recipient and submission or return ({@link Mail#sendOnce}), so a retry mails nobody twice.
  */
 @Component
 class ReportMails {
@@ -47,7 +48,8 @@ class ReportMails {
                 kind(report, locale), report.projectTitle(), period(report, lang),
                 StockholmTime.dateTime(event.submittedAt(), lang), event.submittedBy(), link(report, lang),
                 reports.reportedTotal(report.id())}, locale);
-        mail.send(new OutgoingMail(event.submittedBy(), subject, text, Map.of("X-Partnerskap-Report", report.id().toString())));
+        mail.sendOnce("report-submitted:" + event.reportId() + ":" + event.submittedAt(), new OutgoingMail(
+                event.submittedBy(), subject, text, Map.of("X-Partnerskap-Report", report.id().toString())));
     }
 
     @ApplicationModuleListener
@@ -56,9 +58,9 @@ class ReportMails {
         String subject = both("report.mail.returned.subject", l -> new Object[] {report.projectTitle()});
         String text = both("report.mail.returned.text", l -> new Object[] {kind(report, l.locale()),
                 report.projectTitle(), period(report, l), report.reviewComment(), link(report, l)});
-        for (String to : recipients(report)) {
-            mail.send(new OutgoingMail(to, subject, text, Map.of("X-Partnerskap-Report", report.id().toString())));
-        }
+        mail.sendEachOnce("report-returned:" + event.reportId() + ":" + event.returnedAt(), recipients(report).stream()
+                .map(to -> new OutgoingMail(to, subject, text, Map.of("X-Partnerskap-Report", report.id().toString())))
+                .toList());
     }
 
     /** The person who submitted and the project's contacts with an address. */

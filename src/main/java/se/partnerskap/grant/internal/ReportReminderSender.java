@@ -2,7 +2,6 @@ package se.partnerskap.grant.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,9 +29,11 @@ import se.partnerskap.shared.StockholmTime;
  * Sends the reminders that are due today (Europe/Stockholm, by the injected clock): {@code due-30}
  * within 30 days of the due date, {@code due-7} within 7 days, {@code overdue} once it has passed —
  * only the one that fits today, so a report found 5 days before its due date gets {@code due-7} and
- * never a {@code due-30} after it. Each reminder is a row inserted (if absent) in the transaction that
- * sends its mail, so that it goes out once even when two instances run this at the same moment: the
- * second insert waits for the first transaction and then finds the row.
+ * never a {@code due-30} after it. Each mail goes out once per recipient ({@link Mail#sendEachOnce}, key
+ * {@code report-reminder:<report>:<kind>}), even when two instances run this at the same moment (the
+ * second waits on the first's delivery row and then skips) or a recipient was refused and the next run
+ * tries again (only the refused one is mailed). Once every recipient has it, a row in
+ * {@code project_report_reminder} records the reminder, and the audit entry is written once.
  */
 @Component
 class ReportReminderSender {
@@ -96,10 +97,9 @@ class ReportReminderSender {
         int sent = 0;
         for (UUID id : candidates) {
             try {
-                Boolean one = transaction.execute(tx -> sendOne(id, today));
-                sent += Boolean.TRUE.equals(one) ? 1 : 0;
+                sent += sendOne(id, today) ? 1 : 0;
             } catch (RuntimeException e) {
-                // the row rolled back with the failed mail: the next run tries again
+                // not recorded: the next run sends to whoever did not get it
                 log.warn("Could not send the reminder for report {}: {}", id, e.getMessage());
             }
         }
@@ -120,15 +120,10 @@ class ReportReminderSender {
             log.warn("Report {} of {} has nobody to remind", reportId, report.projectKey());
             return false;
         }
-        Instant now = clock.instant();
-        int rows = jdbc.sql("""
-                INSERT INTO project_report_reminder (report_id, kind, sent_at, sent_on, recipients)
-                SELECT ?, ?, ?, ?, ?
-                WHERE NOT EXISTS (SELECT 1 FROM project_report_reminder WHERE report_id = ? AND kind = ANY(?))
-                ON CONFLICT (report_id, kind) DO NOTHING
-                """).params(reportId, kind, Timestamp.from(now), today, to.toArray(String[]::new), reportId,
-                later(kind)).update();
-        if (rows == 0) {
+        String[] thisOrLater = java.util.stream.Stream.concat(java.util.stream.Stream.of(kind),
+                java.util.Arrays.stream(later(kind))).toArray(String[]::new);
+        if (jdbc.sql("SELECT count(*) FROM project_report_reminder WHERE report_id = ? AND kind = ANY(?)")
+                .params(reportId, thisOrLater).query(Integer.class).single() > 0) {
             return false;
         }
         long days = Math.abs(ChronoUnit.DAYS.between(today, report.dueOn()));
@@ -136,13 +131,24 @@ class ReportReminderSender {
         String text = mails.both("report.mail.reminder." + kind + ".text", l -> new Object[] {
                 mails.kind(report, l.locale()), report.projectTitle(), ReportMails.period(report, l),
                 StockholmTime.date(report.dueOn(), l), days, mails.link(report, l)});
-        for (String address : to) {
-            mail.send(new OutgoingMail(address, subject, text, Map.of("X-Partnerskap-Report", reportId.toString(),
-                    "X-Partnerskap-Reminder", kind)));
-        }
-        audit.record("system", "report.reminder-sent", "project-report", reportId.toString(), Map.of(
-                "kind", kind, "dueOn", report.dueOn().toString(), "recipients", to));
-        return true;
+        mail.sendEachOnce("report-reminder:" + reportId + ":" + kind, to.stream().map(address -> new OutgoingMail(
+                address, subject, text, Map.of("X-Partnerskap-Report", reportId.toString(), "X-Partnerskap-Reminder", kind)))
+                .toList());
+        return Boolean.TRUE.equals(transaction.execute(tx -> {
+            int rows = jdbc.sql("""
+                    INSERT INTO project_report_reminder (report_id, kind, sent_at, sent_on, recipients)
+                    SELECT ?, ?, ?, ?, ?
+                    WHERE NOT EXISTS (SELECT 1 FROM project_report_reminder WHERE report_id = ? AND kind = ANY(?))
+                    ON CONFLICT (report_id, kind) DO NOTHING
+                    """).params(reportId, kind, Timestamp.from(clock.instant()), today, to.toArray(String[]::new),
+                    reportId, later(kind)).update();
+            if (rows == 0) {
+                return false; // another instance recorded it
+            }
+            audit.record("system", "report.reminder-sent", "project-report", reportId.toString(), Map.of(
+                    "kind", kind, "dueOn", report.dueOn().toString(), "recipients", to));
+            return true;
+        }));
     }
 
     /** The project's contacts with an address; when none has one, the members of its organisation. */

@@ -19,7 +19,9 @@ import se.partnerskap.shared.StockholmTime;
  * Sends the invitation and password-reset mail after their transaction commits. Through the event
  * publication registry: if sending fails, the publication stays incomplete and is retried on restart.
  * The link's token is minted here ({@link LinkTokens}, committed before the mail goes out, so that the
- * link works when the mail arrives); a re-delivery mints a new one.
+ * link works when the mail arrives), and only once the mail is known not to have gone out before
+ * ({@link Mail#sendOnce} with {@code invitation:<id>} or {@code password-reset:<id>}): a re-delivered event
+ * neither mails again nor replaces the token of the link already sent.
  */
 @Component
 class IdentityMails {
@@ -46,32 +48,37 @@ class IdentityMails {
 
     @ApplicationModuleListener
     void on(InvitationCreated event) {
-        Optional<String> token = tokens.forInvitation(event.invitationId());
-        if (token.isEmpty()) {
-            log.info("Invitation {} is used or expired: no mail", event.invitationId());
-            return;
-        }
-        Language language = Language.ofCode(event.language());
-        String link = baseUrl() + (language == Language.EN ? "/en/invitation/" : "/inbjudan/") + token.get();
-        String organisations = event.organisations().isEmpty() ? "" : t(language, "identity.mail.invitation.organisations",
-                String.join(", ", event.organisations())) + "\n\n";
-        mail.send(new OutgoingMail(event.email(), t(language, "identity.mail.invitation.subject"),
-                t(language, "identity.mail.invitation.body", event.name(), event.invitedBy(), organisations, link,
-                        StockholmTime.dateTime(event.expiresAt(), language))));
+        mail.sendOnce("invitation:" + event.invitationId(), event.email(), () -> {
+            Optional<String> token = tokens.forInvitation(event.invitationId());
+            if (token.isEmpty()) {
+                log.info("Invitation {} is used or expired: no mail", event.invitationId());
+                return Optional.empty();
+            }
+            Language language = Language.ofCode(event.language());
+            String link = baseUrl() + (language == Language.EN ? "/en/invitation/" : "/inbjudan/") + token.get();
+            String organisations = event.organisations().isEmpty() ? "" : t(language,
+                    "identity.mail.invitation.organisations", String.join(", ", event.organisations())) + "\n\n";
+            return Optional.of(new OutgoingMail(event.email(), t(language, "identity.mail.invitation.subject"),
+                    t(language, "identity.mail.invitation.body", event.name(), event.invitedBy(), organisations, link,
+                            StockholmTime.dateTime(event.expiresAt(), language))));
+        });
     }
 
     @ApplicationModuleListener
     void on(PasswordResetRequested event) {
-        Optional<String> token = tokens.forReset(event.resetId());
-        if (token.isEmpty()) {
-            log.info("Password reset {} is used, replaced or expired: no mail", event.resetId());
-            return;
-        }
-        Language language = Language.ofCode(event.language());
-        String link = baseUrl() + (language == Language.EN ? "/en/reset-password/" : "/aterstall-losenord/") + token.get();
-        mail.send(new OutgoingMail(event.email(), t(language, "identity.mail.reset.subject"),
-                t(language, "identity.mail.reset.body", event.name(), link,
-                        StockholmTime.dateTime(event.expiresAt(), language))));
+        mail.sendOnce("password-reset:" + event.resetId(), event.email(), () -> {
+            Optional<String> token = tokens.forReset(event.resetId());
+            if (token.isEmpty()) {
+                log.info("Password reset {} is used, replaced or expired: no mail", event.resetId());
+                return Optional.empty();
+            }
+            Language language = Language.ofCode(event.language());
+            String link = baseUrl() + (language == Language.EN ? "/en/reset-password/" : "/aterstall-losenord/")
+                    + token.get();
+            return Optional.of(new OutgoingMail(event.email(), t(language, "identity.mail.reset.subject"),
+                    t(language, "identity.mail.reset.body", event.name(), link,
+                            StockholmTime.dateTime(event.expiresAt(), language))));
+        });
     }
 
     private String t(Language language, String key, Object... args) {

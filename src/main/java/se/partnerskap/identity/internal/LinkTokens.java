@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The tokens of invitation and reset links, minted when the mail goes out. The events that ask for the
  * mail are stored in the event publication registry, so they name only the row; the raw token exists in
- * memory and in the mail, the database keeps its hash. Minting again (a re-delivered event) replaces the
+ * memory and in the mail, the database keeps its hash. A re-delivered event mints nothing when its mail
+ * went out ({@code Mail.sendOnce}); minting again (a mail whose delivery was not recorded) replaces the
  * hash, so only the newest mail's link works. Each minting commits on its own before the mail is sent,
  * so the link works as soon as the mail arrives; if the mail then fails, nobody knows the token.
  */

@@ -33,7 +33,10 @@ import se.partnerskap.shared.StockholmTime;
  * subscriber) is inserted in the same transaction that sends, so a re-delivered event or an item
  * announced again sends nothing more, and a failed send rolls its row back and leaves the event
  * publication incomplete, to be retried. Every mail carries List-Unsubscribe (RFC 2369) and
- * List-Unsubscribe-Post (RFC 8058) and the unsubscribe link in its text.
+ * List-Unsubscribe-Post (RFC 8058) and the unsubscribe link in its text. This is the same record-then-send
+ * in one transaction as {@link Mail#sendOnce}, kept in its own table because it says more: one mail per
+ * translation group, only to a subscription still confirmed. The confirmation mail goes through
+ * {@link Mail#sendOnce}.
  */
 @Component
 class SubscriptionMails {
@@ -68,7 +71,9 @@ class SubscriptionMails {
     void on(SubscriptionConfirmationRequested event) {
         Language lang = Language.ofCode(event.language());
         String link = base() + (lang == Language.EN ? "/en/subscription/confirm/" : "/prenumeration/bekrafta/") + event.token();
-        mail.send(new OutgoingMail(event.email(), t("newsfeeds.mail.confirm.subject", lang),
+        // keyed by the token's hash (the secret itself stays out of the table): each request once
+        mail.sendOnce("subscription-confirmation:" + Subscriptions.hash(event.token()), new OutgoingMail(event.email(),
+                t("newsfeeds.mail.confirm.subject", lang),
                 t("newsfeeds.mail.confirm.text", lang, link, Subscriptions.LINK_VALID.toDays())));
     }
 

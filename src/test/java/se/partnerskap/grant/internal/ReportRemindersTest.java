@@ -120,4 +120,36 @@ class ReportRemindersTest extends ReportFixtures {
         assertThat(jdbc.sql("SELECT array_to_string(recipients, ',') FROM project_report_reminder WHERE report_id = ?")
                 .param(report).query(String.class).single()).contains(ANNA);
     }
+
+    @Test
+    void aContactRefusedByTheMailServerGetsTheReminderOnALaterRunAndTheOtherContactOnlyOnce() {
+        ReportData.Project p = project();
+        String other = "ekonom-" + UUID.randomUUID() + "@karlstad.example";
+        jdbc.sql("""
+                INSERT INTO project_contact (funded_partnership_id, position, name, role, email, signatory)
+                VALUES (?, 2, 'Bo Ek', 'Ekonom', ?, false)
+                """).params(p.id(), other).update();
+        UUID report = annual(p);
+        mail.refuse(other);
+        try {
+            runOn(DUE.minusDays(30));
+            assertThat(mails(p.contactEmail(), report)).hasSize(1);
+            assertThat(mails(other, report)).isEmpty();
+            assertThat(kinds(report)).as("not recorded while one contact lacks it").isEmpty();
+
+            runOn(DUE.minusDays(30));
+            assertThat(mails(p.contactEmail(), report)).hasSize(1);
+            assertThat(mails(other, report)).isEmpty();
+
+            mail.accept(other);
+            runOn(DUE.minusDays(29));
+            assertThat(mails(other, report)).singleElement().satisfies(m -> assertThat(m.subject()).contains("inom 30 dagar"));
+            assertThat(mails(p.contactEmail(), report)).hasSize(1);
+            assertThat(kinds(report)).containsExactly("due-30");
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'report.reminder-sent' AND subject_id = ?")
+                    .param(report.toString()).query(Integer.class).single()).isEqualTo(1);
+        } finally {
+            mail.accept(other);
+        }
+    }
 }
