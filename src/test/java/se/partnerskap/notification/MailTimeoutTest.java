@@ -28,8 +28,14 @@ class MailTimeoutTest extends AbstractIntegrationTest {
     @Autowired
     Environment environment;
 
+    @Autowired
+    java.time.Clock applicationClock;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     @Test
-    void aSendToAServerThatAcceptsAndNeverAnswersFailsWithinSeconds() throws Exception {
+    void aSendToAServerThatAcceptsAndNeverAnswersEndsInAReadTimeout() throws Exception {
         // The application's sender carries the timeouts ...
         var properties = ((JavaMailSenderImpl) applicationSender).getJavaMailProperties();
         assertThat(properties).containsEntry("mail.smtp.connectiontimeout", "5000")
@@ -51,14 +57,14 @@ class MailTimeoutTest extends AbstractIntegrationTest {
             sender.setHost("127.0.0.1");
             sender.setPort(silent.getLocalPort());
             sender.setJavaMailProperties(MailConfiguration.javaMailProperties(environment));
-            Mail mail = new Mail(sender, "Kommunala partnerskap <noreply@partnerskap.example>");
+            Mail mail = new Mail(sender, "Kommunala partnerskap <noreply@partnerskap.example>", jdbc, applicationClock,
+                    transactions);
 
-            long started = System.nanoTime();
-            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(() ->
+            // the bound only keeps a broken build from hanging; what counts is that the read timed out
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(() ->
                     mail.send(new OutgoingMail("someone@test.example", "Hello", "Text")))
-                    .isInstanceOf(MailException.class));
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            assertThat(took).isBetween(Duration.ofSeconds(4), Duration.ofSeconds(12));
+                    .isInstanceOf(MailException.class)
+                    .hasRootCauseInstanceOf(java.net.SocketTimeoutException.class));
             assertThat(accepted).isNotEmpty();
         } finally {
             for (Socket s : accepted) {
