@@ -49,9 +49,5 @@
 
   // every autosave touches the session too
   document.body.addEventListener('htmx:afterRequest', arm);
-  document.body.addEventListener('htmx:sendError', function () {
-    var status = document.querySelector('.autosave-status');
-    if (status) { status.textContent = box.getAttribute('data-offline') || status.textContent; }
-  });
   arm();
 }());
