@@ -125,6 +125,13 @@ class AutosaveFailureBrowserTest extends BrowserTest {
                 .params(application, section).query(String.class).single();
     }
 
+    /** After the cut the second instance's pool needs a moment to open connections again. */
+    private void secondInstanceReachesTheDatabase() {
+        var secondJdbc = second.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> secondJdbc.sql("SELECT 1").query(Integer.class).single() == 1);
+    }
+
     private String at(int instancePort, String path) {
         return "http://localhost:" + instancePort + path;
     }
@@ -261,6 +268,32 @@ class AutosaveFailureBrowserTest extends BrowserTest {
         HttpResponse<String> saved = post(client, path, typed);
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(stored(application, "core-areas")).contains("Vatten & <sanitet>");
+    }
+
+    @Test
+    void theSaveButtonWithTheDatabaseAwayKeepsWhatWasTypedAndTryAgainSavesIt() {
+        UUID application = draft();
+        login(secondPort);
+        String path = "/ansokningar/" + application + "/utmaning";
+        page.navigate(at(secondPort, path));
+        proxy.cut();
+        page.locator("#title").fill("Rent vatten");
+        page.locator("#challenge").fill("Brunnarna <torkar> ut\noch & mer");
+        var response = page.waitForNavigation(() -> page.locator("form.section-form button[type=submit]").click());
+        // not the error page: the same address, 503, everything typed still there
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(page.locator("h1")).containsText("Kunde inte spara just nu – försök igen");
+        assertThat(page.locator(".kept-values")).containsText("Rent vatten");
+        assertThat(page.locator(".kept-values")).containsText("Brunnarna <torkar> ut");
+        assertAccessible();
+        assertThat(stored(application, "challenge")).doesNotContain("Rent vatten");
+
+        proxy.restore();
+        secondInstanceReachesTheDatabase();
+        page.waitForNavigation(() -> page.getByText("Försök igen", new com.microsoft.playwright.Page.GetByTextOptions()
+                .setExact(true)).click());
+        assertThat(page.locator(".notice")).containsText("Sparat");
+        assertThat(stored(application, "challenge")).contains("Rent vatten").contains("Brunnarna <torkar> ut\\noch & mer");
     }
 
     private HttpResponse<String> post(HttpClient client, String path, Map<String, String> fields) throws Exception {
