@@ -293,7 +293,7 @@ class AutosaveFailureBrowserTest extends BrowserTest {
         page.waitForNavigation(() -> page.getByText("Försök igen", new com.microsoft.playwright.Page.GetByTextOptions()
                 .setExact(true)).click());
         assertThat(page.locator(".notice")).containsText("Sparat");
-        assertThat(stored(application, "challenge")).contains("Rent vatten").contains("Brunnarna <torkar> ut\\noch & mer");
+        assertThat(stored(application, "challenge")).contains("Rent vatten").contains("Brunnarna <torkar> ut").contains("och & mer");
     }
 
     private HttpResponse<String> post(HttpClient client, String path, Map<String, String> fields) throws Exception {
