@@ -47,11 +47,9 @@
     }, function () { form.submit(); });
   });
 
-  // every autosave touches the session too
-  document.body.addEventListener('htmx:afterRequest', arm);
-  document.body.addEventListener('htmx:sendError', function () {
-    var status = document.querySelector('.autosave-status');
-    if (status) { status.textContent = box.getAttribute('data-offline') || status.textContent; }
+  // every autosave the server answered touches the session too (a failed one did not)
+  document.body.addEventListener('htmx:afterRequest', function (event) {
+    if (event.detail && event.detail.successful) { arm(); }
   });
   arm();
 }());

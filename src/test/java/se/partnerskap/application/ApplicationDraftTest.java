@@ -60,7 +60,7 @@ class ApplicationDraftTest extends ApplicationFixtures {
         String path = "/ansokningar/" + id + "/utmaning";
         String page = get(anna, path).body();
         assertThat(page).contains("name=\"version\" value=\"0\"").contains("hx-post=\"" + path + "\"")
-                .contains("hx-trigger=\"input changed delay:1500ms\"").contains("maxlength=\"3000\"").contains("Du har 3");
+                .contains("hx-trigger=\"input changed delay:1500ms, autosave-retry\"").contains("maxlength=\"3000\"").contains("Du har 3");
         HttpResponse<String> r = postForm(anna, path, page, Map.of("version", "0", "title", "Unga i klimatarbetet",
                 "challenge", "Låg delaktighet", "objectives", "Fler röster", "results", "Ett råd för unga"));
         assertThat(r.statusCode()).isEqualTo(302);

@@ -229,7 +229,19 @@ public class ApplicationController {
         fields.remove("_csrf");
         fields.remove("version");
         Answers typed = new Answers(fields);
-        SaveResult result = applications.saveSection(a.id(), me.userId(), me.email(), section, typed, version);
+        SaveResult result;
+        try {
+            result = applications.saveSection(a.id(), me.userId(), me.email(), section, typed, version);
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+            if (htmx != null) {
+                throw e; // a 5xx: static/js/autosave.js says so and tries again
+            }
+            // nothing was stored: the form again with what was typed, so that pressing Save again is enough
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            model.addAttribute("saveFailed", true);
+            model.addAttribute("view", view(header(a, ui), section, typed, version, Map.of(), null, false, ui));
+            return "pages/application/section";
+        }
         SectionView.ApplicationHeader header = header(a, ui);
         if (htmx != null) {
             model.addAttribute("result", result);

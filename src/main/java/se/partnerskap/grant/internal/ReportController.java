@@ -85,6 +85,15 @@ class ReportController {
         try {
             result = submit ? reports.submit(report, me.email(), typed, version, ui.language())
                     : reports.save(report, me.email(), typed, version);
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+            if (htmx != null) {
+                throw e; // a 5xx: static/js/autosave.js says so and tries again
+            }
+            // nothing was stored: the form again with what was typed, so that pressing the button again is enough
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            model.addAttribute("saveFailed", true);
+            model.addAttribute("view", view(report, ReportRules.only(report, typed), version, Map.of(), null, false, ui));
+            return "pages/reports/form";
         } catch (Reports.ReportRefused refused) {
             if (htmx != null) {
                 model.addAttribute("state", "refused");
