@@ -27,6 +27,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -80,7 +81,9 @@ class DatabaseUnavailable extends OncePerRequestFilter {
             if (t instanceof DataAccessResourceFailureException || t instanceof QueryTimeoutException
                     || t instanceof PessimisticLockingFailureException || t instanceof TransientDataAccessResourceException
                     || t instanceof CannotCreateTransactionException || t instanceof SQLTransientException
-                    || t instanceof SQLRecoverableException || t instanceof SQLNonTransientConnectionException) {
+                    || t instanceof SQLRecoverableException || t instanceof SQLNonTransientConnectionException
+                    // a commit or rollback that failed: the connection went away under the transaction
+                    || t instanceof TransactionSystemException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
@@ -96,6 +99,7 @@ class DatabaseUnavailable extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        SessionLookupGuard.beginRequest();
         try {
             chain.doFilter(request, response);
         } catch (ServletException | IOException | RuntimeException e) {
@@ -104,10 +108,12 @@ class DatabaseUnavailable extends OncePerRequestFilter {
             }
             log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), rootMessage(e));
             answer(request, response);
+        } finally {
+            SessionLookupGuard.endRequest();
         }
     }
 
-    private void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, String> kept = new java.util.LinkedHashMap<>(SECURITY_HEADERS);
         for (String name : SECURITY_HEADERS.keySet()) {
             if (response.getHeader(name) != null) {

@@ -94,8 +94,10 @@ public class RenderedPages {
         if (entry == null || !entry.fresh(generation, now)) {
             long started = System.nanoTime();
             Rendering r;
+            byte[] html;
             try {
                 r = render.get();
+                html = render(r, ui);
             } catch (RuntimeException e) {
                 if (entry != null && entry.generation() == generation && DatabaseUnavailable.isCause(e)) {
                     // the database is away: the page as last rendered is better than none (its content has
@@ -105,7 +107,6 @@ public class RenderedPages {
                 }
                 throw e;
             }
-            byte[] html = render(r, ui);
             Instant lastModified = (r.lastModified() == null ? now : r.lastModified()).truncatedTo(ChronoUnit.SECONDS);
             String etag = etag(html);
             if (entry != null && entry.etag().equals(etag) && r.lastModified() == null) {
