@@ -27,6 +27,7 @@ import se.partnerskap.audit.Audit;
 import se.partnerskap.grant.FundedPartnership;
 import se.partnerskap.grant.FundedPartnerships;
 import se.partnerskap.grant.NewFundedPartnership;
+import se.partnerskap.platform.LongWork;
 import se.partnerskap.programme.ApplicationWindow;
 import se.partnerskap.programme.ContactPerson;
 import se.partnerskap.programme.ContactPersons;
@@ -60,9 +61,10 @@ class DemoLoader {
     private final Registry registry;
     private final Audit audit;
     private final Clock clock;
+    private final LongWork longWork;
 
     DemoLoader(JdbcClient jdbc, Programmes programmes, Rounds rounds, ContactPersons contacts,
-            FundedPartnerships funded, Registry registry, Audit audit, Clock clock) {
+            FundedPartnerships funded, Registry registry, Audit audit, Clock clock, LongWork longWork) {
         this.jdbc = jdbc;
         this.programmes = programmes;
         this.rounds = rounds;
@@ -71,6 +73,7 @@ class DemoLoader {
         this.registry = registry;
         this.audit = audit;
         this.clock = clock;
+        this.longWork = longWork;
     }
 
     /**
@@ -80,6 +83,8 @@ class DemoLoader {
      */
     @Transactional
     public boolean loadOnce() {
+        // the whole data set in one transaction; a second instance starting at once waits for it here
+        longWork.inThisTransaction();
         int marked = jdbc.sql("INSERT INTO demo_load (data_set, loaded_at) VALUES (?, ?) ON CONFLICT (data_set) DO NOTHING")
                 .params(DATA_SET, Timestamp.from(clock.instant())).update();
         if (marked == 0) {

@@ -14,7 +14,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * With no {@code spring.datasource.url} (nor DATABASE_URL), the application starts its own PostgreSQL
@@ -48,12 +51,14 @@ class EmbeddedDatabase {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgres postgres, Environment environment) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        config.setUsername("postgres");
         config.setMaximumPoolSize(10);
         config.setPoolName("embedded");
+        // the same pool settings as a configured server's (timeouts, connection-init-sql: docs/database.md)
+        Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(config));
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
         return new HikariDataSource(config);
     }
 }

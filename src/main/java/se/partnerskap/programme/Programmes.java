@@ -100,6 +100,8 @@ public class Programmes {
                 .toList();
     }
 
+    /** Needs no database (no connection is taken): cached pages ask it while the database may be away. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Instant now() {
         return clock.instant();
     }

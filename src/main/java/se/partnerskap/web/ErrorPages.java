@@ -39,7 +39,7 @@ class ErrorPages implements ErrorController {
         HttpStatus status = status(request);
         Ui ui = UiAdvice.build(request, messages, paths, demo);
         String kind = switch (status.value()) {
-            case 400, 403, 404, 405, 409, 410, 413, 429 -> String.valueOf(status.value());
+            case 400, 403, 404, 405, 409, 410, 413, 429, 503 -> String.valueOf(status.value());
             default -> status.is4xxClientError() ? "400" : "500";
         };
         ModelAndView mav = new ModelAndView("error", Map.of("ui", ui, "status", status.value(), "kind", kind));

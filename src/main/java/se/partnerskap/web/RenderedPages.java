@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * kept in memory and served again while their content has not changed, with an {@code ETag} and a
  * {@code Last-Modified}, and 304 to a conditional request. A region is emptied by {@link #invalidate}
  * on every write to its content; an entry also ends at its own {@code expiresAt} (e.g. the next
- * scheduled publishing time). Only anonymous views are cached: they hold no CSRF token and no name, and
+ * scheduled publishing time). While the database is away, a page whose time ran out (but whose content
+ * was not changed) is served as last rendered rather than answering 503. Only anonymous views are cached: they hold no CSRF token and no name, and
  * reading them creates no session. A logged-in viewer gets a freshly rendered page.
  */
 @Component
@@ -92,8 +93,20 @@ public class RenderedPages {
         Entry entry = entries.get(key);
         if (entry == null || !entry.fresh(generation, now)) {
             long started = System.nanoTime();
-            Rendering r = render.get();
-            byte[] html = render(r, ui);
+            Rendering r;
+            byte[] html;
+            try {
+                r = render.get();
+                html = render(r, ui);
+            } catch (RuntimeException e) {
+                if (entry != null && entry.generation() == generation && DatabaseUnavailable.isCause(e)) {
+                    // the database is away: the page as last rendered is better than none (its content has
+                    // not been changed since, only its time ran out)
+                    request.setAttribute(PageReplay.ATTRIBUTE, new PageReplay.Marked(region, entry));
+                    return answer(request, entry);
+                }
+                throw e;
+            }
             Instant lastModified = (r.lastModified() == null ? now : r.lastModified()).truncatedTo(ChronoUnit.SECONDS);
             String etag = etag(html);
             if (entry != null && entry.etag().equals(etag) && r.lastModified() == null) {

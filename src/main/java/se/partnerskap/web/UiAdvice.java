@@ -51,6 +51,16 @@ class UiAdvice {
         return new Ui(language, path, alternate, messages, paths, csrf, viewer(), notice, demo);
     }
 
+    /**
+     * The page context for an answer given outside Spring Security and Spring Session (the database is
+     * away, so who is logged in cannot be known): an anonymous viewer, the language of the path.
+     */
+    static Ui anonymous(HttpServletRequest request, MessageSource messages, LanguagePaths paths, DemoMode demo) {
+        Language language = Languages.of(request);
+        String alternate = language == Language.SV ? "/en" : "/";
+        return new Ui(language, request.getRequestURI(), alternate, messages, paths, null, Ui.Viewer.ANONYMOUS, null, demo);
+    }
+
     static Ui.Viewer viewer() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {

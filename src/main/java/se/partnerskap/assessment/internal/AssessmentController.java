@@ -63,13 +63,14 @@ class AssessmentController {
     private final Reviews reviews;
     private final People people;
     private final DashboardExport export;
+    private final se.partnerskap.platform.LongWork longWork;
     private final DecisionLetters letters;
     private final se.partnerskap.assessment.PressReleaseDrafts pressReleases;
 
     AssessmentController(Rounds rounds, Programmes programmes, Registry registry, SubmittedApplications applications,
             RoundDashboard dashboard, EligibilityChecks eligibility, Decisions decisions, Reviews reviews,
             People people, DashboardExport export, DecisionLetters letters,
-            se.partnerskap.assessment.PressReleaseDrafts pressReleases) {
+            se.partnerskap.assessment.PressReleaseDrafts pressReleases, se.partnerskap.platform.LongWork longWork) {
         this.rounds = rounds;
         this.programmes = programmes;
         this.registry = registry;
@@ -80,6 +81,7 @@ class AssessmentController {
         this.reviews = reviews;
         this.people = people;
         this.export = export;
+        this.longWork = longWork;
         this.letters = letters;
         this.pressReleases = pressReleases;
     }
@@ -146,8 +148,8 @@ class AssessmentController {
             @RequestParam(defaultValue = "") String applicantType, @RequestParam(defaultValue = "") String region,
             Ui ui, HttpServletResponse response) throws IOException {
         RoundDetails round = round(roundId);
-        List<RoundDashboard.Row> rows = dashboard.rows(round.id(),
-                new RoundDashboard.Filter(status, country, coreArea, applicantType, region));
+        List<RoundDashboard.Row> rows = longWork.read(() -> dashboard.rows(round.id(),
+                new RoundDashboard.Filter(status, country, coreArea, applicantType, region)));
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + round.key().replaceAll("[^A-Za-z0-9-]", "")
                 + ".xlsx\"");

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.partnerskap.identity.SignedIn;
+import se.partnerskap.platform.LongWork;
 import se.partnerskap.web.NotFoundException;
 import se.partnerskap.web.Ui;
 
@@ -42,15 +43,17 @@ public class FollowUpController {
     private final Payments payments;
     private final ChangeRequests changes;
     private final FollowUpExport export;
+    private final LongWork longWork;
 
     FollowUpController(FollowUp followUp, ProjectPages pages, Agreements agreements, Payments payments,
-            ChangeRequests changes, FollowUpExport export) {
+            ChangeRequests changes, FollowUpExport export, LongWork longWork) {
         this.followUp = followUp;
         this.pages = pages;
         this.agreements = agreements;
         this.payments = payments;
         this.changes = changes;
         this.export = export;
+        this.longWork = longWork;
     }
 
     /** A row of the follow-up view. */
@@ -94,7 +97,7 @@ public class FollowUpController {
     @GetMapping({SV + "/export.xlsx", EN + "/export.xlsx"})
     void exportXlsx(@RequestParam(defaultValue = "") String round, @RequestParam(defaultValue = "") String flag, Ui ui,
             HttpServletResponse response) throws IOException {
-        List<Row> rows = listView(round, flag, ui).rows();
+        List<Row> rows = longWork.read(() -> listView(round, flag, ui).rows());
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"uppfoljning.xlsx\"");
         export.write(rows, ui, response.getOutputStream());

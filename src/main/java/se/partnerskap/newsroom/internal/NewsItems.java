@@ -59,6 +59,8 @@ public class NewsItems {
         this.pages = pages;
     }
 
+    /** Needs no database (no connection is taken): cached pages ask it while the database may be away. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.SUPPORTS)
     public Instant now() {
         return clock.instant();
     }
