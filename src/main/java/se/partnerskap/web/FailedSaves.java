@@ -35,7 +35,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * just posted, escaped. htmx autosaves are left to their 5xx (the page's script retries them).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2) // after PageReplay, before Spring Session (HIGHEST_PRECEDENCE + 50)
+// after PageReplay and inside web.DatabaseUnavailable (+ 2), so a save keeps its text before the general
+// 503 page takes over; before Spring Session (HIGHEST_PRECEDENCE + 50)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 public class FailedSaves extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(FailedSaves.class);
