@@ -79,6 +79,22 @@ class NewsEditorTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void publishingANewItemStraightFromTheEmptyFormPublishesItAndSaysSo() {
+        String slug = "direkt-" + NewsroomFixtures.unique();
+        Map<String, String> f = form("Publicerat direkt", slug);
+        f.put("action", "publish");
+        var published = postForm(kim, "/admin/nyheter", get(kim, "/admin/nyheter/ny").body(), f);
+        assertThat(published.statusCode()).isEqualTo(302);
+        String location = published.headers().firstValue("Location").orElseThrow();
+        UUID id = fixtures.track(created(location));
+
+        assertThat(jdbc.sql("SELECT status FROM news_item WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo("published");
+        assertThat(get(kim, java.net.URI.create(location).getPath()).body()).contains("Inlägget är publicerat.");
+        assertThat(get("/nyheter/" + slug).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aFormWithMistakesSaysWhatIsWrongKeepsWhatWasTypedAndSavesNothing() {
         String formPage = get(kim, "/admin/nyheter/ny").body();
         Map<String, String> f = form("", "Inte En Adress");

@@ -146,7 +146,8 @@ public class NewsEditor {
             errors.put("slug", "newsroom.error.slug.taken");
             return edit(model, form, errors, null, false, ui);
         }
-        return after(id, 1, action, form, principal, ui, redirect);
+        // a new item is stored at version 0: publishing or scheduling it must name that version
+        return after(id, 0, action, form, principal, ui, redirect);
     }
 
     @PostMapping({"/admin/nyheter/{id}", "/en/admin/news/{id}"})
@@ -185,14 +186,11 @@ public class NewsEditor {
             RedirectAttributes redirect) {
         String actor = principal.getName();
         switch (action) {
-            case "publish" -> {
-                items.publish(id, version, actor);
-                redirect.addFlashAttribute("notice", "newsroom.notice.published");
-            }
-            case "schedule" -> {
-                items.schedule(id, version, scheduleAt(form), actor);
-                redirect.addFlashAttribute("notice", "newsroom.notice.scheduled");
-            }
+            // the notice says what really happened: the item was saved, but someone may have changed it since
+            case "publish" -> redirect.addFlashAttribute("notice", items.publish(id, version, actor)
+                    ? "newsroom.notice.published" : "newsroom.notice.savedNotPublished");
+            case "schedule" -> redirect.addFlashAttribute("notice", items.schedule(id, version, scheduleAt(form), actor)
+                    ? "newsroom.notice.scheduled" : "newsroom.notice.savedNotScheduled");
             case "preview" -> {
                 return "redirect:" + ui.href("/admin/nyheter/" + id + "/forhandsvisning");
             }
