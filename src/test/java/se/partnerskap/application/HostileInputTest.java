@@ -47,6 +47,8 @@ class HostileInputTest extends ApplicationFixtures {
         UUID id = startDraft(anna, openRound(List.of("KE"), List.of("project")), "project");
         String path = "/ansokningar/" + id + "/bilagor";
         String page = get(anna, path).body();
+        // the upload form carries its CSRF token in the form, never in the address (logs, Referer)
+        assertThat(page).contains("action=\"" + path + "\" enctype=\"multipart/form-data\"").doesNotContain("?_csrf=");
         HttpResponse<String> forged = upload(anna, path, csrf(page), "avsikt.pdf", "<html>not a pdf</html>".repeat(10).getBytes());
         assertThat(forged.statusCode()).isEqualTo(422);
         assertThat(forged.body()).contains("Filen är inte en PDF");

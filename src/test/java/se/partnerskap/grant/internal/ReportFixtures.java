@@ -132,7 +132,8 @@ abstract class ReportFixtures extends AbstractIntegrationTest {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        return send(client, HttpRequest.newBuilder(URI.create(url(path + "?_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8))))
+        // the token travels in the form body only, as the page's form sends it (never in the address)
+        return send(client, HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build());
     }
