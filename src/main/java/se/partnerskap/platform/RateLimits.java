@@ -3,12 +3,9 @@ package se.partnerskap.platform;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -26,6 +23,7 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import se.partnerskap.shared.Sha256;
 
 /**
  * Rate limits shared by all instances: Bucket4j token buckets in the table {@code rate_limit_bucket}
@@ -104,12 +102,7 @@ public class RateLimits {
 
     /** A stable, non-reversible key for a subject, also for tables of callers that must not keep it in clear. */
     public static String hash(String subject) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.shortHex(subject.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private BucketProxy bucket(RateLimit limit, String subject) {

@@ -1,11 +1,8 @@
 package se.partnerskap.web;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import se.partnerskap.shared.Sha256;
 
 /**
  * Public pages that many read and few change (the newsroom, the programme page): their rendered HTML is
@@ -179,12 +177,7 @@ public class RenderedPages {
     }
 
     private static String etag(byte[] html) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(html);
-            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "\"" + Sha256.shortHex(html) + "\"";
     }
 
     private AtomicLong generation(String region) {

@@ -1,14 +1,10 @@
 package se.partnerskap.application.internal;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +24,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import se.partnerskap.identity.SessionsEnded;
 import se.partnerskap.identity.SignedIn;
+import se.partnerskap.shared.Sha256;
 
 /**
  * Which user a login session belonged to, remembered beyond the session: Spring Session deletes an
@@ -54,12 +51,7 @@ class SessionOwners {
     }
 
     static String hash(String sessionId) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sessionId.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(sessionId);
     }
 
     /** The user whose session {@code sessionId} was, while it is remembered. */

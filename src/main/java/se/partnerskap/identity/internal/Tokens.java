@@ -1,11 +1,8 @@
 package se.partnerskap.identity.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+import se.partnerskap.shared.Sha256;
 
 /** Random link tokens (256 bits, URL-safe) and the SHA-256 hash that is all the database keeps of them. */
 final class Tokens {
@@ -22,11 +19,6 @@ final class Tokens {
     }
 
     static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(token);
     }
 }

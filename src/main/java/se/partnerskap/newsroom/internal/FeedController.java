@@ -3,14 +3,11 @@ package se.partnerskap.newsroom.internal;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 
 import javax.xml.stream.XMLOutputFactory;
@@ -28,6 +25,7 @@ import se.partnerskap.newsroom.internal.FeedItems.Tag;
 import se.partnerskap.shared.Language;
 import se.partnerskap.web.NotFoundException;
 import se.partnerskap.web.Ui;
+import se.partnerskap.shared.Sha256;
 
 /**
  * RSS 2.0 and Atom 1.0 feeds of the public news items, per language, optionally of one type
@@ -111,12 +109,7 @@ class FeedController {
     }
 
     static String etag(byte[] body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "\"" + Sha256.shortHex(body) + "\"";
     }
 
     private String itemLink(FeedItem i, Language lang) {
