@@ -184,6 +184,11 @@ class RoundAdmin {
         return "redirect:" + ui.href("/admin/omgangar/" + r.id());
     }
 
+    /** The round's state now (past its deadline an open round is closed). */
+    RoundDetails.State state(RoundDetails r) {
+        return r.stateAt(programmes.now());
+    }
+
     RoundDetails find(String id) {
         try {
             return rounds.details(UUID.fromString(id)).filter(r -> r.opensAt() != null)
