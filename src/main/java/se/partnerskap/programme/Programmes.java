@@ -49,55 +49,93 @@ public class Programmes {
     }
 
     public WindowStatus status(String programme) {
-        return status(windows(programme), clock.instant(), extensions(programme));
+        return status(windows(programme), clock.instant(), roundSpans(programme));
     }
 
-    /** Open now if a window (or its extension) contains {@code now}; otherwise the next window to open. */
-    static WindowStatus status(List<ApplicationWindow> windows, Instant now, List<Extension> extensions) {
+    /**
+     * Open now if a window contains {@code now} and, when the window has rounds, one of them takes applications
+     * now (its deadline may be extended past the window); otherwise the next window to open. A window whose
+     * rounds are closed or decided is not open, whatever the calendar says.
+     */
+    static WindowStatus status(List<ApplicationWindow> windows, Instant now, List<RoundSpan> rounds) {
         int year = StockholmTime.at(now).getYear();
         List<ApplicationWindow.Occurrence> occurrences = windows.stream()
                 .flatMap(w -> java.util.stream.Stream.of(w.in(year - 1), w.in(year), w.in(year + 1)))
                 .sorted(Comparator.comparing(ApplicationWindow.Occurrence::opensAt))
                 .toList();
         for (ApplicationWindow.Occurrence o : occurrences) {
-            Instant closes = extendedClose(o, extensions);
-            if (!now.isBefore(o.opensAt()) && !now.isAfter(closes)) {
+            List<RoundSpan> of = of(o, rounds);
+            if (of.isEmpty() ? o.isOpenAt(now) : of.stream().anyMatch(r -> r.takesApplicationsAt(now))) {
+                Instant closes = of.stream().filter(r -> r.takesApplicationsAt(now)).map(RoundSpan::deadline)
+                        .max(Comparator.naturalOrder()).orElse(o.closesAt());
                 return new WindowStatus(true, o, closes);
             }
         }
         return occurrences.stream().filter(o -> o.opensAt().isAfter(now)).findFirst()
-                .map(o -> new WindowStatus(false, o, extendedClose(o, extensions)))
+                .map(o -> new WindowStatus(false, o, extendedClose(o, of(o, rounds))))
                 .orElseThrow(() -> new IllegalStateException("The programme has no application windows"));
     }
 
-    private static Instant extendedClose(ApplicationWindow.Occurrence o, List<Extension> extensions) {
-        return extensions.stream()
-                .filter(e -> !e.opensAt().isBefore(o.opensAt()) && !e.opensAt().isAfter(o.closesAt()))
-                .map(Extension::closesAt).filter(c -> c.isAfter(o.closesAt()))
+    /** The window's closing, or later if one of its rounds was extended beyond it. */
+    private static Instant extendedClose(ApplicationWindow.Occurrence o, List<RoundSpan> of) {
+        return of.stream().filter(RoundSpan::open).map(RoundSpan::deadline).filter(c -> c.isAfter(o.closesAt()))
                 .max(Comparator.naturalOrder()).orElse(o.closesAt());
     }
 
-    /** A round whose closing was moved later than its window's. */
-    record Extension(Instant opensAt, Instant closesAt) {
+    /** The rounds that belong to a window: those opening within it. */
+    private static List<RoundSpan> of(ApplicationWindow.Occurrence o, List<RoundSpan> rounds) {
+        return rounds.stream().filter(r -> !r.opensAt().isBefore(o.opensAt()) && !r.opensAt().isAfter(o.closesAt()))
+                .toList();
     }
 
-    private List<Extension> extensions(String programme) {
+    /** Still to come or going on: not closed by the calendar, or (with rounds) one of them not past its deadline. */
+    private static boolean ahead(ApplicationWindow.Occurrence o, List<RoundSpan> rounds, Instant now) {
+        List<RoundSpan> of = of(o, rounds);
+        return of.isEmpty() ? o.closesAt().isAfter(now)
+                : of.stream().anyMatch(r -> r.open() && r.deadline().isAfter(now));
+    }
+
+    /**
+     * An ordinary round published to applicants (not a draft, not continuous): when it opens, its deadline
+     * (with any extension) and whether it is still {@code open} (not closed, decisions not published).
+     */
+    record RoundSpan(Instant opensAt, Instant deadline, boolean open) {
+        boolean takesApplicationsAt(Instant now) {
+            return open && !now.isBefore(opensAt) && !now.isAfter(deadline);
+        }
+    }
+
+    private List<RoundSpan> roundSpans(String programme) {
         return jdbc.sql("""
-                SELECT opens_at, extended_until FROM round
-                WHERE programme_key = ? AND extended_until IS NOT NULL AND opens_at IS NOT NULL
+                SELECT opens_at, greatest(closes_at, coalesce(extended_until, closes_at)), status = 'open' FROM round
+                WHERE programme_key = ? AND status <> 'draft' AND NOT continuous
+                  AND opens_at IS NOT NULL AND closes_at IS NOT NULL
                 """).param(programme)
-                .query((rs, i) -> new Extension(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant()))
+                .query((rs, i) -> new RoundSpan(rs.getTimestamp(1).toInstant(), rs.getTimestamp(2).toInstant(),
+                        rs.getBoolean(3)))
                 .list();
     }
 
-    /** Each window's next occurrence that has not closed yet, soonest first. */
+    /** Each window's next occurrence that has not closed yet (nor been closed by its rounds), soonest first. */
     public List<ApplicationWindow.Occurrence> upcoming(String programme) {
         Instant now = clock.instant();
         int year = StockholmTime.at(now).getYear();
+        List<RoundSpan> rounds = roundSpans(programme);
         return windows(programme).stream()
-                .map(w -> w.in(year).closesAt().isAfter(now) ? w.in(year) : w.in(year + 1))
+                .map(w -> ahead(w.in(year), rounds, now) ? w.in(year) : w.in(year + 1))
                 .sorted(Comparator.comparing(ApplicationWindow.Occurrence::opensAt))
                 .toList();
+    }
+
+    /** {@link #upcoming} with whether each takes applications now and until when (with its rounds' deadlines). */
+    public List<WindowStatus> upcomingStatuses(String programme) {
+        Instant now = clock.instant();
+        List<RoundSpan> rounds = roundSpans(programme);
+        return upcoming(programme).stream().map(o -> {
+            List<RoundSpan> of = of(o, rounds);
+            boolean open = of.isEmpty() ? o.isOpenAt(now) : of.stream().anyMatch(r -> r.takesApplicationsAt(now));
+            return new WindowStatus(open, o, extendedClose(o, of));
+        }).toList();
     }
 
     /** Needs no database (no connection is taken): cached pages ask it while the database may be away. */

@@ -24,9 +24,42 @@ public record RoundDetails(UUID id, String programme, String key, String nameSv,
         return extendedUntil != null && (closesAt == null || extendedUntil.isAfter(closesAt)) ? extendedUntil : closesAt;
     }
 
-    /** Open for submissions at {@code now}: between opening and the deadline, both included, and not a draft. */
+    /**
+     * Open for submissions at {@code now}: published to applicants and neither closed nor decided, between
+     * opening and the deadline, both included. Past its deadline a round is closed even before the scheduled
+     * job has marked it so.
+     */
     public boolean isOpenAt(Instant now) {
-        return !"draft".equals(status) && opensAt != null && deadline() != null
+        return "open".equals(status) && opensAt != null && deadline() != null
                 && !now.isBefore(opensAt) && !now.isAfter(deadline());
+    }
+
+    /** Where a round stands, as every page tells it. */
+    public enum State {
+        /** Not shown to applicants yet. */
+        DRAFT,
+        /** Published to applicants, opens later. */
+        SCHEDULED,
+        /** Takes applications. */
+        OPEN,
+        /** Takes no more applications: closed by an officer, or its deadline has passed. */
+        CLOSED,
+        /** Its decisions are published. */
+        DECIDED;
+
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** The round's state at {@code now}, from its stored status and its dates. */
+    public State stateAt(Instant now) {
+        return switch (status) {
+            case "draft" -> State.DRAFT;
+            case "published" -> State.DECIDED;
+            case "open" -> opensAt != null && now.isBefore(opensAt) ? State.SCHEDULED
+                    : isOpenAt(now) ? State.OPEN : State.CLOSED;
+            default -> State.CLOSED;
+        };
     }
 }

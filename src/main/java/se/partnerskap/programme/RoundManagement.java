@@ -93,7 +93,7 @@ public class RoundManagement {
     /** Saves a round's setup if nobody changed it since {@code version}; a closed round stays as it was. */
     public void update(UUID id, RoundInput in, int version, String actor) {
         RoundDetails before = existing(id);
-        if ("closed".equals(before.status()) || "published".equals(before.status())) {
+        if (finished(before)) {
             throw new NotAllowed("A closed round cannot be changed");
         }
         int rows = jdbc.sql("""
@@ -127,6 +127,45 @@ public class RoundManagement {
         transition(id, version, "open", "closed", "round-closed", actor);
     }
 
+    /** Who the audit log names for a round closed by its deadline. */
+    public static final String DEADLINE_ACTOR = "system";
+
+    /**
+     * Closes every open round whose deadline (with any extension) has passed, each once: the update takes
+     * only rounds still {@code open}, so a second run, or a second instance at the same moment, closes
+     * nothing again. Each closing is audited in the same transaction.
+     *
+     * @return the rounds closed now
+     */
+    public List<UUID> closeDue() {
+        return close("status = 'open' AND greatest(closes_at, coalesce(extended_until, closes_at)) < :now", null);
+    }
+
+    /** Closes one round if it is open and its deadline has passed (as {@link #closeDue()} would). */
+    public boolean closeIfDue(UUID id) {
+        return !close("id = :id AND status = 'open' AND greatest(closes_at, coalesce(extended_until, closes_at)) < :now",
+                id).isEmpty();
+    }
+
+    private List<UUID> close(String where, UUID id) {
+        Instant now = clock.instant();
+        var update = jdbc.sql("""
+                UPDATE round SET status = 'closed', version = version + 1, updated_at = :now, updated_by = :actor
+                WHERE %s
+                RETURNING id, greatest(closes_at, coalesce(extended_until, closes_at)) AS deadline
+                """.formatted(where)).param("now", Timestamp.from(now)).param("actor", DEADLINE_ACTOR);
+        if (id != null) {
+            update = update.param("id", id);
+        }
+        List<Map.Entry<UUID, Instant>> closed = update.query((rs, i) -> Map.entry(rs.getObject("id", UUID.class),
+                rs.getTimestamp("deadline").toInstant())).list();
+        for (Map.Entry<UUID, Instant> c : closed) {
+            audit.record(DEADLINE_ACTOR, "round-closed", "round", c.getKey().toString(),
+                    Map.of("from", "open", "to", "closed", "reason", "deadline", "deadline", c.getValue().toString()));
+        }
+        return closed.stream().map(Map.Entry::getKey).toList();
+    }
+
     private void transition(UUID id, int version, String from, String to, String action, String actor) {
         RoundDetails r = existing(id);
         if (!from.equals(r.status())) {
@@ -149,8 +188,8 @@ public class RoundManagement {
     public void extend(UUID id, Instant until, String reasonSv, String reasonEn, int version, String actor) {
         RoundDetails r = existing(id);
         Instant now = clock.instant();
-        if (!"open".equals(r.status())) {
-            throw new NotAllowed("Only an open round can be extended");
+        if (!"open".equals(r.status()) || now.isAfter(r.deadline())) {
+            throw new NotAllowed("Only an open round can be extended, before its deadline");
         }
         if (!until.isAfter(r.deadline()) || !until.isAfter(now)) {
             throw new NotAllowed("An extension moves the deadline later");
@@ -182,7 +221,7 @@ public class RoundManagement {
     /** Replaces the round's extra questions (its form definition) if nobody changed the round since {@code version}. */
     public void saveQuestions(UUID id, List<Question> questions, int version, String actor, String change) {
         RoundDetails r = existing(id);
-        if ("closed".equals(r.status()) || "published".equals(r.status())) {
+        if (finished(r)) {
             throw new NotAllowed("A closed round's form cannot change");
         }
         int rows = jdbc.sql("""
@@ -195,6 +234,12 @@ public class RoundManagement {
         }
         audit.record(actor, "round-questions-" + change, "round", id.toString(),
                 Map.of("questions", questions.stream().map(Question::key).toList()));
+    }
+
+    /** Closed (by an officer or its deadline) or decided: its setup and form stay as applicants saw them. */
+    private boolean finished(RoundDetails r) {
+        RoundDetails.State state = r.stateAt(clock.instant());
+        return state == RoundDetails.State.CLOSED || state == RoundDetails.State.DECIDED;
     }
 
     private RoundDetails existing(UUID id) {

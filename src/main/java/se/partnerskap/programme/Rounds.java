@@ -40,10 +40,13 @@ public class Rounds {
         return jdbc.sql(DETAILS + " WHERE r.id = ?").param(id).query((org.springframework.jdbc.core.RowMapper<RoundDetails>) this::details).optional();
     }
 
-    /** The rounds of a programme that take submissions at {@code now} (with extensions), soonest deadline first. */
+    /**
+     * The rounds of a programme that take submissions at {@code now} (with extensions), soonest deadline first:
+     * never a draft, a closed round or one whose decisions are published.
+     */
     public java.util.List<RoundDetails> openAt(String programme, java.time.Instant now) {
         return jdbc.sql(DETAILS + """
-                 WHERE r.programme_key = ? AND r.status <> 'draft' AND r.opens_at <= ?
+                 WHERE r.programme_key = ? AND r.status = 'open' AND r.opens_at <= ?
                    AND greatest(r.closes_at, coalesce(r.extended_until, r.closes_at)) >= ?
                 """).params(programme, java.sql.Timestamp.from(now), java.sql.Timestamp.from(now))
                 .query((org.springframework.jdbc.core.RowMapper<RoundDetails>) this::details).list().stream()

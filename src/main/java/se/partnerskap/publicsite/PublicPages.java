@@ -114,10 +114,7 @@ public class PublicPages {
         Language lang = ui.language();
         String p = Programmes.MUNICIPAL_PARTNERSHIP;
         var status = programmes.status(p);
-        List<WindowView> upcoming = programmes.upcoming(p).stream()
-                .map(o -> WindowView.of(new se.partnerskap.programme.WindowStatus(o.isOpenAt(programmes.now()), o,
-                        o.closesAt()), lang))
-                .toList();
+        List<WindowView> upcoming = programmes.upcomingStatuses(p).stream().map(w -> WindowView.of(w, lang)).toList();
         var countries = programmes.countryCodes(p).stream()
                 .map(code -> registry.country(code).map(c -> c.name(lang)).orElse(code)).toList();
         List<RoundView> pastRounds = programmes.rounds(p).stream()

@@ -67,6 +67,14 @@ class AssessmentBrowserTest extends BrowserTest {
         UUID application = fixtures.submitted(round, fixtures.municipality("0680"), "Unga i Nakuru", "Nakuru County",
                 "KE", "participation", 300_000, "sv");
         logIn(DemoUsers.OLLE.email());
+        // the work list comes first; the publishing panel after it says what is still undecided
+        open("/handlaggning/omgangar/" + round);
+        assertThat(page.locator("#round-state")).hasText(java.util.regex.Pattern.compile("Omgången är stängd sedan"));
+        assertThat(page.locator("#publish")).containsText("1 ansökan har inget beslut än.");
+        org.assertj.core.api.Assertions.assertThat((Boolean) page.evaluate("""
+                () => !!(document.querySelector('table').compareDocumentPosition(document.querySelector('#publish'))
+                        & Node.DOCUMENT_POSITION_FOLLOWING)""")).isTrue();
+        assertAccessible();
         open("/handlaggning/ansokningar/" + application);
         page.locator("input[name=outcome][value=granted]").check();
         page.locator("#amount").fill("250000");
@@ -74,11 +82,14 @@ class AssessmentBrowserTest extends BrowserTest {
         assertThat(page.locator(".error-summary")).hasCount(0);
         open("/handlaggning/omgangar/" + round);
         assertThat(page.locator("#publish-confirm")).isVisible();
+        assertThat(page.locator("#publish")).containsText("Alla inskickade ansökningar har fått beslut.");
         assertAccessible();
         try {
             page.locator("#publish-confirm").check();
             page.locator("form[action$='/publicera'] button").click();
             page.waitForLoadState();
+            assertThat(page.locator("#round-state")).hasText("Omgången är stängd och dess beslut är publicerade.");
+            assertAccessible();
             open("/handlaggning/omgangar/" + round + "/pressmeddelande");
             assertThat(page.getByText("Jönköping").first()).isVisible();
             assertAccessible();

@@ -222,6 +222,67 @@ class PublishingTest extends AbstractIntegrationTest {
                 .isEqualTo("closed");
     }
 
+    @Test
+    void publishingIsRefusedWhileTheRoundStillTakesApplicationsAndAllowedOnceItsDeadlineHasPassed() {
+        // the round takes applications for another day
+        Instant deadline = NOW.plus(Duration.ofDays(1));
+        java.sql.Timestamp closed = jdbc.sql("SELECT closes_at FROM round WHERE id = ?").param(round)
+                .query(java.sql.Timestamp.class).single();
+        jdbc.sql("UPDATE round SET status = 'open', closes_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(deadline), round).update();
+        try {
+            HttpClient officer = loggedInAs(DemoUsers.OLLE.email(), DemoUsers.PASSWORD);
+            decideAll(officer);
+            String page = get(officer, "/handlaggning/omgangar/" + round).body();
+            assertThat(page).contains("Omgången är öppen och tar emot ansökningar till")
+                    .contains("Besluten kan publiceras först när omgången har stängt")
+                    .doesNotContain("id=\"publish-confirm\"");
+            assertThat(publish(officer).statusCode()).isEqualTo(302);
+            assertThat(get(officer, "/handlaggning/omgangar/" + round).body())
+                    .contains("Omgången tar fortfarande emot ansökningar.");
+            assertThat(get(officer, "/en/assessment/rounds/" + round).body())
+                    .contains("The decisions can be published only once the round has closed");
+            assertThat(jdbc.sql("SELECT status FROM round WHERE id = ?").param(round).query(String.class).single())
+                    .isEqualTo("open");
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'assessment.round-published' AND subject_id = ?")
+                    .param(round.toString()).query(Integer.class).single()).isZero();
+            assertThat(jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE '%RoundPublished' AND serialized_event LIKE ?")
+                    .param("%" + round + "%").query(Integer.class).single()).isZero();
+
+            // a second after the deadline, before the closing job has run: the round is closed, then published
+            clock.set(deadline.plusSeconds(1));
+            assertThat(get(officer, "/handlaggning/omgangar/" + round).body()).contains("id=\"publish-confirm\"");
+            assertThat(publish(officer).statusCode()).isEqualTo(302);
+            awaitDelivered();
+            assertThat(jdbc.sql("SELECT status FROM round WHERE id = ?").param(round).query(String.class).single())
+                    .isEqualTo("published");
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'round-closed' AND subject_id = ? AND actor = 'system'")
+                    .param(round.toString()).query(Integer.class).single()).isEqualTo(1);
+        } finally {
+            jdbc.sql("UPDATE round SET closes_at = ? WHERE id = ?").params(closed, round).update();
+            jdbc.sql("UPDATE round SET status = 'closed' WHERE id = ? AND status = 'open'").param(round).update();
+        }
+    }
+
+    @Test
+    void thePublishPanelCountsTheApplicationsWithoutADecisionAndComesAfterTheWorkList() {
+        HttpClient officer = loggedInAs(DemoUsers.OLLE.email(), DemoUsers.PASSWORD);
+        String page = get(officer, "/handlaggning/omgangar/" + round).body();
+        assertThat(page).contains("3 ansökningar har inget beslut än.").contains("Omgången är stängd sedan");
+        assertThat(page.indexOf("<caption>Inskickade ansökningar")).isPositive()
+                .isLessThan(page.indexOf("id=\"publish\""));
+        decide(officer, karlstad, Map.of("outcome", "granted", "amount", "200000"));
+        decide(officer, aneby, Map.of("outcome", "granted", "amount", "450000"));
+        assertThat(get(officer, "/handlaggning/omgangar/" + round).body()).contains("1 ansökan har inget beslut än.");
+        assertThat(get(officer, "/en/assessment/rounds/" + round).body()).contains("1 application has no decision yet.");
+        decide(officer, rejected, Map.of("outcome", "rejected", "reasonSv", "Utanför kärnområdena.",
+                "reasonEn", "Outside the core areas."));
+        assertThat(get(officer, "/handlaggning/omgangar/" + round).body())
+                .contains("Alla inskickade ansökningar har fått beslut.");
+        assertThat(get(officer, "/en/assessment/rounds/" + round).body())
+                .contains("Every submitted application has a decision.").contains("The round closed on");
+    }
+
     private void decideAll(HttpClient officer) {
         decide(officer, karlstad, Map.of("outcome", "granted", "amount", "200000"));
         decide(officer, aneby, Map.of("outcome", "granted", "amount", "450000"));

@@ -17,7 +17,9 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"partnerskap.demo=true", "partnerskap.base-url=http://localhost:${local.server.port}",
-                "partnerskap.metrics.password=" + IntegrationTest.SCRAPER_PASSWORD})
+                "partnerskap.metrics.password=" + IntegrationTest.SCRAPER_PASSWORD,
+                // the tests move the clock; they run the round-closing job themselves (RoundClosingTest)
+                "partnerskap.rounds.close-cron=-"})
 @Import(TestConfiguration.class)
 public @interface IntegrationTest {
 

@@ -88,8 +88,10 @@ class AssessmentController {
 
     @GetMapping({"/handlaggning", "/en/assessment"})
     String rounds(Ui ui, Model model) {
+        java.time.Instant now = programmes.now();
         List<RoundLink> links = rounds.all(Programmes.MUNICIPAL_PARTNERSHIP).stream()
-                .map(r -> new RoundLink(r.id().toString(), r.name(ui.language()), r.status())).toList();
+                .map(r -> new RoundLink(r.id().toString(), r.name(ui.language()),
+                        ui.t("assessment.state." + r.stateAt(now).key()))).toList();
         model.addAttribute("rounds", links);
         return "pages/assessment/rounds";
     }
@@ -137,8 +139,11 @@ class AssessmentController {
                 ui.money(requested), round.budgetSek() == null ? "" : ui.money(round.budgetSek()),
                 ui.money(meter.granted()), meter.percent(), meter.over(), query, statuses, countryOptions,
                 coreAreaOptions, kinds, regions, conflicts));
-        model.addAttribute("published", "published".equals(round.status()));
-        model.addAttribute("pressRelease", pressReleases.ofRound(round.id()).isPresent());
+        model.addAttribute("panel", new AssessmentViews.PublishPanel(round.stateAt(programmes.now()).key(),
+                round.opensAt() == null ? "" : StockholmTime.dateTime(round.opensAt(), lang),
+                round.deadline() == null ? "" : StockholmTime.dateTime(round.deadline(), lang),
+                (int) all.stream().filter(r -> r.decision() == null).count(),
+                pressReleases.ofRound(round.id()).isPresent()));
         return "pages/assessment/dashboard";
     }
 

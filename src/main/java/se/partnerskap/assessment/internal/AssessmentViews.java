@@ -25,6 +25,22 @@ public final class AssessmentViews {
             List<Option> regions, List<String> conflicts) {
     }
 
+    /**
+     * The round's state for the dashboard and its publishing panel: {@code state} is a
+     * {@code RoundDetails.State} key, {@code undecided} the submitted applications without a decision.
+     */
+    public record PublishPanel(String state, String opens, String deadline, int undecided, boolean pressRelease) {
+
+        public boolean published() {
+            return "decided".equals(state);
+        }
+
+        /** Decisions can be published only once the round takes no more applications. */
+        public boolean publishable() {
+            return "closed".equals(state);
+        }
+    }
+
     public record RankingRow(int rank, String id, String reference, String organisation, String requested, String score,
             String reviews, String status) {
     }

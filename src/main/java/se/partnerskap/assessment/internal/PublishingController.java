@@ -54,6 +54,7 @@ class PublishingController {
                 case RoundPublishing.AlreadyPublished p -> "publishing.notice.alreadyPublished";
                 case RoundPublishing.Undecided u -> "publishing.notice.undecided";
                 case RoundPublishing.NothingDecided n -> "publishing.notice.nothingDecided";
+                case RoundPublishing.NotClosed n -> "publishing.notice.notClosed";
             };
         }
         redirect.addFlashAttribute("notice", notice);

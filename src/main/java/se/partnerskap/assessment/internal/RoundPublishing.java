@@ -17,12 +17,15 @@ import se.partnerskap.application.SubmittedApplication;
 import se.partnerskap.application.SubmittedApplications;
 import se.partnerskap.assessment.RoundPublished;
 import se.partnerskap.audit.Audit;
+import se.partnerskap.programme.RoundDetails;
+import se.partnerskap.programme.RoundManagement;
 import se.partnerskap.programme.Rounds;
 
 /**
  * Publishes a round's decisions, once: the round becomes {@code published} and {@link RoundPublished}
  * is committed with it, so the letters, the funded partnerships and the press release follow through the
- * event publication registry. Publishing again changes nothing.
+ * event publication registry. Publishing again changes nothing; a round that still takes applications (or
+ * has not opened) is refused, since an application submitted after publishing could never be decided.
  */
 @Service
 class RoundPublishing {
@@ -43,18 +46,24 @@ class RoundPublishing {
     record NothingDecided() implements Result {
     }
 
+    /** The round still takes applications (or has not opened): a new one could never be decided. */
+    record NotClosed(Instant deadline) implements Result {
+    }
+
     private final JdbcClient jdbc;
     private final Rounds rounds;
+    private final RoundManagement management;
     private final SubmittedApplications applications;
     private final Decisions decisions;
     private final Audit audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RoundPublishing(JdbcClient jdbc, Rounds rounds, SubmittedApplications applications, Decisions decisions,
-            Audit audit, ApplicationEventPublisher events, Clock clock) {
+    RoundPublishing(JdbcClient jdbc, Rounds rounds, RoundManagement management, SubmittedApplications applications,
+            Decisions decisions, Audit audit, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.rounds = rounds;
+        this.management = management;
         this.applications = applications;
         this.decisions = decisions;
         this.audit = audit;
@@ -66,8 +75,16 @@ class RoundPublishing {
     Result publish(UUID roundId, String actor) {
         // the lock decisions take, so that no decision changes while the round is being published
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("decision:" + roundId).query((rs, i) -> 1).list();
-        if (rounds.details(roundId).map(r -> "published".equals(r.status())).orElse(false)) {
-            return new AlreadyPublished();
+        RoundDetails round = rounds.details(roundId).orElseThrow(() -> new IllegalArgumentException("No round " + roundId));
+        switch (round.stateAt(clock.instant())) {
+            case DECIDED -> {
+                return new AlreadyPublished();
+            }
+            case DRAFT, SCHEDULED, OPEN -> {
+                return new NotClosed(round.deadline());
+            }
+            case CLOSED -> // past its deadline but not yet marked by the closing job: close it first, audited
+                    management.closeIfDue(roundId);
         }
         Map<UUID, Decisions.Decision> decided = decisions.ofRound(roundId);
         List<SubmittedApplication> submitted = applications.ofRound(roundId);

@@ -92,14 +92,12 @@ class RoundAdmin {
                 r.maxAmountSek() == null ? "" : ui.money(r.maxAmountSek()), r.continuous());
     }
 
-    /** draft, scheduled (published, not yet open), open, ended (deadline passed, not closed yet) or closed. */
+    /**
+     * draft, scheduled (published, not yet open), open, closed (also once the deadline has passed, before the
+     * closing job has run) or decided (decisions published).
+     */
     static String status(RoundDetails r, Instant now) {
-        return switch (r.status()) {
-            case "draft" -> "draft";
-            case "open" -> r.opensAt() != null && now.isBefore(r.opensAt()) ? "scheduled"
-                    : r.deadline() != null && now.isAfter(r.deadline()) ? "ended" : "open";
-            default -> "closed";
-        };
+        return r.stateAt(now).key();
     }
 
     @GetMapping({"/admin/omgangar/ny", "/en/admin/rounds/new"})
@@ -186,6 +184,11 @@ class RoundAdmin {
         return "redirect:" + ui.href("/admin/omgangar/" + r.id());
     }
 
+    /** The round's state now (past its deadline an open round is closed). */
+    RoundDetails.State state(RoundDetails r) {
+        return r.stateAt(programmes.now());
+    }
+
     RoundDetails find(String id) {
         try {
             return rounds.details(UUID.fromString(id)).filter(r -> r.opensAt() != null)
@@ -219,7 +222,8 @@ class RoundAdmin {
         String updatedBy = null;
         String updatedAt = null;
         if (r != null) {
-            status = r.status();
+            // past its deadline an open round is closed, even before the closing job has marked it
+            status = r.stateAt(programmes.now()) == RoundDetails.State.CLOSED ? "closed" : r.status();
             deadline = ui.t("rounds.status." + status(r, programmes.now()));
             questions = r.questions().stream()
                     .map(q -> new QuestionRow(q.key(), q.label(lang), ui.t("rounds.question.type." + q.type()),

@@ -85,7 +85,8 @@ class RoundExtensionAdmin {
 
     private RoundDetails extendable(String id) {
         RoundDetails r = rounds.find(id);
-        if (!"open".equals(r.status())) {
+        RoundDetails.State state = rounds.state(r);
+        if (state != RoundDetails.State.OPEN && state != RoundDetails.State.SCHEDULED) {
             throw new NotFoundException();
         }
         return r;

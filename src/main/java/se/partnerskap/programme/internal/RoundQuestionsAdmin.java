@@ -216,7 +216,8 @@ class RoundQuestionsAdmin {
 
     private RoundDetails editable(String id) {
         RoundDetails r = rounds.find(id);
-        if ("closed".equals(r.status()) || "published".equals(r.status())) {
+        RoundDetails.State state = rounds.state(r);
+        if (state == RoundDetails.State.CLOSED || state == RoundDetails.State.DECIDED) {
             throw new NotFoundException();
         }
         return r;
