@@ -24,7 +24,7 @@ class ApprovedBudgetTest {
         for (long grant : new long[] {1, 99, 150, 1_000, 99_999, 250_001, 299_999}) {
             long[] lines = ApprovedBudget.proportional(new long[] {10, 172_394, 85_000, 42_606, 1}, grant);
             assertThat(ApprovedBudget.sum(lines)).as("grant %d", grant).isEqualTo(grant);
-            assertThat(lines).as("grant %d", grant).allSatisfy(l -> assertThat(l).isNotNegative());
+            assertThat(java.util.Arrays.stream(lines).min().orElse(0)).as("grant %d", grant).isNotNegative();
         }
     }
 
