@@ -121,7 +121,10 @@ public class Applications {
         return id;
     }
 
-    /** The applications of the user's organisations, latest change first. */
+    /**
+     * The applications of the user's organisations, latest change first: those they lead and those they are
+     * co-applicants of (which they may read, not change).
+     */
     public List<ApplicationSummary> visibleTo(UUID userId) {
         List<UUID> orgs = memberships.organisationsOf(userId);
         if (orgs.isEmpty()) {
@@ -130,8 +133,12 @@ public class Applications {
         return jdbc.sql("""
                 SELECT a.id, a.round_id, a.component_key, a.lead_organisation_id, a.status, a.title, a.updated_at,
                        (SELECT count(*) FROM application_section s WHERE s.application_id = a.id AND s.state = 'completed') AS done
-                FROM application a WHERE a.lead_organisation_id IN (:orgs) ORDER BY a.updated_at DESC
-                """).param("orgs", orgs)
+                FROM application a WHERE a.lead_organisation_id IN (:orgs)
+                   OR EXISTS (SELECT 1 FROM application_section s, jsonb_array_elements_text(s.answers -> 'coApplicants') c
+                              WHERE s.application_id = a.id AND s.section_key = 'applicant'
+                                AND jsonb_typeof(s.answers -> 'coApplicants') = 'array' AND c IN (:orgNames))
+                ORDER BY a.updated_at DESC
+                """).param("orgs", orgs).param("orgNames", orgs.stream().map(UUID::toString).toList())
                 .query((rs, i) -> new ApplicationSummary(rs.getObject("id", UUID.class), rs.getObject("round_id", UUID.class),
                         rs.getString("component_key"), rs.getObject("lead_organisation_id", UUID.class),
                         ApplicationStatus.ofKey(rs.getString("status")), rs.getString("title"),
@@ -142,6 +149,21 @@ public class Applications {
     /** The application if {@code userId} is a member of its lead organisation; otherwise empty. */
     public Optional<Application> load(UUID id, UUID userId) {
         return find(id).filter(a -> memberships.organisationsOf(userId).contains(a.leadOrganisation()));
+    }
+
+    /**
+     * The application if {@code userId} may read it: a member of its lead organisation or of one of its
+     * co-applicant organisations (section applicant). Only the lead's members may change it ({@link #load}).
+     */
+    public Optional<Application> readable(UUID id, UUID userId) {
+        List<UUID> orgs = memberships.organisationsOf(userId);
+        return find(id).filter(a -> orgs.contains(a.leadOrganisation()) || a.section(Section.APPLICANT).answers()
+                .all("coApplicants").stream().anyMatch(o -> orgs.stream().anyMatch(m -> m.toString().equals(o))));
+    }
+
+    /** Whether {@code userId} may change the application (edit, submit, withdraw): a member of its lead organisation. */
+    public boolean leadMember(Application application, UUID userId) {
+        return memberships.organisationsOf(userId).contains(application.leadOrganisation());
     }
 
     private Optional<Application> find(UUID id) {
@@ -372,9 +394,9 @@ public class Applications {
         jdbc.sql("UPDATE application SET updated_at = ? WHERE id = ?").params(Timestamp.from(now), id).update();
     }
 
-    /** An attachment with its content, for a member only. */
+    /** An attachment with its content, for a member of the lead or of a co-applicant only. */
     public Optional<AttachmentFile> attachment(UUID id, UUID userId, UUID attachmentId) {
-        if (load(id, userId).isEmpty()) {
+        if (readable(id, userId).isEmpty()) {
             return Optional.empty();
         }
         return jdbc.sql("""

@@ -255,7 +255,7 @@ public class Submissions {
 
     /** The latest submission of an application the user may see. */
     public Optional<SubmissionRecord> latest(UUID id, UUID userId) {
-        return applications.load(id, userId).flatMap(a -> latest(id));
+        return applications.readable(id, userId).flatMap(a -> latest(id));
     }
 
     /** Every submission of an application the user may see, first one first. */
@@ -281,9 +281,9 @@ public class Submissions {
         return found;
     }
 
-    /** The PDF copy of the latest submission, for a member only. */
+    /** The PDF copy of the latest submission, for a member of the lead or of a co-applicant only. */
     public Optional<byte[]> pdf(UUID id, UUID userId) {
-        if (applications.load(id, userId).isEmpty()) {
+        if (applications.readable(id, userId).isEmpty()) {
             return Optional.empty();
         }
         return jdbc.sql("SELECT pdf FROM submission WHERE application_id = ? ORDER BY version DESC LIMIT 1").param(id)

@@ -18,7 +18,8 @@ import se.partnerskap.programme.FollowUpTerms;
 
 /**
  * Makes a recorded funded partnership a project that is followed up: its approved budget (the cost lines
- * applied for, scaled to the grant), its contacts, the reports it owes and its agreement.
+ * applied for with the amounts the decision approved, or scaled to the grant), its contacts, the reports it
+ * owes and its agreement.
  */
 @Service
 public class Projects {
@@ -59,7 +60,7 @@ public class Projects {
                 .params(project.applicationId(), project.title(), partnershipId).update();
         List<NewProject.CostLine> lines = project.costLines().isEmpty()
                 ? List.of(new NewProject.CostLine("other", "", "swedish", 0)) : project.costLines();
-        long[] approved = scale(lines.stream().mapToLong(NewProject.CostLine::appliedSek).toArray(), p.amount());
+        long[] approved = approved(lines, p.amount());
         for (int i = 0; i < lines.size(); i++) {
             NewProject.CostLine l = lines.get(i);
             jdbc.sql("""
@@ -116,6 +117,17 @@ public class Projects {
         }
         reports.add(new ReportPeriod("final", position, from, endsOn, endsOn.plusDays(finalReportDays)));
         return reports;
+    }
+
+    /**
+     * The amounts the decision approved per line when it gave one for every line and they add up to the
+     * grant; otherwise (a grant recorded without them) the grant scaled over what the lines applied for.
+     */
+    static long[] approved(List<NewProject.CostLine> lines, long grant) {
+        boolean given = lines.stream().allMatch(l -> l.approvedSek() != null)
+                && lines.stream().mapToLong(NewProject.CostLine::approvedSek).sum() == grant;
+        return given ? lines.stream().mapToLong(NewProject.CostLine::approvedSek).toArray()
+                : scale(lines.stream().mapToLong(NewProject.CostLine::appliedSek).toArray(), grant);
     }
 
     /**

@@ -102,4 +102,55 @@ class AssessmentBrowserTest extends BrowserTest {
             jdbc.sql("DELETE FROM funded_partnership WHERE round_id = ?").param(round).update();
         }
     }
+
+    @Test
+    void theBudgetPerLineInTheDecisionAndTheApplicantsPageWithLetterAgreementAndHistoryHaveNoViolations() {
+        AssessmentFixtures fixtures = new AssessmentFixtures(jdbc);
+        UUID round = fixtures.round(1_000_000);
+        UUID application = fixtures.submitted(round, fixtures.municipality("1780"), "Vatten i Kisumu", "Kisumu County",
+                "KE", "participation", 300_000, "sv");
+        fixtures.budgetLines(application, 172_394, 85_000, 42_606);
+        logIn(DemoUsers.OLLE.email());
+        try {
+            open("/handlaggning/ansokningar/" + application);
+            page.locator("input[name=outcome][value=granted]").check();
+            page.locator("#amount").fill("200000");
+            // the proposal in whole hundreds, then a change that no longer adds up: the error and the fields
+            page.locator("button[name=propose]").click();
+            assertThat(page.locator("#line1")).hasValue("114900");
+            assertThat(page.locator("#line3")).hasValue("28400");
+            assertAccessible();
+            page.locator("#line1").fill("100000");
+            page.locator("form[action$='/beslut'] button:not([name=propose])").click();
+            assertThat(page.locator(".error-summary a[href='#lines']")).isVisible();
+            assertThat(page.locator("#line1")).hasValue("100000");
+            assertAccessible();
+            page.locator("#line2").fill("71600");
+            page.locator("form[action$='/beslut'] button:not([name=propose])").click();
+            assertThat(page.locator(".error-summary")).hasCount(0);
+            assertThat(page.locator("#line2")).hasValue("71600");
+            open("/handlaggning/omgangar/" + round);
+            page.locator("#publish-confirm").check();
+            page.locator("form[action$='/publicera'] button").click();
+            page.waitForLoadState();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                    SELECT count(*) FROM project_agreement a JOIN funded_partnership f ON f.id = a.funded_partnership_id
+                    WHERE f.round_id = ?
+                    """).param(round).query(Integer.class).single() > 0);
+            page.context().clearCookies();
+
+            // the applicant's page: the letter, the agreement and the history
+            logIn(DemoUsers.ANNA.email());
+            open("/ansokningar/" + application);
+            assertThat(page.locator("a[href='/ansokningar/" + application + "/beslutsbrev.pdf']")).isVisible();
+            assertThat(page.locator("a[href='/ansokningar/" + application + "/avtal.pdf']")).isVisible();
+            assertThat(page.locator("table.history")).containsText("Beslut: beviljas");
+            assertAccessible();
+            open("/en/applications/" + application);
+            assertThat(page.locator("table.history")).containsText("The project was set up");
+            assertAccessible();
+        } finally {
+            jdbc.sql("DELETE FROM funded_partnership WHERE round_id = ?").param(round).update();
+        }
+    }
 }

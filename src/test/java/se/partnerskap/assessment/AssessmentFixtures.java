@@ -94,6 +94,20 @@ final class AssessmentFixtures {
         return id;
     }
 
+    /** Gives a submitted application a budget of these lines (travel, salaries, meetings, ...), all requested. */
+    void budgetLines(UUID id, long... amounts) {
+        String[] categories = {"travel", "salaries", "meetings", "other"};
+        StringBuilder json = new StringBuilder("{\"requested\": [\"" + java.util.Arrays.stream(amounts).sum() + "\"]");
+        for (int i = 0; i < amounts.length; i++) {
+            String l = "line" + (i + 1);
+            json.append(", \"").append(l).append("Category\": [\"").append(categories[Math.min(i, 3)]).append("\"]")
+                    .append(", \"").append(l).append("Party\": [\"swedish\"]")
+                    .append(", \"").append(l).append("Amount\": [\"").append(amounts[i]).append("\"]");
+        }
+        jdbc.sql("UPDATE application_section SET answers = ?::jsonb WHERE application_id = ? AND section_key = 'budget'")
+                .params(json.append('}').toString(), id).update();
+    }
+
     private void section(UUID id, String key, String answers) {
         jdbc.sql("""
                 INSERT INTO application_section (application_id, section_key, answers, state, version)

@@ -266,6 +266,57 @@ class FollowUpTest extends AbstractIntegrationTest {
         assertThat(page(anna, base)).contains("Avtalet godkändes").contains("Avtalet kontrasignerades");
     }
 
+    @Test
+    void theCountersignedAgreementIsFrozenSoLaterChangesToTheProjectDoNotAlterWhatWasSigned() throws Exception {
+        FundedPartnership p = karlstadProject(200_000, TestProgramme.KEY);
+        jdbc.sql("""
+                UPDATE project_agreement SET accepted_name = 'Eva Ek', accepted_role = 'Kommundirektör',
+                       accepted_by = 'anna', accepted_at = now() WHERE funded_partnership_id = ?
+                """).param(p.id()).update();
+        HttpClient officer = olle();
+        String officerPage = page(officer, "/uppfoljning/projekt/" + p.key());
+        assertThat(postForm(officer, "/uppfoljning/projekt/" + p.key() + "/kontrasignera", officerPage, Map.of()).statusCode())
+                .isEqualTo(302);
+        Map<String, Object> frozen = jdbc.sql("SELECT signed_pdf_sv, signed_pdf_en FROM project_agreement WHERE funded_partnership_id = ?")
+                .param(p.id()).query().singleRow();
+        byte[] sv = (byte[]) frozen.get("signed_pdf_sv");
+        byte[] en = (byte[]) frozen.get("signed_pdf_en");
+        assertThat(text(sv)).contains("Projekt karlstad").contains("Resor till Kisumu").contains("Eva Ek, Kommundirektör")
+                .contains(DemoUsers.OLLE.name());
+        assertThat(text(en)).contains("Grant agreement").contains(DemoUsers.OLLE.name());
+
+        // the project changes after signing: another title, another line, another end
+        jdbc.sql("UPDATE funded_partnership SET title = 'Ett annat namn', ends_on = ends_on + 365 WHERE id = ?")
+                .param(p.id()).update();
+        jdbc.sql("UPDATE project_budget_line SET description = 'Något annat' WHERE funded_partnership_id = ? AND position = 1")
+                .param(p.id()).update();
+        assertThat(page(anna(), "/mina-projekt/" + p.key())).contains("Ett annat namn");
+
+        // what the grantee and the officer download is what was signed, byte for byte
+        for (var download : List.of(bytes(anna(), "/mina-projekt/" + p.key() + "/avtal.pdf"),
+                bytes(officer, "/uppfoljning/projekt/" + p.key() + "/avtal.pdf"))) {
+            assertThat(download.statusCode()).isEqualTo(200);
+            assertThat(download.body()).isEqualTo(sv);
+        }
+        assertThat(bytes(anna(), "/en/my-projects/" + p.key() + "/avtal.pdf").body()).isEqualTo(en);
+        assertThat(text(sv)).doesNotContain("Ett annat namn").doesNotContain("Något annat");
+        assertThat(jdbc.sql("""
+                SELECT details->>'sha256Sv' FROM audit_entry WHERE subject_id = ? AND action = 'project-agreement-countersigned'
+                """).param(p.id().toString()).query(String.class).single()).isEqualTo(se.partnerskap.shared.Sha256.hex(sv));
+    }
+
+    @Test
+    void anAgreementCountersignedBeforeCopiesWereKeptIsStillShown() throws Exception {
+        FundedPartnership p = karlstadProject(200_000, TestProgramme.KEY);
+        jdbc.sql("""
+                UPDATE project_agreement SET accepted_name = 'Eva Ek', accepted_role = 'Kommundirektör', accepted_by = 'anna',
+                       accepted_at = now(), countersigned_by = ?, countersigned_at = now() WHERE funded_partnership_id = ?
+                """).params(DemoUsers.OLLE.email(), p.id()).update();
+        HttpResponse<byte[]> pdf = bytes(anna(), "/mina-projekt/" + p.key() + "/avtal.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(text(pdf.body())).contains("Projekt karlstad").contains("Eva Ek, Kommundirektör");
+    }
+
     private Object accepted(UUID project) {
         return jdbc.sql("SELECT accepted_at FROM project_agreement WHERE funded_partnership_id = ?").param(project)
                 .query(Timestamp.class).optional().orElse(null);

@@ -68,10 +68,13 @@ public class ApplicationController {
     private final Registry registry;
     private final PendingSaves pending;
     private final java.time.Duration sessionTimeout;
+    private final ApplicationHistory history;
 
     ApplicationController(Applications applications, Rounds rounds, Components components, Programmes programmes,
             Registry registry, PendingSaves pending,
-            @org.springframework.beans.factory.annotation.Value("${spring.session.timeout:60m}") java.time.Duration sessionTimeout) {
+            @org.springframework.beans.factory.annotation.Value("${spring.session.timeout:60m}") java.time.Duration sessionTimeout,
+            ApplicationHistory history) {
+        this.history = history;
         this.sessionTimeout = sessionTimeout;
         this.applications = applications;
         this.rounds = rounds;
@@ -147,8 +150,12 @@ public class ApplicationController {
         return "pages/application/list";
     }
 
-    /** The task list. */
-    public record OverviewView(SectionView.ApplicationHeader header, List<Task> tasks, long completed, boolean complete) {
+    /**
+     * The task list, with the decision letter, the agreement and the history once there are any. A member of
+     * a co-applicant organisation reads it ({@code canEdit} false): the sections link to the answers.
+     */
+    public record OverviewView(SectionView.ApplicationHeader header, List<Task> tasks, long completed, boolean complete,
+            boolean canEdit, ApplicationHistory.View outcome) {
     }
 
     public record Task(Section section, String href, String state) {
@@ -156,30 +163,34 @@ public class ApplicationController {
 
     @GetMapping({ApplicationPaths.SV + "/{id}", ApplicationPaths.EN + "/{id}"})
     String overview(@AuthenticationPrincipal SignedIn me, @PathVariable String id, Ui ui, Model model) {
-        Application a = load(id, me);
+        Application a = read(id, me);
+        boolean canEdit = applications.leadMember(a, me.userId());
         SectionView.ApplicationHeader header = header(a, ui);
+        String check = header.base() + "/" + (ui.en() ? "check-answers" : "granska");
         List<Task> tasks = new ArrayList<>();
         for (Section s : Section.values()) {
-            tasks.add(new Task(s, header.base() + "/" + s.slug(ui.language()), a.section(s).state().key()));
+            tasks.add(new Task(s, canEdit ? header.base() + "/" + s.slug(ui.language()) : check + "#check-" + s.key(),
+                    a.section(s).state().key()));
         }
-        model.addAttribute("view", new OverviewView(header, tasks, a.completedCount(), a.complete()));
+        model.addAttribute("view", new OverviewView(header, tasks, a.completedCount(), a.complete(), canEdit,
+                history.of(a, ui.language())));
         return "pages/application/overview";
     }
 
     /** "Check your answers": every section read-only with a link to change it. */
-    public record CheckView(SectionView.ApplicationHeader header, List<SectionView> sections) {
+    public record CheckView(SectionView.ApplicationHeader header, List<SectionView> sections, boolean canEdit) {
     }
 
     @GetMapping({ApplicationPaths.SV + "/{id}/granska", ApplicationPaths.EN + "/{id}/check-answers"})
     String check(@AuthenticationPrincipal SignedIn me, @PathVariable String id, Ui ui, Model model) {
-        Application a = load(id, me);
+        Application a = read(id, me);
         SectionView.ApplicationHeader header = header(a, ui);
         List<SectionView> sections = new ArrayList<>();
         for (Section s : Section.values()) {
             SectionAnswers stored = a.section(s);
             sections.add(view(header, s, stored.answers(), stored.version(), applications.remaining(a, s), null, false, ui));
         }
-        model.addAttribute("view", new CheckView(header, sections));
+        model.addAttribute("view", new CheckView(header, sections, applications.leadMember(a, me.userId())));
         return "pages/application/check";
     }
 
@@ -187,8 +198,12 @@ public class ApplicationController {
     String section(@AuthenticationPrincipal SignedIn me, @PathVariable String id, @PathVariable String slug,
             @CookieValue(name = PendingSaves.COOKIE, required = false) String pendingToken, Ui ui, Model model,
             HttpServletRequest request, HttpServletResponse response) {
-        Application a = load(id, me);
+        Application a = read(id, me);
         Section section = Section.ofSlug(slug).orElseThrow(NotFoundException::new);
+        if (!applications.leadMember(a, me.userId())) {
+            // a co-applicant reads the answers, it does not get the forms
+            return "redirect:" + header(a, ui).base() + "/" + (ui.en() ? "check-answers" : "granska") + "#check-" + section.key();
+        }
         SectionView.ApplicationHeader header = header(a, ui);
         SectionAnswers stored = a.section(section);
         Optional<PendingSaves.Pending> restored = a.isEditable() && section != Section.ATTACHMENTS
@@ -350,6 +365,15 @@ public class ApplicationController {
             throw new NotFoundException();
         }
         return applications.load(uuid, me.userId()).orElseThrow(NotFoundException::new);
+    }
+
+    /** For reading: a member of the lead or of a co-applicant organisation. */
+    private Application read(String id, SignedIn me) {
+        UUID uuid = parse(id);
+        if (uuid == null) {
+            throw new NotFoundException();
+        }
+        return applications.readable(uuid, me.userId()).orElseThrow(NotFoundException::new);
     }
 
     private static UUID parse(String id) {

@@ -66,11 +66,14 @@ class AssessmentController {
     private final se.partnerskap.platform.LongWork longWork;
     private final DecisionLetters letters;
     private final se.partnerskap.assessment.PressReleaseDrafts pressReleases;
+    private final DecisionLines lines;
 
     AssessmentController(Rounds rounds, Programmes programmes, Registry registry, SubmittedApplications applications,
             RoundDashboard dashboard, EligibilityChecks eligibility, Decisions decisions, Reviews reviews,
             People people, DashboardExport export, DecisionLetters letters,
-            se.partnerskap.assessment.PressReleaseDrafts pressReleases, se.partnerskap.platform.LongWork longWork) {
+            se.partnerskap.assessment.PressReleaseDrafts pressReleases, se.partnerskap.platform.LongWork longWork,
+            DecisionLines lines) {
+        this.lines = lines;
         this.rounds = rounds;
         this.programmes = programmes;
         this.registry = registry;
@@ -223,8 +226,16 @@ class AssessmentController {
     String decide(@PathVariable String id, @RequestParam Map<String, String> params, Ui ui, Principal principal,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         SubmittedApplication a = application(id);
+        if (params.containsKey("propose")) {
+            // "share in proportion": the form again with the lines proposed for the amount typed, nothing saved
+            Map<String, String> errors = new LinkedHashMap<>();
+            Map<String, String> proposed = lines.proposal(a.id(), params, errors);
+            response.setStatus(errors.isEmpty() ? 200 : 400);
+            return page(a, proposed, errors, null, ui, model);
+        }
         Decisions.Input input = new Decisions.Input(params.get("outcome"), params.get("amount"),
-                params.get("conditions"), params.get("reasonSv"), params.get("reasonEn"), params.get("overrideReason"));
+                params.get("conditions"), params.get("reasonSv"), params.get("reasonEn"), params.get("overrideReason"),
+                DecisionLines.typed(params));
         Decisions.Result result = decisions.decide(a, input, principal.getName());
         return switch (result) {
             case Decisions.Invalid invalid -> {
@@ -311,12 +322,14 @@ class AssessmentController {
         String status = decision.map(d -> d.outcome().key())
                 .orElse(check.map(c -> c.eligible() ? "eligible" : "ineligible").orElse("new"));
         SwedishOrganisation org = registry.swedishOrganisation(a.leadOrganisation()).orElse(null);
+        List<AssessmentViews.LineRow> lineRows = lines.rows(a.id(), typed, ui);
         model.addAttribute("page", new ApplicationPage(a.id().toString(), a.reference(), a.title(),
                 org == null ? "" : org.name(), a.roundId().toString(), round.name(lang), String.join(", ", a.partnerNames()),
                 countries(a.countries(), lang), coreAreas(a, lang), ui.money(a.requestedSek()),
                 ui.t("assessment.status." + status), points, checked, reviewerRows, reviewerOptions, reviewRows, mean,
                 round.budgetSek() == null ? "" : ui.money(round.budgetSek()), ui.money(meter.granted()),
-                meter.percent(), meter.over(), decisionText, decision.isPresent(), form, errors, overBudgetWarning));
+                meter.percent(), meter.over(), decisionText, decision.isPresent(), form, errors, overBudgetWarning,
+                lineRows, DecisionLines.total(lineRows, ui)));
         return "pages/assessment/application";
     }
 

@@ -65,11 +65,15 @@ public final class AssessmentViews {
             List<PointRow> points, String checked, List<ReviewerRow> reviewers, List<Option> reviewerOptions,
             List<ReviewRow> reviews, String meanScore, String budget, String granted, int percent,
             boolean overBudget, String decision, boolean decided, Map<String, String> form,
-            Map<String, String> errors, String overBudgetWarning) {
+            Map<String, String> errors, String overBudgetWarning, List<LineRow> lines, String linesTotal) {
 
         public String value(String field) {
             return form.getOrDefault(field, "");
         }
+    }
+
+    /** A line of the budget applied for in the decision form: position, what it is, applied, approved as typed. */
+    public record LineRow(int position, String label, String applied, String value) {
     }
 
     public record CriterionRow(String key, String name, String description, int scale, int weight, String score,

@@ -3,7 +3,9 @@ package se.partnerskap.assessment.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.partnerskap.application.SubmittedApplication;
+import se.partnerskap.application.SubmittedApplications;
+import se.partnerskap.application.SubmittedPlan;
 import se.partnerskap.audit.Audit;
 import se.partnerskap.programme.Rounds;
 
@@ -49,9 +53,21 @@ class Decisions {
         }
     }
 
-    /** What the officer typed. */
+    /**
+     * What the officer typed; {@code lines} the approved amount per budget line by its position (1, 2, ...),
+     * all blank to share the grant in proportion ({@link ApprovedBudget#proportional}).
+     */
     record Input(String outcome, String amount, String conditions, String reasonSv, String reasonEn,
-            String overrideReason) {
+            String overrideReason, Map<Integer, String> lines) {
+
+        Input(String outcome, String amount, String conditions, String reasonSv, String reasonEn,
+                String overrideReason) {
+            this(outcome, amount, conditions, reasonSv, reasonEn, overrideReason, Map.of());
+        }
+    }
+
+    /** A line of the budget applied for with the amount the decision approves for it. */
+    record ApprovedLine(int position, SubmittedPlan.CostLine line, long approvedSek) {
     }
 
     sealed interface Result {
@@ -71,12 +87,52 @@ class Decisions {
     private final Clock clock;
     private final Audit audit;
     private final Rounds rounds;
+    private final SubmittedApplications applications;
 
-    Decisions(JdbcClient jdbc, Clock clock, Audit audit, Rounds rounds) {
+    Decisions(JdbcClient jdbc, Clock clock, Audit audit, Rounds rounds, SubmittedApplications applications) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
         this.rounds = rounds;
+        this.applications = applications;
+    }
+
+    /** The cost lines of the budget applied for, in order (their positions are 1, 2, ...). */
+    List<SubmittedPlan.CostLine> costLines(UUID applicationId) {
+        return applications.plan(applicationId).map(SubmittedPlan::costLines).orElse(List.of());
+    }
+
+    /**
+     * The approved budget of a grant per line applied for: as the officer set it, or (a decision recorded
+     * before lines were stored, or lines that no longer match the budget) the grant shared in proportion.
+     */
+    List<ApprovedLine> approvedLines(UUID applicationId, long grant) {
+        List<SubmittedPlan.CostLine> lines = costLines(applicationId);
+        record Stored(int position, long applied, long approved) {
+        }
+        List<Stored> stored = jdbc.sql("""
+                SELECT position, applied_sek, approved_sek FROM decision_budget_line WHERE application_id = ?
+                ORDER BY position
+                """).param(applicationId).query((rs, i) -> new Stored(rs.getInt(1), rs.getLong(2), rs.getLong(3))).list();
+        boolean usable = stored.size() == lines.size()
+                && stored.stream().allMatch(l -> l.position() <= lines.size()
+                        && lines.get(l.position() - 1).amountSek() == l.applied())
+                && stored.stream().mapToLong(Stored::approved).sum() == grant;
+        long[] approved = usable ? stored.stream().mapToLong(Stored::approved).toArray()
+                : ApprovedBudget.proportional(lines.stream().mapToLong(SubmittedPlan.CostLine::amountSek).toArray(), grant);
+        List<ApprovedLine> result = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            result.add(new ApprovedLine(i + 1, lines.get(i), approved[i]));
+        }
+        return result;
+    }
+
+    /** The approved amounts the officer stored, by position; empty when none were (a rejection, an old decision). */
+    Map<Integer, Long> storedLines(UUID applicationId) {
+        Map<Integer, Long> stored = new LinkedHashMap<>();
+        jdbc.sql("SELECT position, approved_sek FROM decision_budget_line WHERE application_id = ? ORDER BY position")
+                .param(applicationId).query((rs, i) -> stored.put(rs.getInt(1), rs.getLong(2))).list();
+        return stored;
     }
 
     Optional<Decision> of(UUID applicationId) {
@@ -112,6 +168,7 @@ class Decisions {
         Map<String, String> errors = new LinkedHashMap<>();
         String outcome = input.outcome() == null ? "" : input.outcome();
         Long amount = null;
+        long[] approved = null;
         String conditions = input.conditions() == null ? "" : input.conditions().strip();
         String reasonSv = input.reasonSv() == null ? "" : input.reasonSv().strip();
         String reasonEn = input.reasonEn() == null ? "" : input.reasonEn().strip();
@@ -122,6 +179,7 @@ class Decisions {
                 if (amount != null && amount > a.requestedSek()) {
                     errors.put("amount", "assessment.decision.error.amount.overRequested");
                 }
+                approved = ApprovedBudget.approved(costLines(a.id()), input.lines(), amount, errors);
                 if (conditions.length() > 4000) {
                     errors.put("conditions", "assessment.error.tooLong");
                 }
@@ -174,12 +232,23 @@ class Decisions {
                 """).params(a.id(), a.roundId(), outcome, amount, amount == null ? "" : conditions,
                 amount == null ? reasonSv : "", amount == null ? reasonEn : "", overBudget ? override : null, actor,
                 Timestamp.from(now)).update();
+        jdbc.sql("DELETE FROM decision_budget_line WHERE application_id = ?").param(a.id()).update();
+        List<SubmittedPlan.CostLine> lines = costLines(a.id());
+        for (int i = 0; approved != null && i < approved.length; i++) {
+            jdbc.sql("""
+                    INSERT INTO decision_budget_line (application_id, position, applied_sek, approved_sek)
+                    VALUES (?, ?, ?, ?)
+                    """).params(a.id(), i + 1, lines.get(i).amountSek(), approved[i]).update();
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("round", a.roundId().toString());
         details.put("reference", a.reference());
         details.put("outcome", outcome);
         if (amount != null) {
             details.put("amount", amount);
+        }
+        if (approved != null && approved.length > 0) {
+            details.put("approvedLines", java.util.Arrays.stream(approved).boxed().toList());
         }
         audit.record(actor, "assessment.decided", "application", a.id().toString(), details);
         if (overBudget) {

@@ -22,8 +22,8 @@ import se.partnerskap.shared.StockholmTime;
 /**
  * Every grant of a published round becomes a funded partnership in {@code grant}, so that it appears in
  * the project directory and on the maps. Keyed by the decision, so a re-delivered event records nothing
- * twice. Each also becomes a project that is followed up ({@link Projects#establish}): the approved
- * budget, contacts, reports and agreement.
+ * twice. Each also becomes a project that is followed up ({@link Projects#establish}): the budget approved
+ * per line in the decision, contacts, reports and agreement.
  */
 @Component
 class GrantedPartnerships {
@@ -68,8 +68,9 @@ class GrantedPartnerships {
                     a.leadOrganisation(), partners(a), theme, theme, a.coreAreas(), false, d.amountSek(), false, starts,
                     starts.plusYears(years).minusDays(1), FundedPartnership.Status.ACTIVE, null, null), ACTOR);
             projects.establish(partnership, new NewProject(id, a.title(), years,
-                    plan.costLines().stream().map(l -> new NewProject.CostLine(l.category(), l.description(), l.party(),
-                            l.amountSek())).toList(),
+                    decisions.approvedLines(id, d.amountSek()).stream().map(l -> new NewProject.CostLine(
+                            l.line().category(), l.line().description(), l.line().party(), l.line().amountSek(),
+                            l.approvedSek())).toList(),
                     plan.contacts().stream().map(c -> new NewProject.Contact(c.name(), c.role(), c.email(), c.phone(),
                             false)).toList()), ACTOR);
         }

@@ -20,7 +20,9 @@ import se.partnerskap.web.PdfDocuments;
 
 /**
  * The project's agreement: rendered as PDF from {@code pdf/agreement.jte}, accepted by the grantee's
- * authorised signatory, countersigned by a case officer. Each step once, audited.
+ * authorised signatory, countersigned by a case officer. Each step once, audited. Countersigning freezes
+ * the agreement: its PDF in both languages is stored as it was signed and served from then on, so that
+ * later changes to the project (an approved budget move, a longer period) do not alter what was signed.
  */
 @Service
 public class Agreements {
@@ -33,8 +35,11 @@ public class Agreements {
     private final Payments payments;
     private final PdfDocuments pdf;
     private final MessageSource messages;
+    private final FollowUp followUp;
 
-    Agreements(JdbcClient jdbc, Audit audit, Clock clock, Payments payments, PdfDocuments pdf, MessageSource messages) {
+    Agreements(JdbcClient jdbc, Audit audit, Clock clock, Payments payments, PdfDocuments pdf, MessageSource messages,
+            FollowUp followUp) {
+        this.followUp = followUp;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -86,7 +91,13 @@ public class Agreements {
             throw Refused.of("form", project.agreement().countersigned() ? "followup.agreement.error.alreadyCountersigned"
                     : "followup.agreement.error.notAccepted");
         }
-        audit.record(officer, "project-agreement-countersigned", "funded-partnership", project.id().toString(), Map.of());
+        FollowUp.Project signed = followUp.byKey(project.key()).orElseThrow();
+        byte[] sv = render(signed, Language.SV);
+        byte[] en = render(signed, Language.EN);
+        jdbc.sql("UPDATE project_agreement SET signed_pdf_sv = ?, signed_pdf_en = ? WHERE funded_partnership_id = ?")
+                .params(sv, en, project.id()).update();
+        audit.record(officer, "project-agreement-countersigned", "funded-partnership", project.id().toString(),
+                Map.of("sha256Sv", se.partnerskap.shared.Sha256.hex(sv), "sha256En", se.partnerskap.shared.Sha256.hex(en)));
         payments.agreementSigned(project.id(), officer);
     }
 
@@ -105,7 +116,21 @@ public class Agreements {
             String signaturesHeading, List<Line> signatures, String footer) {
     }
 
-    byte[] pdf(FollowUp.Project p, Language lang) {
+    /** The agreement as signed once it is countersigned (the frozen copy), until then as the project stands. */
+    public byte[] pdf(FollowUp.Project p, Language lang) {
+        if (p.agreement().countersigned()) {
+            byte[] frozen = jdbc.sql("SELECT " + (lang == Language.EN ? "signed_pdf_en" : "signed_pdf_sv")
+                    + " FROM project_agreement WHERE funded_partnership_id = ?").param(p.id())
+                    .query((rs, i) -> rs.getBytes(1)).optional().orElse(null);
+            if (frozen != null) {
+                return frozen;
+            }
+            // countersigned before copies were kept: rendered as the project stands, as it always was
+        }
+        return render(p, lang);
+    }
+
+    private byte[] render(FollowUp.Project p, Language lang) {
         return pdf.render("pdf/agreement.jte", Map.of("doc", document(p, lang)));
     }
 
