@@ -91,7 +91,7 @@ public class ApplicationController {
     }
 
     public record ListView(List<Row> rows, List<SwedishOrganisation> organisations, List<StartableRound> open,
-            Map<String, String> errors, String organisation, String choice, int sections) {
+            Map<String, String> errors, String organisation, String choice) {
     }
 
     @GetMapping({ApplicationPaths.SV, ApplicationPaths.EN})
@@ -112,7 +112,7 @@ public class ApplicationController {
                 .map(r -> new StartableRound(r, r.name(lang), StockholmTime.dateTime(r.deadline(), lang),
                         applications.components(r)))
                 .filter(r -> !r.components().isEmpty()).toList();
-        return new ListView(rows, orgs, open, errors, organisation, choice, Section.values().length);
+        return new ListView(rows, orgs, open, errors, organisation, choice);
     }
 
     private String componentName(String key, Language lang) {
@@ -158,11 +158,12 @@ public class ApplicationController {
     String overview(@AuthenticationPrincipal SignedIn me, @PathVariable String id, Ui ui, Model model) {
         Application a = load(id, me);
         SectionView.ApplicationHeader header = header(a, ui);
+        List<Section> applying = applications.sections(a);
         List<Task> tasks = new ArrayList<>();
-        for (Section s : Section.values()) {
+        for (Section s : applying) {
             tasks.add(new Task(s, header.base() + "/" + s.slug(ui.language()), a.section(s).state().key()));
         }
-        model.addAttribute("view", new OverviewView(header, tasks, a.completedCount(), a.complete()));
+        model.addAttribute("view", new OverviewView(header, tasks, a.completedCount(applying), a.complete(applying)));
         return "pages/application/overview";
     }
 
@@ -175,7 +176,7 @@ public class ApplicationController {
         Application a = load(id, me);
         SectionView.ApplicationHeader header = header(a, ui);
         List<SectionView> sections = new ArrayList<>();
-        for (Section s : Section.values()) {
+        for (Section s : applications.sections(a)) {
             SectionAnswers stored = a.section(s);
             sections.add(view(header, s, stored.answers(), stored.version(), applications.remaining(a, s), null, false, ui));
         }
@@ -190,6 +191,9 @@ public class ApplicationController {
         Application a = load(id, me);
         Section section = Section.ofSlug(slug).orElseThrow(NotFoundException::new);
         SectionView.ApplicationHeader header = header(a, ui);
+        if (!applications.sections(a).contains(section)) {
+            return "redirect:" + header.base(); // the round asks no extra questions: nothing to fill in there
+        }
         SectionAnswers stored = a.section(section);
         Optional<PendingSaves.Pending> restored = a.isEditable() && section != Section.ATTACHMENTS
                 ? pending.take(pendingToken, request.getRequestURI(), me.userId()) : Optional.empty();
@@ -219,7 +223,8 @@ public class ApplicationController {
             @RequestHeader(name = "HX-Request", required = false) String htmx, Ui ui, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         Application a = load(id, me);
-        Section section = Section.ofSlug(slug).filter(s -> s != Section.ATTACHMENTS).orElseThrow(NotFoundException::new);
+        Section section = Section.ofSlug(slug).filter(s -> s != Section.ATTACHMENTS)
+                .filter(applications.sections(a)::contains).orElseThrow(NotFoundException::new);
         if (!a.isEditable()) {
             throw new NotFoundException();
         }
@@ -228,7 +233,11 @@ public class ApplicationController {
         Map<String, List<String>> fields = new LinkedHashMap<>(params);
         fields.remove("_csrf");
         fields.remove("version");
-        Answers typed = new Answers(fields);
+        fields.remove("add");
+        fields.remove("remove");
+        RowChange change = RowChange.of(section, params.getFirst("add"), params.getFirst("remove"), new Answers(fields),
+                components.component(a.programme(), a.component()).orElseThrow().maxPartners());
+        Answers typed = change == null ? new Answers(fields) : change.answers();
         SaveResult result;
         try {
             result = applications.saveSection(a.id(), me.userId(), me.email(), section, typed, version);
@@ -256,12 +265,18 @@ public class ApplicationController {
         }
         return switch (result) {
             case SaveResult.Saved saved -> {
-                redirect.addFlashAttribute("notice", "application.notice.saved");
+                String page = header.base() + "/" + section.slug(ui.language());
+                if (change != null) { // back to the same form, at the row added (or the rows left)
+                    redirect.addFlashAttribute("notice", change.notice());
+                    yield "redirect:" + page + "#" + change.anchor();
+                }
                 if (saved.remaining().isEmpty()) {
+                    redirect.addFlashAttribute("notice", "application.notice.saved");
                     yield "redirect:" + header.base();
                 }
+                // stored, but answers are missing: the form says what, and only that (no "Sparat" beside it)
                 redirect.addFlashAttribute("check", true);
-                yield "redirect:" + header.base() + "/" + section.slug(ui.language());
+                yield "redirect:" + page;
             }
             case SaveResult.Invalid invalid -> {
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
