@@ -140,14 +140,14 @@ class ApplicationDraftTest extends ApplicationFixtures {
                 "challenge", "Mitt nya svar", "objectives", "O", "results", "R"));
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("error-summary").contains("field-error").contains("Mitt nya svar")
-                .doesNotContain("Sparat");
+                .doesNotContain("Sparat").doesNotContain("finns kvar i utkastet");
         // a save with answers missing is stored, and the page after it says what is missing, and only that
         HttpResponse<String> stored = postForm(anna, path, page, Map.of("version", "1", "title", "Unga",
                 "challenge", "Mitt nya svar", "objectives", "", "results", ""));
         assertThat(stored.statusCode()).isEqualTo(302);
         String after = get(anna, path).body();
         assertThat(after).contains("error-summary").contains("Fyll i det här").contains("Mitt nya svar")
-                .doesNotContain("Sparat");
+                .contains("Det du har skrivit finns kvar i utkastet").doesNotContain("Sparat");
         assertThat(section(id, "challenge").get("state")).isEqualTo("in-progress");
         // the same in English
         page = get(anna, "/en/applications/" + id + "/challenge").body();
