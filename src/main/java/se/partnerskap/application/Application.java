@@ -44,13 +44,14 @@ public record Application(UUID id, UUID roundId, String programme, String compon
         }
     }
 
-    /** Every section completed: what submission requires. */
-    public boolean complete() {
-        return sections.values().stream().allMatch(s -> s.state() == SectionState.COMPLETED);
+    /** Every section that applies ({@link Section#in}) completed: what submission requires. */
+    public boolean complete(List<Section> applying) {
+        return completedCount(applying) == applying.size();
     }
 
-    public long completedCount() {
-        return sections.values().stream().filter(s -> s.state() == SectionState.COMPLETED).count();
+    /** How many of the sections that apply are completed: the task list counts exactly the rows it shows. */
+    public long completedCount(List<Section> applying) {
+        return applying.stream().filter(s -> section(s).state() == SectionState.COMPLETED).count();
     }
 
     /** Raised when a submitted or withdrawn application is asked to change. */

@@ -3,7 +3,7 @@ package se.partnerskap.application;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A line of "my applications". */
+/** A line of "my applications": {@code completedSections} of the {@code sections} that apply in its round. */
 public record ApplicationSummary(UUID id, UUID roundId, String component, UUID leadOrganisation,
-        ApplicationStatus status, String title, Instant updatedAt, int completedSections) {
+        ApplicationStatus status, String title, Instant updatedAt, int completedSections, int sections) {
 }

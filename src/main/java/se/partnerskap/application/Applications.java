@@ -110,10 +110,9 @@ public class Applications {
                 """).params(id, roundId, round.programme(), component, organisation, actor, Timestamp.from(now),
                 Timestamp.from(now)).update();
         for (Section s : Section.values()) {
-            // a round without extra questions has nothing to answer there: that section is done
-            String state = s == Section.QUESTIONS && round.questions().isEmpty() ? "completed" : "not-started";
-            jdbc.sql("INSERT INTO application_section (application_id, section_key, state) VALUES (?, ?, ?)")
-                    .params(id, s.key(), state).update();
+            // every section is stored; one that does not apply in the round (Section.in) is not counted
+            jdbc.sql("INSERT INTO application_section (application_id, section_key, state) VALUES (?, ?, 'not-started')")
+                    .params(id, s.key()).update();
         }
         audit.record(actor, "application.draft-created", "application", id.toString(), Map.of(
                 "round", roundId.toString(), "component", component, "organisation", organisation.toString()));
@@ -130,20 +129,33 @@ public class Applications {
         if (orgs.isEmpty()) {
             return List.of();
         }
+        Map<UUID, List<Section>> applying = new java.util.HashMap<>();
         return jdbc.sql("""
                 SELECT a.id, a.round_id, a.component_key, a.lead_organisation_id, a.status, a.title, a.updated_at,
-                       (SELECT count(*) FROM application_section s WHERE s.application_id = a.id AND s.state = 'completed') AS done
+                       (SELECT coalesce(string_agg(s.section_key, ','), '') FROM application_section s
+                        WHERE s.application_id = a.id AND s.state = 'completed') AS done
                 FROM application a WHERE a.lead_organisation_id IN (:orgs)
                    OR EXISTS (SELECT 1 FROM application_section s, jsonb_array_elements_text(s.answers -> 'coApplicants') c
                               WHERE s.application_id = a.id AND s.section_key = 'applicant'
                                 AND jsonb_typeof(s.answers -> 'coApplicants') = 'array' AND c IN (:orgNames))
                 ORDER BY a.updated_at DESC
                 """).param("orgs", orgs).param("orgNames", orgs.stream().map(UUID::toString).toList())
-                .query((rs, i) -> new ApplicationSummary(rs.getObject("id", UUID.class), rs.getObject("round_id", UUID.class),
-                        rs.getString("component_key"), rs.getObject("lead_organisation_id", UUID.class),
-                        ApplicationStatus.ofKey(rs.getString("status")), rs.getString("title"),
-                        rs.getTimestamp("updated_at").toInstant(), rs.getInt("done")))
+                .query((rs, i) -> {
+                    UUID round = rs.getObject("round_id", UUID.class);
+                    List<Section> sections = applying.computeIfAbsent(round, r -> rounds.details(r).map(Section::in)
+                            .orElse(List.of(Section.values())));
+                    List<String> done = List.of(rs.getString("done").split(","));
+                    int completed = (int) sections.stream().filter(s -> done.contains(s.key())).count();
+                    return new ApplicationSummary(rs.getObject("id", UUID.class), round, rs.getString("component_key"),
+                            rs.getObject("lead_organisation_id", UUID.class), ApplicationStatus.ofKey(rs.getString("status")),
+                            rs.getString("title"), rs.getTimestamp("updated_at").toInstant(), completed, sections.size());
+                })
                 .list();
+    }
+
+    /** The sections of {@code application} that apply in its round, in the task list's order. */
+    public List<Section> sections(Application application) {
+        return rounds.details(application.roundId()).map(Section::in).orElse(List.of(Section.values()));
     }
 
     /** The application if {@code userId} is a member of its lead organisation; otherwise empty. */

@@ -1,8 +1,10 @@
 package se.partnerskap.application;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
+import se.partnerskap.programme.RoundDetails;
 import se.partnerskap.shared.Language;
 
 /** The parts of an application that are filled in and saved separately, in the task list's order. */
@@ -34,6 +36,18 @@ public enum Section {
     /** The last segment of the section page's address in a language. */
     public String slug(Language language) {
         return language == Language.EN ? slugEn : slugSv;
+    }
+
+    /**
+     * The sections an application in {@code round} has, in order: the round's own questions only when it
+     * asks some. A section that does not apply is neither listed nor counted nor required.
+     */
+    public static List<Section> in(RoundDetails round) {
+        return Arrays.stream(values()).filter(s -> s.appliesTo(round)).toList();
+    }
+
+    public boolean appliesTo(RoundDetails round) {
+        return this != QUESTIONS || !round.questions().isEmpty();
     }
 
     public static Optional<Section> ofKey(String key) {

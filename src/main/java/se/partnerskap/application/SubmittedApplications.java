@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.partnerskap.application.internal.NumberedRows;
 import se.partnerskap.application.internal.SectionRules;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -101,7 +102,7 @@ public class SubmittedApplications {
                             });
                     Map<String, List<String>> budget = sections.getOrDefault("budget", Map.of());
                     List<SubmittedPlan.CostLine> lines = new ArrayList<>();
-                    for (int n = 1; n <= SectionRules.BUDGET_LINES; n++) {
+                    for (int n : NumberedRows.LINE.numbers(budget)) {
                         String l = "line" + n;
                         Optional<String> category = first(budget, l + "Category");
                         OptionalLong amount = first(budget, l + "Amount").map(SectionRules::sek).orElse(OptionalLong.empty());
@@ -119,7 +120,7 @@ public class SubmittedApplications {
                     first(applicant, "contact2Name").ifPresent(name -> contacts.add(new SubmittedPlan.Contact(name, "",
                             first(applicant, "contact2Email").orElse(""), "")));
                     Map<String, List<String>> partners = sections.getOrDefault("partners", Map.of());
-                    for (int n = 1; n <= SectionRules.PARTNERS; n++) {
+                    for (int n : NumberedRows.PARTNER.numbers(partners)) {
                         String p = "partner" + n;
                         first(partners, p + "ContactName").ifPresent(name -> contacts.add(new SubmittedPlan.Contact(name,
                                 first(partners, p + "Name").orElse(""), first(partners, p + "ContactEmail").orElse(""), "")));
@@ -139,7 +140,7 @@ public class SubmittedApplications {
         Map<String, List<String>> partners = sections.getOrDefault("partners", Map.of());
         List<String> names = new ArrayList<>();
         List<String> countries = new ArrayList<>();
-        for (int n = 1; n <= 9; n++) {
+        for (int n : NumberedRows.PARTNER.numbers(partners)) {
             first(partners, "partner" + n + "Name").ifPresent(names::add);
             first(partners, "partner" + n + "Country").filter(c -> !countries.contains(c)).ifPresent(countries::add);
         }

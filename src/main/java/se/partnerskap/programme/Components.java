@@ -22,6 +22,9 @@ public class Components {
         this.clock = clock;
     }
 
+    /** The most partner organisations abroad a component can be set to take (the database says so too). */
+    public static final int MAX_PARTNERS = 10;
+
     /** The world regions an amount rule can name. */
     public static final List<String> WORLD_REGIONS = List.of("Europe", "Asia", "Africa", "Latin America");
 
@@ -32,21 +35,26 @@ public class Components {
     }
 
     /**
-     * Saves a component's years, whether it may be applied for outside the rounds, and its amount rules
-     * (the whole set, replacing the old one), if nobody changed it since {@code version}.
+     * Saves a component's years, whether it may be applied for outside the rounds, how many partner
+     * organisations an application may name, and its amount rules (the whole set, replacing the old one),
+     * if nobody changed it since {@code version}.
      *
      * @return false when someone else saved first (nothing changed)
      */
     @Transactional
     public boolean update(String programme, String key, int minYears, int maxYears, boolean outsideRounds,
-            List<AmountRule> rules, int version, String actor) {
+            int maxPartners, List<AmountRule> rules, int version, String actor) {
         if (minYears < 1 || maxYears < minYears) {
             throw new IllegalArgumentException("Years run from 1 and the maximum is at least the minimum");
         }
+        if (maxPartners < 1 || maxPartners > MAX_PARTNERS) {
+            throw new IllegalArgumentException("A component takes 1 to " + MAX_PARTNERS + " partners");
+        }
         int rows = jdbc.sql("""
-                UPDATE component SET min_years = ?, max_years = ?, outside_rounds = ?, version = version + 1
+                UPDATE component SET min_years = ?, max_years = ?, outside_rounds = ?, max_partners = ?,
+                                     version = version + 1
                 WHERE programme_key = ? AND key = ? AND version = ?
-                """).params(minYears, maxYears, outsideRounds, programme, key, version).update();
+                """).params(minYears, maxYears, outsideRounds, maxPartners, programme, key, version).update();
         if (rows == 0) {
             return false;
         }
@@ -65,6 +73,7 @@ public class Components {
         details.put("minYears", minYears);
         details.put("maxYears", maxYears);
         details.put("outsideRounds", outsideRounds);
+        details.put("maxPartners", maxPartners);
         details.put("rulesBefore", before.stream().map(Components::describe).toList());
         details.put("rules", rules.stream().map(Components::describe).toList());
         audit.record(actor, "component-updated", "component", programme + "/" + key, details);
@@ -78,7 +87,7 @@ public class Components {
     public List<Component> all(String programme) {
         return jdbc.sql("""
                 SELECT programme_key AS programme, key, name_sv, name_en, description_sv, description_en, min_years,
-                       max_years, outside_rounds FROM component WHERE programme_key = ? ORDER BY position
+                       max_years, outside_rounds, max_partners FROM component WHERE programme_key = ? ORDER BY position
                 """).param(programme).query(Component.class).list();
     }
 

@@ -46,7 +46,11 @@ class ApplicationBrowserTest extends BrowserTest {
     }
 
     private void login() {
-        open("/login");
+        login(page);
+    }
+
+    private void login(com.microsoft.playwright.Page page) {
+        page.navigate(url("/login"));
         page.locator("#email").fill(DemoUsers.ANNA.email());
         page.locator("#password").fill(DemoUsers.PASSWORD);
         page.locator("form button[type=submit]").first().click();
@@ -98,5 +102,69 @@ class ApplicationBrowserTest extends BrowserTest {
         assertAccessible();
         page.locator("#session-warning button").click();
         assertThat(warning).isHidden();
+    }
+
+    @Test
+    void withoutJavaScriptAPartnerAndABudgetLineAreAddedAndRemovedAndEverythingTypedStays() {
+        var noScript = pageWithoutJavaScript();
+        login(noScript);
+        String base = url("/ansokningar/" + application);
+        noScript.navigate(base + "/partner");
+        assertThat(noScript.locator("#partner2Name")).hasCount(0);
+        noScript.locator("#partner1Name").fill("Makueni County");
+        noScript.locator("#partner1Type").selectOption("district");
+        noScript.locator("#partner1Country").selectOption("KE");
+        noScript.locator("#partner1ContactName").fill("Jane Mwende");
+        noScript.locator("#partner1ContactEmail").fill("jane@makueni.example");
+        noScript.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Lägg till partner")).click();
+        noScript.waitForURL("**/partner#partner2");
+        assertThat(noScript.locator(".notice")).containsText("En partnerorganisation till är tillagd");
+        assertThat(noScript.locator("#partner1Name")).hasValue("Makueni County");
+        assertThat(noScript.locator("#partner1ContactEmail")).hasValue("jane@makueni.example");
+        noScript.locator("#partner2Name").fill("Kitui County");
+        noScript.locator("#partner2Type").selectOption("district");
+        noScript.locator("#partner2Country").selectOption("KE");
+        noScript.locator("#partner2ContactName").fill("Peter Mutua");
+        noScript.locator("#partner2ContactEmail").fill("peter@kitui.example");
+        // Enter in a field saves the form (its first button is Save), it does not remove a partner
+        noScript.locator("#partner2ContactEmail").press("Enter");
+        noScript.waitForURL(base);
+        assertThat(noScript.locator("#task-partners-status")).hasText("Klar");
+        String partners = jdbc.sql("SELECT answers::text FROM application_section WHERE application_id = ? AND section_key = 'partners'")
+                .param(application).query(String.class).single();
+        assertThat(partners).contains("Makueni County").contains("Kitui County");
+
+        noScript.navigate(base + "/budget");
+        assertThat(noScript.locator(".budget-line")).hasCount(1);
+        noScript.locator("#line1Category").selectOption("travel");
+        noScript.locator("#line1Description").fill("Resor till Makueni");
+        noScript.locator("#line1Party").selectOption("swedish");
+        noScript.locator("#line1Amount").fill("40 000");
+        noScript.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Lägg till kostnadsrad")).click();
+        noScript.waitForURL("**/budget#line2");
+        assertThat(noScript.locator(".budget-line")).hasCount(2);
+        assertThat(noScript.locator("#line1Description")).hasValue("Resor till Makueni");
+        noScript.locator("#line2Category").selectOption("meetings");
+        noScript.locator("#line2Description").fill("Workshoppar");
+        noScript.locator("#line2Party").selectOption("partner");
+        noScript.locator("#line2Amount").fill("25 000");
+        noScript.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("Ta bort kostnadsrad 1")).click();
+        noScript.waitForURL("**/budget#line1");
+        assertThat(noScript.locator(".budget-line")).hasCount(1);
+        assertThat(noScript.locator("#line1Description")).hasValue("Workshoppar");
+        assertThat(noScript.locator("#line1Amount")).hasValue("25 000");
+        noScript.close();
+
+        // the pages with the added rows, in both languages, for axe
+        login();
+        for (String path : List.of("/ansokningar/" + application + "/partner", "/en/applications/" + application + "/partners",
+                "/ansokningar/" + application + "/budget", "/en/applications/" + application + "/budget")) {
+            open(path);
+            assertAccessible();
+        }
+        assertThat(page.locator("button[name=remove]")).hasCount(0); // one budget line: nothing to remove
     }
 }

@@ -84,6 +84,90 @@ class ApplicationDraftTest extends ApplicationFixtures {
     }
 
     @Test
+    void aRoundWithoutExtraQuestionsNeitherListsNorCountsThemAndTheCountsMatchTheRows() {
+        HttpClient anna = anna();
+        UUID id = startDraft(anna, openRound(List.of("KE"), List.of("project")), "project");
+        String overview = get(anna, "/ansokningar/" + id).body();
+        assertThat(overview).contains("Du har fyllt i 0 av 7 delar.").doesNotContain("Omgångens frågor")
+                .doesNotContain("/fragor");
+        assertThat(count(overview, "<li class=\"task\">")).isEqualTo(7 + 2); // seven parts, check answers, submit
+        assertThat(count(overview, ">Inte påbörjad<")).isEqualTo(7);
+        assertThat(count(overview, ">Klar<")).isZero();
+        assertThat(get(anna, "/ansokningar").body()).contains("0 av 7 delar klara");
+        assertThat(get(anna, "/en/applications").body()).contains("0 of 7 sections completed");
+        // the page of the questions that are not asked leads back to the task list; it cannot be saved
+        HttpResponse<String> questions = get(anna, "/ansokningar/" + id + "/fragor");
+        assertThat(questions.statusCode()).isEqualTo(302);
+        assertThat(questions.headers().firstValue("Location").orElseThrow()).endsWith("/ansokningar/" + id);
+        save(anna, "/ansokningar/" + id + "/utmaning", Map.of("version", "0", "title", "Unga", "challenge", "C",
+                "objectives", "O", "results", "R"));
+        overview = get(anna, "/ansokningar/" + id).body();
+        assertThat(overview).contains("Du har fyllt i 1 av 7 delar.");
+        assertThat(count(overview, ">Klar<")).isEqualTo(1);
+        assertThat(count(overview, ">Inte påbörjad<")).isEqualTo(6);
+        assertThat(get(anna, "/en/applications/" + id).body()).contains("You have completed 1 of 7 sections.");
+        assertThat(get(anna, "/ansokningar/" + id + "/granska").body()).doesNotContain("Omgångens frågor");
+    }
+
+    @Test
+    void aRoundWithExtraQuestionsListsThemNotStartedUntilAnswered() {
+        HttpClient anna = anna();
+        UUID round = round(Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(5)),
+                List.of("KE"), List.of("project"), """
+                [{"key":"youth","type":"short-text","required":true,"labelSv":"Hur deltar unga?","labelEn":"Youth?","options":[]}]
+                """);
+        UUID id = startDraft(anna, round, "project");
+        String overview = get(anna, "/ansokningar/" + id).body();
+        assertThat(overview).contains("Du har fyllt i 0 av 8 delar.").contains("Omgångens frågor");
+        assertThat(count(overview, ">Inte påbörjad<")).isEqualTo(8);
+        assertThat(get(anna, "/ansokningar").body()).contains("0 av 8 delar klara");
+        save(anna, "/ansokningar/" + id + "/fragor", Map.of("version", "0", "q.youth", "Ett ungdomsråd"));
+        overview = get(anna, "/ansokningar/" + id).body();
+        assertThat(overview).contains("Du har fyllt i 1 av 8 delar.");
+        assertThat(overview).containsPattern("Omgångens frågor</a>\\s*<strong class=\"tag completed\"");
+    }
+
+    @Test
+    void aSaveWithErrorsShowsTheErrorsAndNeverAlsoSaved() {
+        HttpClient anna = anna();
+        UUID id = startDraft(anna, openRound(List.of("KE"), List.of("project")), "project");
+        String path = "/ansokningar/" + id + "/utmaning";
+        save(anna, path, Map.of("version", "0", "title", "Unga", "challenge", "C", "objectives", "O", "results", "R"));
+        assertThat(get(anna, path).body()).contains("Sparat "); // the page says when it was last saved
+        // a refused save (a title over its limit): the errors, everything typed, and no "Sparat"
+        String page = get(anna, path).body();
+        HttpResponse<String> refused = postForm(anna, path, page, Map.of("version", "1", "title", "x".repeat(201),
+                "challenge", "Mitt nya svar", "objectives", "O", "results", "R"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("error-summary").contains("field-error").contains("Mitt nya svar")
+                .doesNotContain("Sparat").doesNotContain("finns kvar i utkastet");
+        // a save with answers missing is stored, and the page after it says what is missing, and only that
+        HttpResponse<String> stored = postForm(anna, path, page, Map.of("version", "1", "title", "Unga",
+                "challenge", "Mitt nya svar", "objectives", "", "results", ""));
+        assertThat(stored.statusCode()).isEqualTo(302);
+        String after = get(anna, path).body();
+        assertThat(after).contains("error-summary").contains("Fyll i det här").contains("Mitt nya svar")
+                .contains("Det du har skrivit finns kvar i utkastet").doesNotContain("Sparat");
+        assertThat(section(id, "challenge").get("state")).isEqualTo("in-progress");
+        // the same in English
+        page = get(anna, "/en/applications/" + id + "/challenge").body();
+        postForm(anna, "/en/applications/" + id + "/challenge", page, Map.of("version", "2", "title", "Unga",
+                "challenge", "", "objectives", "", "results", ""));
+        assertThat(get(anna, "/en/applications/" + id + "/challenge").body()).contains("error-summary")
+                .doesNotContain("Saved");
+        // a complete save goes back to the task list with one message: saved
+        page = get(anna, path).body();
+        HttpResponse<String> done = postForm(anna, path, page, Map.of("version", "3", "title", "Unga",
+                "challenge", "C", "objectives", "O", "results", "R"));
+        assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith("/ansokningar/" + id);
+        assertThat(get(anna, "/ansokningar/" + id).body()).contains("Sparat").doesNotContain("error-summary");
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
     void autosaveAnswersWithAFragmentCarryingTheNewVersion() {
         HttpClient anna = anna();
         UUID id = startDraft(anna, openRound(List.of("KE"), List.of("project")), "project");

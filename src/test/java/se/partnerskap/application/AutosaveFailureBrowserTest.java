@@ -292,7 +292,8 @@ class AutosaveFailureBrowserTest extends BrowserTest {
         secondInstanceReachesTheDatabase();
         page.waitForNavigation(() -> page.getByText("Försök igen", new com.microsoft.playwright.Page.GetByTextOptions()
                 .setExact(true)).click());
-        assertThat(page.locator(".notice")).containsText("Sparat");
+        // stored with two answers still missing: the form says what is missing and that the rest is kept
+        assertThat(page.locator(".error-summary")).containsText("Det du har skrivit finns kvar i utkastet");
         assertThat(stored(application, "challenge")).contains("Rent vatten").contains("Brunnarna <torkar> ut").contains("och & mer");
     }
 

@@ -44,6 +44,9 @@ class SubmissionTest extends AbstractIntegrationTest {
     @Autowired
     Submissions submissions;
 
+    @Autowired
+    SubmittedApplications submitted;
+
     SubmissionFixtures fixtures;
 
     @BeforeEach
@@ -127,6 +130,46 @@ class SubmissionTest extends AbstractIntegrationTest {
         assertThat(mails).hasSize(1);
         assertThat(mails.getFirst().subject()).contains(reference);
         assertThat(mails.getFirst().text()).contains(reference).contains("Karlstad");
+    }
+
+    @Test
+    void twoPartnersAndTwelveCostLinesReachTheSnapshotThePdfAndTheProjectPlan() throws IOException {
+        UUID round = fixtures.round(null, true);
+        UUID id = fixtures.complete(DemoUsers.ANNA, round, "tolv-" + round + "@karlstad.example");
+        UUID me = fixtures.userId(DemoUsers.ANNA);
+        fixtures.save(id, me, DemoUsers.ANNA, Section.PARTNERS, Map.of("partner1Name", "Kisumu County",
+                "partner1Type", "district", "partner1Country", "KE", "partner1ContactName", "Achieng Otieno",
+                "partner1ContactEmail", "achieng@kisumu.example", "partner2Name", "Arusha City",
+                "partner2Type", "municipality", "partner2Country", "TZ", "partner2ContactName", "Neema Mushi",
+                "partner2ContactEmail", "neema@arusha.example"));
+        Map<String, String> budget = new java.util.LinkedHashMap<>();
+        for (int i = 1; i <= 12; i++) {
+            budget.put("line" + i + "Category", i % 2 == 0 ? "travel" : "meetings");
+            budget.put("line" + i + "Description", "Kostnad nummer " + i);
+            budget.put("line" + i + "Party", "swedish");
+            budget.put("line" + i + "Amount", "10000");
+        }
+        budget.put("requested", "120000");
+        fixtures.save(id, me, DemoUsers.ANNA, Section.BUDGET, budget);
+        HttpClient anna = anna();
+        assertThat(submit(anna, id).statusCode()).isEqualTo(302);
+
+        SubmittedPlan plan = submitted.plan(id).orElseThrow();
+        assertThat(plan.costLines()).hasSize(12);
+        assertThat(plan.costLines().getLast().description()).isEqualTo("Kostnad nummer 12");
+        assertThat(plan.costLines().stream().mapToLong(SubmittedPlan.CostLine::amountSek).sum()).isEqualTo(120_000);
+        assertThat(plan.contacts()).extracting(SubmittedPlan.Contact::name).contains("Achieng Otieno", "Neema Mushi");
+        SubmittedApplication application = submitted.find(id).orElseThrow();
+        assertThat(application.partnerNames()).containsExactly("Kisumu County", "Arusha City");
+        assertThat(application.countries()).containsExactly("KE", "TZ");
+        assertThat(jdbc.sql("SELECT snapshot::text FROM submission WHERE application_id = ?").param(id)
+                .query(String.class).single()).contains("Arusha City").contains("Kostnad nummer 12");
+        HttpResponse<byte[]> pdf = send(anna, "/ansokningar/" + id + "/kvitto.pdf");
+        try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(doc).replace('\n', ' ');
+            assertThat(text).contains("Arusha City").contains("Kostnad nummer 12").contains("Partner 2")
+                    .contains("Kostnad 12");
+        }
     }
 
     @Test

@@ -54,6 +54,23 @@ public abstract class BrowserTest extends AbstractIntegrationTest {
     @AfterEach
     void closePage() {
         context.close();
+        if (withoutJavaScript != null) {
+            withoutJavaScript.close();
+            withoutJavaScript = null;
+        }
+    }
+
+    private BrowserContext withoutJavaScript;
+
+    /** A page of a browser context of its own with JavaScript off (closed after the test): the forms must work so. */
+    protected Page pageWithoutJavaScript() {
+        if (withoutJavaScript == null) {
+            withoutJavaScript = browser.newContext(new Browser.NewContextOptions().setLocale("sv-SE")
+                    .setJavaScriptEnabled(false));
+        }
+        Page p = withoutJavaScript.newPage();
+        p.setDefaultTimeout(15_000);
+        return p;
     }
 
     @AfterAll

@@ -22,7 +22,7 @@ public final class TestProgramme {
                 ON CONFLICT DO NOTHING
                 """).param(KEY).update();
         copy(jdbc, "core_area", "key, position, name_sv, name_en");
-        copy(jdbc, "component", "key, position, name_sv, name_en, description_sv, description_en, min_years, max_years, outside_rounds");
+        copy(jdbc, "component", "key, position, name_sv, name_en, description_sv, description_en, min_years, max_years, outside_rounds, max_partners");
         copy(jdbc, "amount_rule", "component_key, world_region, min_parties, max_sek, per_year");
         copy(jdbc, "programme_applicant_kind", "kind");
     }

@@ -94,7 +94,7 @@ public class ApplicationController {
     }
 
     public record ListView(List<Row> rows, List<SwedishOrganisation> organisations, List<StartableRound> open,
-            Map<String, String> errors, String organisation, String choice, int sections) {
+            Map<String, String> errors, String organisation, String choice) {
     }
 
     @GetMapping({ApplicationPaths.SV, ApplicationPaths.EN})
@@ -115,7 +115,7 @@ public class ApplicationController {
                 .map(r -> new StartableRound(r, r.name(lang), StockholmTime.dateTime(r.deadline(), lang),
                         applications.components(r)))
                 .filter(r -> !r.components().isEmpty()).toList();
-        return new ListView(rows, orgs, open, errors, organisation, choice, Section.values().length);
+        return new ListView(rows, orgs, open, errors, organisation, choice);
     }
 
     private String componentName(String key, Language lang) {
@@ -167,12 +167,13 @@ public class ApplicationController {
         boolean canEdit = applications.leadMember(a, me.userId());
         SectionView.ApplicationHeader header = header(a, ui);
         String check = header.base() + "/" + (ui.en() ? "check-answers" : "granska");
+        List<Section> applying = applications.sections(a);
         List<Task> tasks = new ArrayList<>();
-        for (Section s : Section.values()) {
+        for (Section s : applying) {
             tasks.add(new Task(s, canEdit ? header.base() + "/" + s.slug(ui.language()) : check + "#check-" + s.key(),
                     a.section(s).state().key()));
         }
-        model.addAttribute("view", new OverviewView(header, tasks, a.completedCount(), a.complete(), canEdit,
+        model.addAttribute("view", new OverviewView(header, tasks, a.completedCount(applying), a.complete(applying), canEdit,
                 history.of(a, ui.language())));
         return "pages/application/overview";
     }
@@ -186,7 +187,7 @@ public class ApplicationController {
         Application a = read(id, me);
         SectionView.ApplicationHeader header = header(a, ui);
         List<SectionView> sections = new ArrayList<>();
-        for (Section s : Section.values()) {
+        for (Section s : applications.sections(a)) {
             SectionAnswers stored = a.section(s);
             sections.add(view(header, s, stored.answers(), stored.version(), applications.remaining(a, s), null, false, ui));
         }
@@ -205,6 +206,9 @@ public class ApplicationController {
             return "redirect:" + header(a, ui).base() + "/" + (ui.en() ? "check-answers" : "granska") + "#check-" + section.key();
         }
         SectionView.ApplicationHeader header = header(a, ui);
+        if (!applications.sections(a).contains(section)) {
+            return "redirect:" + header.base(); // the round asks no extra questions: nothing to fill in there
+        }
         SectionAnswers stored = a.section(section);
         Optional<PendingSaves.Pending> restored = a.isEditable() && section != Section.ATTACHMENTS
                 ? pending.take(pendingToken, request.getRequestURI(), me.userId()) : Optional.empty();
@@ -234,7 +238,8 @@ public class ApplicationController {
             @RequestHeader(name = "HX-Request", required = false) String htmx, Ui ui, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         Application a = load(id, me);
-        Section section = Section.ofSlug(slug).filter(s -> s != Section.ATTACHMENTS).orElseThrow(NotFoundException::new);
+        Section section = Section.ofSlug(slug).filter(s -> s != Section.ATTACHMENTS)
+                .filter(applications.sections(a)::contains).orElseThrow(NotFoundException::new);
         if (!a.isEditable()) {
             throw new NotFoundException();
         }
@@ -243,7 +248,11 @@ public class ApplicationController {
         Map<String, List<String>> fields = new LinkedHashMap<>(params);
         fields.remove("_csrf");
         fields.remove("version");
-        Answers typed = new Answers(fields);
+        fields.remove("add");
+        fields.remove("remove");
+        RowChange change = RowChange.of(section, params.getFirst("add"), params.getFirst("remove"), new Answers(fields),
+                components.component(a.programme(), a.component()).orElseThrow().maxPartners());
+        Answers typed = change == null ? new Answers(fields) : change.answers();
         SaveResult result;
         try {
             result = applications.saveSection(a.id(), me.userId(), me.email(), section, typed, version);
@@ -271,12 +280,18 @@ public class ApplicationController {
         }
         return switch (result) {
             case SaveResult.Saved saved -> {
-                redirect.addFlashAttribute("notice", "application.notice.saved");
+                String page = header.base() + "/" + section.slug(ui.language());
+                if (change != null) { // back to the same form, at the row added (or the rows left)
+                    redirect.addFlashAttribute("notice", change.notice());
+                    yield "redirect:" + page + "#" + change.anchor();
+                }
                 if (saved.remaining().isEmpty()) {
+                    redirect.addFlashAttribute("notice", "application.notice.saved");
                     yield "redirect:" + header.base();
                 }
+                // stored, but answers are missing: the form says what, and only that (no "Sparat" beside it)
                 redirect.addFlashAttribute("check", true);
-                yield "redirect:" + header.base() + "/" + section.slug(ui.language());
+                yield "redirect:" + page;
             }
             case SaveResult.Invalid invalid -> {
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

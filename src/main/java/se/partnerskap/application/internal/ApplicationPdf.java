@@ -83,7 +83,7 @@ public class ApplicationPdf {
                 new Line(t("submission.pdf.submittedBy", lang), submittedBy),
                 new Line(t("submission.pdf.version", lang), String.valueOf(version)));
         List<Part> parts = new ArrayList<>();
-        for (Section s : Section.values()) {
+        for (Section s : Section.in(round)) {
             List<Line> lines = new ArrayList<>();
             if (s == Section.ATTACHMENTS) {
                 for (AttachmentInfo info : a.attachments()) {
@@ -114,8 +114,8 @@ public class ApplicationPdf {
             return round.questions().stream().filter(q -> field.equals("q." + q.key())).findFirst()
                     .map(q -> q.label(lang)).orElse(field);
         }
-        String generic = field.replaceAll("^(partner|line)(\\d)", "$1N");
-        String n = field.replaceAll("^(partner|line)(\\d).*", "$2");
+        String generic = field.replaceAll("^(partner|line)(\\d+)", "$1N");
+        String n = field.replaceAll("^(partner|line)(\\d+).*", "$2");
         return messages.getMessage("submission.field." + generic, new Object[] {n}, field, lang.locale());
     }
 

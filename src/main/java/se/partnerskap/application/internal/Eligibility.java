@@ -54,7 +54,7 @@ public class Eligibility {
                     List.of("submission.kind." + kind), Section.APPLICANT));
         }
         Answers partners = a.section(Section.PARTNERS).answers();
-        for (int i = 1; i <= SectionRules.PARTNERS; i++) {
+        for (int i : NumberedRows.PARTNER.numbers(partners)) {
             String iso2 = partners.one("partner" + i + "Country").strip();
             if (!iso2.isEmpty() && !round.countries().contains(iso2)) {
                 found.add(new Ineligibility("partner-country", "submission.ineligible.country", List.of(iso2),
@@ -71,9 +71,8 @@ public class Eligibility {
             found.add(new Ineligibility("amount-round", "submission.ineligible.roundMaximum",
                     List.of(limit.requested(), round.maxAmountSek()), Section.BUDGET));
         }
-        for (Section s : Section.values()) {
-            boolean nothingToAnswer = s == Section.QUESTIONS && round.questions().isEmpty();
-            if (!nothingToAnswer && a.section(s).state() != SectionState.COMPLETED) {
+        for (Section s : Section.in(round)) {
+            if (a.section(s).state() != SectionState.COMPLETED) {
                 found.add(new Ineligibility("incomplete", "submission.ineligible.incomplete",
                         List.of("submission.section." + s.key()), s));
             }
@@ -91,7 +90,7 @@ public class Eligibility {
     private OptionalLong componentMaximum(Application a, RoundDetails round, BudgetLimit limit) {
         Answers partners = a.section(Section.PARTNERS).answers();
         OptionalLong max = OptionalLong.empty();
-        for (int i = 1; i <= SectionRules.PARTNERS; i++) {
+        for (int i : NumberedRows.PARTNER.numbers(partners)) {
             String iso2 = partners.one("partner" + i + "Country").strip();
             if (iso2.isEmpty() || !round.countries().contains(iso2)) {
                 continue;
@@ -138,7 +137,7 @@ public class Eligibility {
     private boolean samePartner(String json, String name, String country) {
         Answers other = new Answers(this.json.readValue(json, new TypeReference<Map<String, List<String>>>() {
         }));
-        for (int i = 1; i <= SectionRules.PARTNERS; i++) {
+        for (int i : NumberedRows.PARTNER.numbers(other)) {
             if (normalise(other.one("partner" + i + "Name")).equals(name)
                     && other.one("partner" + i + "Country").strip().equals(country)) {
                 return true;
@@ -149,7 +148,7 @@ public class Eligibility {
 
     private static List<String> partnerKeys(Answers partners) {
         List<String> keys = new ArrayList<>();
-        for (int i = 1; i <= SectionRules.PARTNERS; i++) {
+        for (int i : NumberedRows.PARTNER.numbers(partners)) {
             String name = normalise(partners.one("partner" + i + "Name"));
             String country = partners.one("partner" + i + "Country").strip();
             if (!name.isEmpty() && !country.isEmpty()) {

@@ -36,8 +36,6 @@ public class SectionRules {
     public static final int SHORT = 200;
     public static final int LONG = 3000;
     public static final int ACTIVITIES_LONG = 5000;
-    public static final int PARTNERS = 2;
-    public static final int BUDGET_LINES = 8;
     public static final long MAX_SEK = 99_999_999L;
     public static final List<String> PARTNER_TYPES = List.of("municipality", "region", "province", "district", "other");
     public static final List<String> COST_CATEGORIES = List.of("travel", "accommodation", "salaries", "meetings",
@@ -66,11 +64,11 @@ public class SectionRules {
         return switch (section) {
             case APPLICANT -> Set.of("contactName", "contactEmail", "contactPhone", "contactRole", "contact2Name",
                     "contact2Email", "coApplicants")::contains;
-            case PARTNERS -> f -> f.matches("partner[1-" + PARTNERS + "](Name|Type|Country|ContactName|ContactEmail)");
+            case PARTNERS -> f -> NumberedRows.PARTNER.row(f).isPresent();
             case CORE_AREAS -> Set.of("coreAreas", "theme")::contains;
             case CHALLENGE -> Set.of("title", "challenge", "objectives", "results")::contains;
             case ACTIVITIES -> Set.of("years", "activities", "timePlan")::contains;
-            case BUDGET -> f -> f.equals("requested") || f.matches("line[1-" + BUDGET_LINES + "](Category|Description|Party|Amount)");
+            case BUDGET -> f -> f.equals("requested") || NumberedRows.LINE.row(f).isPresent();
             case QUESTIONS -> f -> round.questions().stream().anyMatch(q -> f.equals("q." + q.key()));
             case ATTACHMENTS -> f -> false;
         };
@@ -97,10 +95,16 @@ public class SectionRules {
                 }
             }
             case PARTNERS -> {
-                for (int i = 1; i <= PARTNERS; i++) {
+                int max = components.component(application.programme(), application.component()).orElseThrow()
+                        .maxPartners();
+                for (int i = 1; i <= NumberedRows.PARTNER.count(a); i++) {
                     String p = "partner" + i;
                     boolean used = i == 1 || !a.one(p + "Name").isBlank() || !a.one(p + "Country").isBlank()
                             || !a.one(p + "ContactName").isBlank() || !a.one(p + "ContactEmail").isBlank();
+                    if (used && i > max) { // more partners than the component takes: one of them must go
+                        invalid.put(p + "Name", Problem.of("application.error.partners.tooMany", max));
+                        continue;
+                    }
                     c.text(p + "Name", SHORT, used);
                     c.choice(p + "Type", PARTNER_TYPES, used);
                     c.choice(p + "Country", round.countries(), used);
@@ -127,7 +131,7 @@ public class SectionRules {
             }
             case BUDGET -> {
                 boolean any = false;
-                for (int i = 1; i <= BUDGET_LINES; i++) {
+                for (int i : NumberedRows.LINE.numbers(a)) {
                     String l = "line" + i;
                     boolean used = !a.one(l + "Description").isBlank() || !a.one(l + "Amount").isBlank()
                             || !a.one(l + "Category").isBlank() || !a.one(l + "Party").isBlank();
@@ -186,14 +190,14 @@ public class SectionRules {
     /** The budget in {@code budget} against the maximum for the stored partners, co-applicants and years. */
     public BudgetLimit limit(Application application, RoundDetails round, Answers budget) {
         long total = 0;
-        for (int i = 1; i <= BUDGET_LINES; i++) {
+        for (int i : NumberedRows.LINE.numbers(budget)) {
             total += sekOrZero(budget.one("line" + i + "Amount"));
         }
         long requested = sekOrZero(budget.one("requested"));
         Answers partners = application.section(Section.PARTNERS).answers();
         List<String> regions = new ArrayList<>();
         int partnerCount = 0;
-        for (int i = 1; i <= PARTNERS; i++) {
+        for (int i : NumberedRows.PARTNER.numbers(partners)) {
             String iso2 = partners.one("partner" + i + "Country");
             if (!iso2.isBlank() && round.countries().contains(iso2)) {
                 partnerCount++;

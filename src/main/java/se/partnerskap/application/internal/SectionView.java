@@ -48,12 +48,23 @@ public record SectionView(ApplicationHeader header, Section section, Answers ans
         return conflictSaved != null;
     }
 
+    /** The partner rows the form shows: as many as answered, at least one. */
     public int partners() {
-        return SectionRules.PARTNERS;
+        return NumberedRows.PARTNER.count(answers);
     }
 
+    /** How many partners the component takes; "add a partner" is offered until then. */
+    public int maxPartners() {
+        return component.maxPartners();
+    }
+
+    /** The budget lines the form shows: as many as answered, at least one. */
     public int budgetLines() {
-        return SectionRules.BUDGET_LINES;
+        return NumberedRows.LINE.count(answers);
+    }
+
+    public int maxBudgetLines() {
+        return NumberedRows.LINE.cap();
     }
 
     public List<String> partnerTypes() {

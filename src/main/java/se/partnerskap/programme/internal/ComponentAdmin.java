@@ -42,12 +42,12 @@ public class ComponentAdmin {
     }
 
     public record ComponentView(String key, String name, String description, int minYears, int maxYears,
-            boolean outsideRounds, List<RuleRow> rules) {
+            boolean outsideRounds, int maxPartners, List<RuleRow> rules) {
     }
 
     /** The edit form as typed: years, rules (existing rows plus one new), errors keyed by field id. */
     public record ComponentForm(String key, String name, String minYears, String maxYears, boolean outsideRounds,
-            List<RuleRow> rules, String newRegion, String newParties, String newMax, boolean newPerYear, int version,
+            String maxPartners, List<RuleRow> rules, String newRegion, String newParties, String newMax, boolean newPerYear, int version,
             Map<String, String> errors, List<String> regions) {
         public boolean has(String field) {
             return errors.containsKey(field);
@@ -63,7 +63,7 @@ public class ComponentAdmin {
         List<AmountRule> rules = components.rules(PROGRAMME);
         List<ComponentView> views = components.all(PROGRAMME).stream().map(c -> new ComponentView(c.key(),
                 c.name(ui.language()), c.description(ui.language()), c.minYears(), c.maxYears(), c.outsideRounds(),
-                rules.stream().filter(r -> r.componentKey().equals(c.key())).map(r -> row(r, ui, false)).toList()))
+                c.maxPartners(), rules.stream().filter(r -> r.componentKey().equals(c.key())).map(r -> row(r, ui, false)).toList()))
                 .toList();
         model.addAttribute("components", views);
         return "pages/components/list";
@@ -75,7 +75,7 @@ public class ComponentAdmin {
         List<RuleRow> rules = components.rules(PROGRAMME).stream().filter(r -> r.componentKey().equals(key))
                 .map(r -> row(r, ui, false)).toList();
         model.addAttribute("form", new ComponentForm(key, c.name(ui.language()), String.valueOf(c.minYears()),
-                String.valueOf(c.maxYears()), c.outsideRounds(), rules, "", "2", "", true,
+                String.valueOf(c.maxYears()), c.outsideRounds(), String.valueOf(c.maxPartners()), rules, "", "2", "", true,
                 components.version(PROGRAMME, key), Map.of(), Components.WORLD_REGIONS));
         return "pages/components/edit";
     }
@@ -89,6 +89,12 @@ public class ComponentAdmin {
         Integer maxYears = years(p.getOrDefault("maxYears", ""), "maxYears", errors);
         if (minYears != null && maxYears != null && maxYears < minYears) {
             errors.put("maxYears", "components.error.years.order");
+        }
+        // a form that does not send the field leaves the number as it is
+        String typedPartners = p.getOrDefault("maxPartners", String.valueOf(c.maxPartners())).strip();
+        int maxPartners = typedPartners.matches("\\d{1,2}") ? Integer.parseInt(typedPartners) : -1;
+        if (maxPartners < 1 || maxPartners > Components.MAX_PARTNERS) {
+            errors.put("maxPartners", "components.error.maxPartners");
         }
         List<RuleRow> rows = new ArrayList<>();
         List<AmountRule> rules = new ArrayList<>();
@@ -136,19 +142,19 @@ public class ComponentAdmin {
         }
         int version = parse(p.get("version"), 0);
         ComponentForm form = new ComponentForm(key, c.name(ui.language()), p.getOrDefault("minYears", ""),
-                p.getOrDefault("maxYears", ""), "true".equals(p.get("outsideRounds")), rows, newRegion, newParties,
+                p.getOrDefault("maxYears", ""), "true".equals(p.get("outsideRounds")), typedPartners, rows, newRegion, newParties,
                 newMax, newPerYear, version, errors, Components.WORLD_REGIONS);
         if (!errors.isEmpty()) {
             response.setStatus(400);
             model.addAttribute("form", form);
             return "pages/components/edit";
         }
-        if (!components.update(PROGRAMME, key, minYears, maxYears, form.outsideRounds(), rules, version,
+        if (!components.update(PROGRAMME, key, minYears, maxYears, form.outsideRounds(), maxPartners, rules, version,
                 principal.getName())) {
             response.setStatus(409);
             errors.put("version", "components.error.conflict");
             model.addAttribute("form", new ComponentForm(key, form.name(), form.minYears(), form.maxYears(),
-                    form.outsideRounds(), rows, newRegion, newParties, newMax, newPerYear,
+                    form.outsideRounds(), form.maxPartners(), rows, newRegion, newParties, newMax, newPerYear,
                     components.version(PROGRAMME, key), errors, Components.WORLD_REGIONS));
             return "pages/components/edit";
         }
