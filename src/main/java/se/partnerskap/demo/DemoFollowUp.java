@@ -106,7 +106,8 @@ class DemoFollowUp {
                 List.of(new NewFundedPartnership.Partner(partnerOrganisation.id(), country)), titleSv, titleEn, List.of(),
                 false, amount, true, start, start.plusYears(2).minusDays(1), FundedPartnership.Status.ACTIVE,
                 "Ett påhittat projekt för att visa uppföljningen i demon: belopp, personer och avtal är påhittade för demon.",
-                "An invented project to show the follow-up in the demo: amounts, people and agreement are invented for the demo."),
+                "An invented project to show the follow-up in the demo: amounts, people and agreement are invented for the demo.",
+                titleSv, titleEn),
                 ACTOR);
         projects.establish(id, new NewProject(null, titleSv, 2, lines, contacts), ACTOR);
         return key;

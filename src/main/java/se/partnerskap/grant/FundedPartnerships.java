@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.partnerskap.audit.Audit;
+import se.partnerskap.grant.internal.ProjectSlugs;
 import se.partnerskap.registry.Country;
 import se.partnerskap.registry.PartnerOrganisation;
 import se.partnerskap.registry.Registry;
@@ -29,7 +30,7 @@ public class FundedPartnerships {
 
     private static final String COLUMNS = """
             SELECT id, key, programme_key, round_id, swedish_organisation_id, theme_sv, theme_en, amount_sek,
-                   amount_is_demo, starts_on, ends_on, status, note_sv, note_en
+                   amount_is_demo, starts_on, ends_on, status, note_sv, note_en, slug, title_sv, title_en
             FROM funded_partnership
             """;
 
@@ -37,8 +38,10 @@ public class FundedPartnerships {
     private final Registry registry;
     private final Audit audit;
     private final Clock clock;
+    private final ProjectSlugs slugs;
 
-    FundedPartnerships(JdbcClient jdbc, Registry registry, Audit audit, Clock clock) {
+    FundedPartnerships(JdbcClient jdbc, Registry registry, Audit audit, Clock clock, ProjectSlugs slugs) {
+        this.slugs = slugs;
         this.jdbc = jdbc;
         this.registry = registry;
         this.audit = audit;
@@ -73,6 +76,15 @@ public class FundedPartnerships {
 
     public Optional<FundedPartnership> byKey(String key) {
         return assemble(jdbc.sql(COLUMNS + " WHERE key = ?").param(key).query(this::row).list()).stream().findFirst();
+    }
+
+    /**
+     * The partnership at a public address: by its slug, or by the key it was recorded with (an address
+     * given out before slugs existed; the caller redirects to {@link FundedPartnership#path()}).
+     */
+    public Optional<FundedPartnership> byAddress(String slugOrKey) {
+        return assemble(jdbc.sql(COLUMNS + " WHERE slug = :s OR key = :s ORDER BY (slug = :s) DESC NULLS LAST LIMIT 1")
+                .param("s", slugOrKey).query(this::row).list()).stream().findFirst();
     }
 
     /**
@@ -126,7 +138,7 @@ public class FundedPartnerships {
      * What the public directory asks for; every criterion may be null (or blank) for "any".
      *
      * @param text   words to find in the Swedish party's, a partner organisation's or a partner country's name
-     *               or in the theme
+     *               or in the title or theme
      * @param status {@code active} (running today) or {@code completed} (ended)
      */
     public record Search(String programme, String text, String countryIso2, String coreArea, String regionCode,
@@ -154,6 +166,7 @@ public class FundedPartnerships {
                     .filter(c -> contains(c.nameSv(), needle) || contains(c.nameEn(), needle)).map(Country::iso2).toList();
             where.append("""
                      AND (f.theme_sv ILIKE :pattern ESCAPE '\\' OR f.theme_en ILIKE :pattern ESCAPE '\\'
+                          OR f.title_sv ILIKE :pattern ESCAPE '\\' OR f.title_en ILIKE :pattern ESCAPE '\\'
                           OR f.swedish_organisation_id = ANY(:organisations)
                           OR EXISTS (SELECT 1 FROM funded_partnership_partner p WHERE p.funded_partnership_id = f.id
                                      AND (p.partner_organisation_id = ANY(:partnerOrganisations) OR p.country_iso2 = ANY(:countries))))
@@ -192,6 +205,10 @@ public class FundedPartnerships {
         return new Found(assemble(rows), total);
     }
 
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     private static boolean present(String s) {
         return s != null && !s.isBlank();
     }
@@ -211,9 +228,9 @@ public class FundedPartnerships {
         int rows = jdbc.sql("""
                 INSERT INTO funded_partnership (id, key, programme_key, round_id, swedish_organisation_id, theme_sv,
                     theme_en, amount_sek, amount_is_demo, starts_on, ends_on, status, note_sv, note_en, recorded_at,
-                    recorded_by)
+                    recorded_by, title_sv, title_en)
                 VALUES (:id, :key, :programme, :round, :org, :themeSv, :themeEn, :amount, :demo, :startsOn, :endsOn,
-                    :status, :noteSv, :noteEn, :at, :actor)
+                    :status, :noteSv, :noteEn, :at, :actor, :titleSv, :titleEn)
                 ON CONFLICT (key) DO NOTHING
                 """)
                 .param("id", id).param("key", p.key()).param("programme", p.programme())
@@ -224,6 +241,7 @@ public class FundedPartnerships {
                 .param("startsOn", p.startsOn(), java.sql.Types.DATE).param("endsOn", p.endsOn(), java.sql.Types.DATE)
                 .param("status", p.status().code())
                 .param("noteSv", p.noteSv()).param("noteEn", p.noteEn())
+                .param("titleSv", blankToNull(p.titleSv())).param("titleEn", blankToNull(p.titleEn()))
                 .param("at", Timestamp.from(clock.instant())).param("actor", actor)
                 .update();
         if (rows == 0) {
@@ -242,8 +260,10 @@ public class FundedPartnerships {
                     VALUES (?, ?, ?, ?)
                     """).params(id, p.programme(), area, p.coreAreasSuggested()).update();
         }
+        String slug = slugs.assign(id);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("key", p.key());
+        details.put("slug", slug);
         details.put("round", p.roundId() == null ? null : p.roundId().toString());
         details.put("swedishOrganisation", p.swedishOrganisationId().toString());
         details.put("amountSek", p.amountSek());
@@ -255,14 +275,14 @@ public class FundedPartnerships {
 
     private record Row(UUID id, String key, String programme, UUID roundId, UUID organisationId, String themeSv,
             String themeEn, long amount, boolean demo, LocalDate startsOn, LocalDate endsOn, String status,
-            String noteSv, String noteEn) {
+            String noteSv, String noteEn, String slug, String titleSv, String titleEn) {
     }
 
     private Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
                 rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getBoolean(9),
                 rs.getObject(10, LocalDate.class), rs.getObject(11, LocalDate.class), rs.getString(12),
-                rs.getString(13), rs.getString(14));
+                rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17));
     }
 
     private record PartnerRow(UUID partnershipId, UUID organisationId, String countryIso2) {
@@ -301,6 +321,7 @@ public class FundedPartnerships {
                             c == null ? p.countryIso2() : c.nameSv(), c == null ? p.countryIso2() : c.nameEn());
                 }).toList(),
                 r.themeSv(), r.themeEn(), areas.getOrDefault(r.id(), List.of()), r.amount(), r.demo(), r.startsOn(),
-                r.endsOn(), FundedPartnership.Status.of(r.status()), r.noteSv(), r.noteEn())).toList();
+                r.endsOn(), FundedPartnership.Status.of(r.status()), r.noteSv(), r.noteEn(), r.slug(), r.titleSv(),
+                r.titleEn())).toList();
     }
 }

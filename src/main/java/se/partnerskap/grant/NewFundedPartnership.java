@@ -14,11 +14,21 @@ import java.util.UUID;
  * @param coreAreasSuggested true when the core areas are a reading of ours, not a decision
  * @param amountIsDemo true when the amount is invented (a demo split of a round's total)
  * @param noteSv       what is inferred or invented about it, in Swedish (may be null)
+ * @param titleSv      the project's title in Swedish, null when it has none in Swedish (likewise {@code titleEn})
  */
 public record NewFundedPartnership(String key, String programme, UUID roundId, UUID swedishOrganisationId,
         List<Partner> partners, String themeSv, String themeEn, List<String> coreAreas, boolean coreAreasSuggested,
         long amountSek, boolean amountIsDemo, LocalDate startsOn, LocalDate endsOn, FundedPartnership.Status status,
-        String noteSv, String noteEn) {
+        String noteSv, String noteEn, String titleSv, String titleEn) {
+
+    /** A partnership without a title (the published lists of past rounds name none). */
+    public NewFundedPartnership(String key, String programme, UUID roundId, UUID swedishOrganisationId,
+            List<Partner> partners, String themeSv, String themeEn, List<String> coreAreas, boolean coreAreasSuggested,
+            long amountSek, boolean amountIsDemo, LocalDate startsOn, LocalDate endsOn, FundedPartnership.Status status,
+            String noteSv, String noteEn) {
+        this(key, programme, roundId, swedishOrganisationId, partners, themeSv, themeEn, coreAreas, coreAreasSuggested,
+                amountSek, amountIsDemo, startsOn, endsOn, status, noteSv, noteEn, null, null);
+    }
 
     public NewFundedPartnership {
         partners = List.copyOf(partners);

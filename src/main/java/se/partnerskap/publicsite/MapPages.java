@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import se.partnerskap.grant.FundedPartnership;
 import se.partnerskap.grant.FundedPartnerships;
 import se.partnerskap.programme.Programmes;
@@ -30,9 +31,10 @@ import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.web.Ui;
 
 /**
- * The maps (/karta, /en/map): Sweden's municipalities and regions with an active funded partnership, and
- * the partner countries with their number of partnerships. Read from the data on every request; only the
- * outlines are cached (see {@link MapShapes}).
+ * The maps (/karta, /en/map): Sweden's municipalities and regions with a funded partnership — all of them,
+ * the active or the completed ones, as the filter ({@code ?status=}) says — and the partner countries with
+ * their number of partnerships. Read from the data on every request; only the outlines are cached (see
+ * {@link MapShapes}).
  */
 @Controller
 public class MapPages {
@@ -49,7 +51,11 @@ public class MapPages {
         this.shapes = shapes;
     }
 
-    public record Link(String href, String label) {
+    public record Link(String href, ProjectDirectory.Named label) {
+    }
+
+    /** A choice of the filter: all, active or completed partnerships, how many, and whether it is shown now. */
+    public record Filter(String code, String label, String href, boolean current) {
     }
 
     /** A municipality or region of the table beside the map of Sweden. */
@@ -59,16 +65,42 @@ public class MapPages {
     public record CountryRow(String iso2, String name, int all, int active) {
     }
 
-    public record MapPage(String today, String todayIso, String municipalitiesSvg, List<AreaRow> municipalities,
-            String regionsSvg, List<AreaRow> regions, String worldSvg, List<CountryRow> countries, int withoutCountry, String swatch) {
+    /** {@code status}: the filter shown ({@code all}, {@code active} or {@code completed}). */
+    public record MapPage(String today, String todayIso, String status, List<Filter> filters, String shown,
+            String municipalitiesSvg, List<AreaRow> municipalities, String regionsSvg, List<AreaRow> regions,
+            String worldSvg, List<CountryRow> countries, int withoutCountry, String swatch) {
+
+        /** A message key of the page for the filter shown: the key itself for {@code active}, else key.status. */
+        public String key(String key) {
+            return "active".equals(status) ? key : key + "." + status;
+        }
     }
 
+    /**
+     * All partnerships unless {@code status} asks for the {@code active} (running today) or {@code completed}
+     * ones: by default the map shows every partnership that received support, as the home page counts them.
+     */
     @GetMapping({"/karta", "/en/map"})
-    String map(Ui ui, Model model) {
+    String map(Ui ui, Model model, @RequestParam(required = false) String status) {
         Language lang = ui.language();
         Collator collator = Collator.getInstance(lang.locale());
         var today = funded.today();
+        String filter = "active".equals(status) || "completed".equals(status) ? status : "all";
+        List<FundedPartnership> everyPartnership = funded.all(PROGRAMME);
         List<FundedPartnership> active = funded.active(PROGRAMME);
+        List<FundedPartnership> completed = funded.search(new FundedPartnerships.Search(PROGRAMME, null, null, null,
+                null, null, "completed"), 0, Math.max(1, everyPartnership.size())).partnerships();
+        List<FundedPartnership> shown = switch (filter) {
+            case "active" -> active;
+            case "completed" -> completed;
+            default -> everyPartnership;
+        };
+        Map<String, Integer> counts = Map.of("all", everyPartnership.size(), "active", active.size(), "completed",
+                completed.size());
+        List<Filter> filters = List.of("all", "active", "completed").stream()
+                .map(code -> new Filter(code, ui.t("map.filter." + code, counts.get(code)),
+                        ui.href("/karta") + ("all".equals(code) ? "" : "?status=" + code), code.equals(filter)))
+                .toList();
         Map<UUID, SwedishOrganisation> organisations = registry.swedishOrganisations().stream()
                 .collect(Collectors.toMap(SwedishOrganisation::id, Function.identity()));
 
@@ -76,7 +108,7 @@ public class MapPages {
         // region when the region itself is.
         Map<String, List<FundedPartnership>> byMunicipality = new TreeMap<>();
         Map<String, List<FundedPartnership>> byRegion = new TreeMap<>();
-        for (FundedPartnership f : active) {
+        for (FundedPartnership f : shown) {
             SwedishOrganisation o = organisations.get(f.swedishOrganisationId());
             if (o == null) {
                 continue;
@@ -93,15 +125,15 @@ public class MapPages {
         Map<String, String> regionNames = registry.regions().stream()
                 .collect(Collectors.toMap(Region::code, Region::name));
 
-        Map<String, String> municipalityTitles = titles(municipalityNames, byMunicipality, ui);
-        Map<String, String> regionTitles = titles(regionNames, byRegion, ui);
+        String areaTitle = "active".equals(filter) ? "map.area.title" : "map.area.title." + filter;
+        Map<String, String> municipalityTitles = titles(municipalityNames, byMunicipality, ui, areaTitle);
+        Map<String, String> regionTitles = titles(regionNames, byRegion, ui, areaTitle);
         String municipalitiesSvg = MapSvg.draw("map-municipalities", shapes.municipalities(),
                 ui.t("map.municipalities.svgTitle"), municipalityTitles, byMunicipality.keySet());
         String regionsSvg = MapSvg.draw("map-regions", shapes.regions(), ui.t("map.regions.svgTitle"), regionTitles,
                 byRegion.keySet());
 
         // Partner countries: every funded partnership counts once in each country it has a partner in.
-        List<FundedPartnership> everyPartnership = funded.all(PROGRAMME);
         Map<String, Integer> all = countByCountry(everyPartnership);
         int withoutCountry = (int) everyPartnership.stream().filter(f -> f.partners().isEmpty()).count();
         Map<String, Integer> running = countByCountry(active);
@@ -121,18 +153,19 @@ public class MapPages {
                         running.getOrDefault(iso2, 0)))
                 .sorted(Comparator.comparing(CountryRow::name, collator)).toList();
 
-        model.addAttribute("page", new MapPage(StockholmTime.date(today, lang), today.toString(), municipalitiesSvg,
+        model.addAttribute("page", new MapPage(StockholmTime.date(today, lang), today.toString(), filter, filters,
+                ui.t("map.shown." + filter, shown.size(), StockholmTime.date(today, lang)), municipalitiesSvg,
                 rows(byMunicipality, municipalityNames, ui, collator), regionsSvg, rows(byRegion, regionNames, ui, collator),
                 worldSvg, countryRows, withoutCountry, MapSvg.legendSwatch("legend-hatch")));
         return "pages/map";
     }
 
     private static Map<String, String> titles(Map<String, String> names, Map<String, List<FundedPartnership>> marked,
-            Ui ui) {
+            Ui ui, String key) {
         Map<String, String> titles = new HashMap<>();
         names.forEach((code, name) -> {
             int n = marked.getOrDefault(code, List.of()).size();
-            titles.put(code, n == 0 ? name : ui.t("map.area.title", name, n));
+            titles.put(code, n == 0 ? name : ui.t(key, name, n));
         });
         return titles;
     }
@@ -142,21 +175,31 @@ public class MapPages {
         Language lang = ui.language();
         return marked.entrySet().stream()
                 .map(e -> new AreaRow(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue().stream()
-                        .map(f -> new Link(ui.href("/projekt/" + f.key()), label(f, lang))).toList()))
+                        .map(f -> new Link(ui.href("/projekt/" + f.path()), label(f, ui))).toList()))
                 .sorted(Comparator.comparing(AreaRow::name, collator)).toList();
     }
 
-    /** "Karlstad – Makueni County, Kenya (2020–2021)": the period tells apart two partnerships of one party. */
-    private static String label(FundedPartnership f, Language lang) {
+    /**
+     * The project's title with its period, "Young voices in climate work (2025–2026)"; without a title
+     * "Karlstad – Makueni County, Kenya (2020–2021)". The period tells apart two partnerships of one party.
+     */
+    private static ProjectDirectory.Named label(FundedPartnership f, Ui ui) {
+        Language lang = ui.language();
+        String period = "";
+        if (f.startsOn() != null && f.endsOn() != null) {
+            period = f.startsOn().getYear() == f.endsOn().getYear() ? " (" + f.startsOn().getYear() + ")"
+                    : " (" + f.startsOn().getYear() + "–" + f.endsOn().getYear() + ")";
+        }
+        FundedPartnership.Text title = f.title(lang);
+        if (title != null) {
+            ProjectDirectory.Named named = ProjectDirectory.named(title, ui);
+            return new ProjectDirectory.Named(named.text() + period, named.lang(), named.note());
+        }
         String partners = f.partners().stream()
                 .map(p -> p.named() ? p.name() + ", " + p.countryName(lang) : p.countryName(lang))
                 .collect(Collectors.joining("; "));
         String label = partners.isEmpty() ? f.swedishOrganisationName() : f.swedishOrganisationName() + " – " + partners;
-        if (f.startsOn() != null && f.endsOn() != null) {
-            label += f.startsOn().getYear() == f.endsOn().getYear() ? " (" + f.startsOn().getYear() + ")"
-                    : " (" + f.startsOn().getYear() + "–" + f.endsOn().getYear() + ")";
-        }
-        return label;
+        return new ProjectDirectory.Named(label + period, null, null);
     }
 
     private static Map<String, Integer> countByCountry(List<FundedPartnership> partnerships) {

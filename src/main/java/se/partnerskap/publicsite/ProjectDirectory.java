@@ -1,5 +1,6 @@
 package se.partnerskap.publicsite;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Collator;
@@ -16,6 +17,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,9 +56,16 @@ public class ProjectDirectory {
     public record Option(String value, String label, boolean selected) {
     }
 
+    /**
+     * A text of the project and, when it is not in the page's language (it has none there), its language
+     * code for the {@code lang} attribute and a note that says which language it is in.
+     */
+    public record Named(String text, String lang, String note) {
+    }
+
     /** One funded project as the directory lists it. */
-    public record ProjectRow(String href, String heading, String swedishParty, String partners, String countries, String coreAreas,
-            String theme, String amount, String round, String status, String statusCode) {
+    public record ProjectRow(String href, Named heading, String swedishParty, String partners, String countries, String coreAreas,
+            Named theme, String amount, String round, String status, String statusCode) {
     }
 
     public record PageLink(int number, String href, boolean current) {
@@ -66,8 +76,8 @@ public class ProjectDirectory {
             List<PageLink> pages, String previous, String next, boolean filtered) {
     }
 
-    public record ProjectPage(String title, String swedishParty, List<String> partners, String countries,
-            String coreAreas, String theme, String amount, String round, String period, String status,
+    public record ProjectPage(Named title, String swedishParty, List<String> partners, String countries,
+            String coreAreas, Named theme, String amount, String round, String period, String status,
             String statusCode, String note, String directoryHref) {
     }
 
@@ -125,14 +135,22 @@ public class ProjectDirectory {
         return "pages/projects/directory";
     }
 
+    /**
+     * A project's page at its readable address; at the key it was recorded with (the address before slugs,
+     * {@code /projekt/decision:…}) a permanent redirect to the readable one.
+     */
     @GetMapping({"/projekt/{*key}", "/en/projects/{*key}"})
-    String project(Ui ui, Model model, @PathVariable String key) {
+    Object project(Ui ui, Model model, @PathVariable String key) {
         String k = key.startsWith("/") ? key.substring(1) : key;
         if (k.isEmpty()) {
             throw new NotFoundException();
         }
-        FundedPartnership f = funded.byKey(k).filter(p -> PROGRAMME.equals(p.programme()))
+        FundedPartnership f = funded.byAddress(k).filter(p -> PROGRAMME.equals(p.programme()))
                 .orElseThrow(NotFoundException::new);
+        if (!f.path().equals(k)) {
+            return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+                    .location(URI.create(ui.href("/projekt/" + encode(f.path())))).build();
+        }
         Language lang = ui.language();
         Context context = context(lang);
         ProjectRow row = row(f, ui, context);
@@ -170,11 +188,28 @@ public class ProjectDirectory {
         String amount = ui.money(f.amountSek()) + (f.amountIsDemo() ? " " + ui.t("projects.amount.demo") : "");
         RoundSummary round = f.roundId() == null ? null : c.rounds().get(f.roundId());
         String status = statusCode(f, c.today());
-        String heading = countries.isEmpty() ? f.swedishOrganisationName()
-                : ui.t("projects.project.title", f.swedishOrganisationName(), countries);
-        return new ProjectRow(ui.href("/projekt/" + f.key()), heading, f.swedishOrganisationName(), partners, countries, areas,
-                f.theme(lang), amount, round == null ? ui.t("projects.round.unknown") : round.name(lang),
+        FundedPartnership.Text title = f.title(lang);
+        Named heading = title != null ? named(title, ui)
+                : new Named(countries.isEmpty() ? f.swedishOrganisationName()
+                        : ui.t("projects.project.title", f.swedishOrganisationName(), countries), null, null);
+        FundedPartnership.Text theme = f.themeText(lang);
+        return new ProjectRow(ui.href("/projekt/" + encode(f.path())), heading, f.swedishOrganisationName(), partners,
+                countries, areas, theme == null ? null : named(theme, ui), amount,
+                round == null ? ui.t("projects.round.unknown") : round.name(lang),
                 ui.t("projects.status." + status), status);
+    }
+
+    /** A project's text for a page: marked with its language when it is not the page's. */
+    static Named named(FundedPartnership.Text text, Ui ui) {
+        return text.language() == ui.language() ? new Named(text.value(), null, null)
+                : new Named(text.value(), text.language().code(), ui.t("projects.inLanguage." + text.language().code()));
+    }
+
+    /** A slug is ASCII; a key recorded before slugs may hold anything, so it is encoded per segment. */
+    private static String encode(String path) {
+        return java.util.Arrays.stream(path.split("/", -1))
+                .map(seg -> URLEncoder.encode(seg, StandardCharsets.UTF_8).replace("+", "%20"))
+                .collect(Collectors.joining("/"));
     }
 
     /** Running, ended or not yet begun on {@code today}; the recorded status when the period is unknown. */

@@ -78,12 +78,20 @@ public final class Ui {
         return path;
     }
 
-    /** The same page in the other language. */
+    /** The same page in the other language; null when the page has no translation. */
     public String alternatePath() {
         return alternatePath;
     }
 
-    /** This page context with another address for the same page in the other language (e.g. a translation). */
+    /** Whether the page exists in the other language (an untranslated news item does not). */
+    public boolean hasAlternate() {
+        return alternatePath != null;
+    }
+
+    /**
+     * This page context with another address for the same page in the other language (e.g. a translation);
+     * null when there is none, and the language switcher says so instead of leaving the page.
+     */
     public Ui withAlternatePath(String alternate) {
         return new Ui(language, path, alternate, messages, paths, csrf, viewer, notice, demo);
     }

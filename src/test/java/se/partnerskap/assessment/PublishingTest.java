@@ -160,8 +160,11 @@ class PublishingTest extends AbstractIntegrationTest {
         awaitDelivered();
 
         String directory = get("/projekt?round=" + roundKey).body();
-        assertThat(directory).contains("Karlstad – Kenya").contains("Aneby – Ukraina").doesNotContain("Moshi");
-        assertThat(get("/en/projects?round=" + roundKey).body()).contains("Lviv oblast").contains("SEK 450,000");
+        // named by the title of the application, in the language it was written in, and saying which that is
+        assertThat(directory).contains(">Dialog i Kisumu</a>", "<span lang=\"en\">Open budgets in Lviv</span> <span class=\"in-language\">(på engelska)</span>",
+                "Karlstad", "Aneby", "Ukraina").doesNotContain("Moshi");
+        assertThat(get("/en/projects?round=" + roundKey).body()).contains("Lviv oblast").contains("SEK 450,000")
+                .contains(">Open budgets in Lviv</a>", "<span lang=\"sv\">Dialog i Kisumu</span> <span class=\"in-language\">(in Swedish)</span>");
         assertThat(marked(get("/karta").body())).contains("0604", "1780");
     }
 

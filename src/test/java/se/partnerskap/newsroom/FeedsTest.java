@@ -230,7 +230,9 @@ class FeedsTest extends AbstractIntegrationTest {
         assertThat(children(item, XHTML, "link")).extracting(l -> l.getAttribute("hreflang") + " " + l.getAttribute("href"))
                 .contains("en " + base + "/en/news/" + news.slug("map-en"), "sv " + base + "/nyheter/" + news.slug("karta-sv"));
 
-        String key = funded.all("kommunala-partnerskap").get(0).key();
+        // a project by its readable address
+        String key = funded.all("kommunala-partnerskap").get(0).path();
+        assertThat(key).isEqualTo(funded.all("kommunala-partnerskap").get(0).slug());
         Element project = urls.get(locs.indexOf(base + "/projekt/" + key));
         assertThat(children(project, XHTML, "link")).extracting(l -> l.getAttribute("hreflang") + " " + l.getAttribute("href"))
                 .contains("en " + base + "/en/projects/" + key);

@@ -156,6 +156,18 @@ class NewsroomPublicTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void theLanguageSwitchOfAnItemWithoutTranslationSaysSoAndStaysOnTheItem() {
+        String sv = get("/nyheter/tio-miljoner-till-starkt-demokratisamarbete").body();
+        assertThat(sv).contains("<span class=\"lang-missing\" lang=\"en\">Not available in English</span>")
+                .doesNotContain("hreflang=\"en\"").doesNotContain(">In English</a>");
+        String en = get("/en/news/having-the-freedom-south-africa").body();
+        assertThat(en).contains("<span class=\"lang-missing\" lang=\"sv\">Finns inte på svenska</span>")
+                .doesNotContain("hreflang=\"sv\"").doesNotContain(">På svenska</a>");
+        // the newsroom itself is in both languages
+        assertThat(get("/nyheter").body()).contains("hreflang=\"en\" href=\"/en/news\"");
+    }
+
+    @Test
     void aScheduledItemAppearsExactlyAtItsTime() {
         Instant at = Instant.parse("2031-03-02T08:00:00Z");
         String title = "Schemalagd nyhet " + NewsroomFixtures.unique();

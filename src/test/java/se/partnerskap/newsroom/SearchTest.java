@@ -121,9 +121,10 @@ class SearchTest extends AbstractIntegrationTest {
 
         String page = search("/sok", project.swedishOrganisationName() + " " + country);
 
-        assertThat(page).contains("href=\"/projekt/" + project.key() + "\"").contains("Projekt");
+        // at its readable address
+        assertThat(page).contains("href=\"/projekt/" + project.slug() + "\"").contains("Projekt");
         assertThat(search("/en/search", project.swedishOrganisationName()))
-                .contains("href=\"/en/projects/" + project.key() + "\"");
+                .contains("href=\"/en/projects/" + project.slug() + "\"");
     }
 
     @Test

@@ -67,7 +67,7 @@ class MapPagesTest extends AbstractIntegrationTest {
 
     @Test
     void theMapMarksExactlyTheMunicipalitiesAndRegionsWithActivePartnerships() {
-        var response = get("/karta");
+        var response = get("/karta?status=active");
         assertThat(response.statusCode()).isEqualTo(200);
         String body = response.body();
         assertThat(marked(svg(body, "map-municipalities"))).containsExactlyInAnyOrder("1780", "0980");
@@ -79,24 +79,59 @@ class MapPagesTest extends AbstractIntegrationTest {
         assertThat(count(svg(body, "map-regions"), "<path ")).isEqualTo(21);
         assertThat(svg(body, "map-municipalities")).contains("<title>Karlstad: 1 pågående partnerskap</title>",
                 "<title>Kiruna</title>");
-        assertThat(table(body, "municipalities-table")).contains("Karlstad – Kenya", "href=\"/projekt/test-map/karlstad\"");
+        assertThat(table(body, "municipalities-table")).contains("Karlstad – Kenya", "href=\"/projekt/karlstad-kenya-2031\"");
         assertThat(body).contains("Sveriges 290 kommuner; 2 har ett pågående partnerskap.");
-        assertThat(get("/en/map").body()).contains("Sweden’s 21 regions; 2 have an active partnership as a region.",
+        assertThat(get("/en/map?status=active").body()).contains("Sweden’s 21 regions; 2 have an active partnership as a region.",
                 "Karlstad – Kenya (2031–2032)");
     }
 
     @Test
     void theMapFollowsTheData() {
-        assertThat(marked(svg(get("/en/map").body(), "map-municipalities"))).doesNotContain("0114");
+        assertThat(marked(svg(get("/en/map?status=active").body(), "map-municipalities"))).doesNotContain("0114");
         record("upplands-vasby", registry.organisationOfMunicipality("0114").orElseThrow().id(), List.of("MD"),
                 "2031-01-01", "2031-12-31");
-        String body = get("/en/map").body();
+        String body = get("/en/map?status=active").body();
         assertThat(marked(svg(body, "map-municipalities"))).containsExactlyInAnyOrder("1780", "0980", "0114");
         assertThat(svg(body, "map-municipalities")).contains("<title>Upplands Väsby: 1 active partnership</title>");
         clock.set(Instant.parse("2031-06-02T10:00:00Z"));
         // Gotland's period is over, Umeå's has begun
-        assertThat(marked(svg(get("/karta").body(), "map-municipalities")))
+        assertThat(marked(svg(get("/karta?status=active").body(), "map-municipalities")))
                 .containsExactlyInAnyOrder("1780", "0114", "2480");
+    }
+
+    @Test
+    void byDefaultTheMapShowsEveryPartnershipAndTheFilterNarrowsItToActiveOrCompleted() {
+        // the demo's past rounds have all ended by 2031: none of them is active, yet the map is not empty
+        int all = jdbc.sql("SELECT count(*) FROM funded_partnership WHERE programme_key = 'kommunala-partnerskap'")
+                .query(Integer.class).single();
+        String byDefault = get("/karta").body();
+        assertThat(byDefault).contains(all + " partnerskap har fått stöd.", "Alla (" + all + ")", "Pågående (3)",
+                "aria-current=\"true\">Alla (" + all + ")");
+        // Karlstad (1780) has the demo's partnerships and the test's; Piteå's ended, Umeå's is yet to begin
+        assertThat(marked(svg(byDefault, "map-municipalities"))).contains("1780", "0980", "2581", "2480", "0125");
+        assertThat(svg(byDefault, "map-municipalities")).containsPattern("<title>Karlstad: \\d+ partnerskap</title>");
+
+        String completed = get("/karta?status=completed").body();
+        Set<String> ended = marked(svg(completed, "map-municipalities"));
+        assertThat(ended).contains("2581", "0125");
+        assertThat(completed).contains("aria-current=\"true\">Avslutade (", "<title>Piteå: ");
+        assertThat(rows(table(completed, "municipalities-table"))).isEqualTo(ended);
+
+        String en = get("/en/map?status=completed").body();
+        assertThat(en).contains("partnerships had ended by 1 June 2031.", "Active (3)", "completed partnership");
+        assertThat(get("/en/map?status=active").body()).contains("3 partnerships are active on 1 June 2031.",
+                "Sweden’s 290 municipalities; 2 have an active partnership.");
+        // a filter nobody offers shows everything
+        assertThat(get("/karta?status=nonsense").body()).contains("aria-current=\"true\">Alla (");
+    }
+
+    @Test
+    void theIntroductionDoesNotSayWhereTheTablesAreAndTheFiltersAreLinks() {
+        String body = get("/karta").body();
+        assertThat(body).doesNotContain("bredvid", "nedan").contains("Varje karta har en tabell med samma uppgifter.",
+                "href=\"/karta?status=active\"", "href=\"/karta?status=completed\"");
+        assertThat(get("/en/map").body()).doesNotContain("beside", "below")
+                .contains("Each map has a table with the same information.", "href=\"/en/map?status=active\"");
     }
 
     @Test

@@ -3,15 +3,30 @@ package se.partnerskap.publicsite;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import se.partnerskap.grant.FundedPartnership;
+import se.partnerskap.grant.FundedPartnerships;
+import se.partnerskap.grant.NewFundedPartnership;
+import se.partnerskap.programme.Programmes;
+import se.partnerskap.registry.Registry;
 import se.partnerskap.support.AbstractIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ProjectDirectoryTest extends AbstractIntegrationTest {
+
+    @Autowired
+    FundedPartnerships funded;
+
+    @Autowired
+    Registry registry;
 
     private static final Pattern TOTAL = Pattern.compile("(?:av|of) (\\d+)\\s*</h2>", Pattern.DOTALL);
 
@@ -33,7 +48,7 @@ class ProjectDirectoryTest extends AbstractIntegrationTest {
         assertThat(sv.statusCode()).isEqualTo(200);
         String bothPages = sv.body() + get("/projekt?page=2").body();
         assertThat(bothPages).contains("Projekt som fått stöd", "Karlstad", "Makueni County", "Kenya", "(demobelopp)",
-                "href=\"/projekt/karlstad-makueni\"");
+                "href=\"/projekt/karlstad-makueni-2020\"");
         assertThat(total("/projekt")).isGreaterThanOrEqualTo(40);
         var en = get("/en/projects");
         assertThat(en.statusCode()).isEqualTo(200);
@@ -83,19 +98,72 @@ class ProjectDirectoryTest extends AbstractIntegrationTest {
     }
 
     @Test
-    void aProjectHasItsOwnPageAndAnUnknownKeyIs404() {
-        var sv = get("/projekt/karlstad-makueni");
+    void aProjectHasItsOwnPageAtAReadableAddressAndAnUnknownOneIs404() {
+        var sv = get("/projekt/karlstad-makueni-2020");
         assertThat(sv.statusCode()).isEqualTo(200);
         assertThat(sv.body()).contains("Karlstad – Kenya", "Makueni County, Kenya", "invanda mönster", "(demobelopp)");
-        var en = get("/en/projects/karlstad-makueni");
+        var en = get("/en/projects/karlstad-makueni-2020");
         assertThat(en.statusCode()).isEqualTo(200);
-        assertThat(en.body()).contains("Swedish party", "breaking habitual", "hreflang=\"sv\" href=\"/projekt/karlstad-makueni\"");
-        // keys of the demo rounds have a slash in them
-        // ... and some publish no partner: no dangling dash, and it says so
-        assertThat(get("/projekt/round-2019-12/municipality-0125").body()).contains("<h1>Ekerö</h1>",
-                "Landet är inte publicerat");
+        assertThat(en.body()).contains("Swedish party", "breaking habitual",
+                "hreflang=\"sv\" href=\"/projekt/karlstad-makueni-2020\"");
+        // some publish no partner: no dangling dash, and it says so
+        assertThat(get("/projekt/ekero-2020").body()).contains("<h1>Ekerö</h1>", "Landet är inte publicerat");
         assertThat(get("/projekt/finns-inte").statusCode()).isEqualTo(404);
         assertThat(get("/en/projects/no-such-project").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theAddressesGivenOutBeforeRedirectPermanentlyToTheReadableOneInBothLanguages() {
+        assertRedirect("/projekt/karlstad-makueni", "/projekt/karlstad-makueni-2020");
+        assertRedirect("/en/projects/karlstad-makueni", "/en/projects/karlstad-makueni-2020");
+        // keys of the demo rounds have a slash in them
+        assertRedirect("/projekt/round-2019-12/municipality-0125", "/projekt/ekero-2020");
+        assertRedirect("/en/projects/round-2019-12/municipality-0125", "/en/projects/ekero-2020");
+    }
+
+    @Test
+    void aGrantNamedByItsTitleInTheLanguageItWasWrittenInTheOtherLanguageSaysWhichItIs() {
+        UUID karlstad = registry.organisationOfMunicipality("1780").orElseThrow().id();
+        String key = "decision:" + UUID.randomUUID();
+        try {
+            funded.record(grant(key, karlstad), "test");
+            String slug = funded.byKey(key).orElseThrow().slug();
+            assertThat(slug).isEqualTo("karlstad-nakuru-2033");
+            // the old address of a grant (its decision) redirects, in both languages
+            assertRedirect("/projekt/" + key, "/projekt/" + slug);
+            assertRedirect("/en/projects/" + key, "/en/projects/" + slug);
+
+            String en = get("/en/projects/" + slug).body();
+            assertThat(en).contains("<h1>Water for every school</h1>", "Clean water in the schools of Nakuru")
+                    .doesNotContain("(in Swedish)", "(in English)");
+            String sv = get("/projekt/" + slug).body();
+            assertThat(sv).contains("<h1><span lang=\"en\">Water for every school</span> <span class=\"in-language\">(på engelska)</span></h1>");
+            assertThat(get("/projekt?q=" + enc("every school")).body())
+                    .contains("href=\"/projekt/" + slug + "\"", "<span lang=\"en\">Water for every school</span>");
+
+            // a second of the same name gets a suffix; a slug once given never changes
+            String second = "decision:" + UUID.randomUUID();
+            funded.record(grant(second, karlstad), "test");
+            assertThat(funded.byKey(second).orElseThrow().slug()).isEqualTo("karlstad-nakuru-2033-2");
+            funded.record(grant(key, karlstad), "test");
+            assertThat(funded.byKey(key).orElseThrow().slug()).isEqualTo(slug);
+        } finally {
+            jdbc.sql("DELETE FROM funded_partnership WHERE key LIKE 'decision:%' AND starts_on = '2033-01-01'").update();
+        }
+    }
+
+    private NewFundedPartnership grant(String key, UUID organisation) {
+        return new NewFundedPartnership(key, Programmes.MUNICIPAL_PARTNERSHIP, null, organisation,
+                List.of(new NewFundedPartnership.Partner(registry.partnerOrganisation("Nakuru County", "KE").id(), "KE")),
+                null, "Clean water in the schools of Nakuru", List.of(), false, 500_000, false,
+                LocalDate.parse("2033-01-01"), LocalDate.parse("2034-12-31"), FundedPartnership.Status.ACTIVE, null, null,
+                null, "Water for every school");
+    }
+
+    private void assertRedirect(String from, String to) {
+        var response = get(from);
+        assertThat(response.statusCode()).as(from).isEqualTo(301);
+        assertThat(response.headers().firstValue("Location").orElseThrow()).as(from).endsWith(to);
     }
 
     private static String enc(String s) {

@@ -33,6 +33,19 @@ class PublicPagesBrowserTest extends BrowserTest {
     }
 
     @Test
+    void onANewsItemWithoutTranslationTheLanguageSwitchSaysSoAndStaysOnTheItem() {
+        open("/nyheter/tio-miljoner-till-starkt-demokratisamarbete");
+        assertThat(page.locator("nav.lang")).hasText("Not available in English");
+        assertThat(page.locator("nav.lang a")).hasCount(0);
+        assertThat(page.locator("nav.lang [lang=en]")).isVisible();
+        assertAccessible();
+        open("/en/news/having-the-freedom-south-africa");
+        assertThat(page.locator("nav.lang")).hasText("Finns inte på svenska");
+        assertThat(page.locator("nav.lang a")).hasCount(0);
+        assertAccessible();
+    }
+
+    @Test
     void theSkipLinkIsTheFirstStopAndMovesFocusToTheContent() {
         open("/kommunala-partnerskap");
         page.keyboard().press("Tab");

@@ -5,10 +5,10 @@ import org.springframework.context.annotation.Configuration;
 import se.partnerskap.web.PathPairs;
 
 /**
- * The addresses of submission, under the applications' /ansokningar and /en/applications. Each page
- * answers to both the Swedish and the English last segment in either language, because the language
- * switcher keeps that segment ({@code /ansokningar/{id}/skicka-in} switches to
- * {@code /en/applications/{id}/skicka-in}).
+ * The addresses of submission, under the applications' /ansokningar and /en/applications, with their
+ * last segment in the page's language ({@code /ansokningar/{id}/skicka-in} switches to
+ * {@code /en/applications/{id}/submit}). Each page still answers to the other language's segment, so
+ * that addresses given out before keep working.
  */
 @Configuration(proxyBeanMethods = false)
 class SubmissionPaths {
@@ -29,6 +29,7 @@ class SubmissionPaths {
 
     @Bean
     PathPairs submissionPathPairs() {
-        return PathPairs.of(SV, EN);
+        return PathPairs.of(SV, EN).withSegments(SUBMIT_SV, SUBMIT_EN, RECEIPT_SV, RECEIPT_EN,
+                RECEIPT_SV + ".pdf", RECEIPT_EN + ".pdf", WITHDRAW_SV, WITHDRAW_EN, CLOSED_SV, CLOSED_EN, MINE_SV, MINE_EN);
     }
 }

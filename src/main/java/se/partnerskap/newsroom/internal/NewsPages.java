@@ -180,10 +180,9 @@ public class NewsPages {
         });
     }
 
-    /** The translation if it is public, else the other language's newsroom. */
+    /** The translation if it is public, else none: the switcher says so and the reader stays on the item. */
     String alternate(NewsItem item, Ui ui, Instant now) {
-        return items.translation(item).filter(t -> t.publicAt(now)).map(NewsItem::path)
-                .orElse(ui.en() ? "/nyheter" : "/en/news");
+        return items.translation(item).filter(t -> t.publicAt(now)).map(NewsItem::path).orElse(null);
     }
 
     ItemPage itemPage(NewsItem item, Ui ui, Instant now, boolean preview) {
@@ -192,9 +191,11 @@ public class NewsPages {
         List<Link> tags = item.tags().stream().map(k -> new Link(items.tag(k).map(x -> x.name(lang)).orElse(k),
                 ui.href("/nyheter") + "?tag=" + URLEncoder.encode(k, StandardCharsets.UTF_8))).toList();
         List<Contact> contacts = contacts(item, lang);
-        List<Link> projects = item.projects().stream().map(k -> new Link(funded.byKey(k)
-                .map(f -> f.swedishOrganisationName() + (f.theme(lang) == null ? "" : ": " + f.theme(lang))).orElse(k),
-                ui.href("/projekt/" + k))).toList();
+        List<Link> projects = item.projects().stream().map(k -> funded.byKey(k)
+                .map(f -> new Link(f.title(lang) != null ? f.title(lang).value()
+                        : f.swedishOrganisationName() + (f.theme(lang) == null ? "" : ": " + f.theme(lang)),
+                        ui.href("/projekt/" + f.path())))
+                .orElse(new Link(k, ui.href("/projekt/" + k)))).toList();
         Link translation = items.translation(item).filter(t -> preview || t.publicAt(now))
                 .map(t -> new Link(t.title(), t.path())).orElse(null);
         String eventLine = item.eventStartsAt() == null ? null

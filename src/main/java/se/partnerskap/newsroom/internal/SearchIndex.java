@@ -108,7 +108,8 @@ public class SearchIndex {
 
     private void write(FundedPartnership f, Language lang, Map<String, CoreArea> areas, Map<UUID, RoundSummary> rounds) {
         String countries = f.partners().stream().map(p -> p.countryName(lang)).distinct().collect(Collectors.joining(", "));
-        String title = countries.isEmpty() ? f.swedishOrganisationName() : f.swedishOrganisationName() + " – " + countries;
+        String named = countries.isEmpty() ? f.swedishOrganisationName() : f.swedishOrganisationName() + " – " + countries;
+        String title = f.title(lang) == null ? named : f.title(lang).value() + " (" + named + ")";
         String theme = f.theme(lang);
         String partners = f.partners().stream().filter(FundedPartnership.Partner::named)
                 .map(FundedPartnership.Partner::name).collect(Collectors.joining(", "));
@@ -131,7 +132,7 @@ public class SearchIndex {
                         || setweight(to_tsvector(:config::regconfig, :summary || ' ' || :partners), 'B')
                         || setweight(to_tsvector(:config::regconfig, :body), 'C'))
                 """)
-                .param("key", f.key()).param("lang", lang.code()).param("title", title).param("summary", summary)
+                .param("key", f.path()).param("lang", lang.code()).param("title", title).param("summary", summary)
                 .param("body", body).param("dated", dated, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("config", config).param("partners", partners)
                 .update();

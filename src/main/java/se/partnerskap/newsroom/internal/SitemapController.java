@@ -94,8 +94,8 @@ class SitemapController {
         }
         for (FundedPartnership f : funded.all(SearchIndex.PROGRAMME)) {
             Map<String, String> both = new LinkedHashMap<>();
-            both.put("sv", base() + "/projekt/" + f.key());
-            both.put("en", base() + "/en/projects/" + f.key());
+            both.put("sv", base() + "/projekt/" + f.path());
+            both.put("en", base() + "/en/projects/" + f.path());
             both.values().forEach(loc -> urls.add(new Url(loc, null, both)));
         }
         byte[] body = FeedController.write(w -> {

@@ -1,0 +1,193 @@
+package se.partnerskap.application;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import se.partnerskap.identity.DemoUsers;
+import se.partnerskap.shared.Language;
+import se.partnerskap.support.AbstractIntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.partnerskap.application.SubmissionFixtures.DURING;
+
+/**
+ * An applicant who works in English walks every page of an application under /en, as a crawler would, and
+ * meets no Swedish address: every link, form action and redirect is an English path all the way down.
+ */
+class EnglishPathsTest extends AbstractIntegrationTest {
+
+    private static final Pattern LINK = Pattern.compile("(?:href|action)=\"([^\"#]*)");
+    private static final Pattern HREF = Pattern.compile("href=\"([^\"#]*)");
+    private static final Pattern KEY = Pattern.compile("name=\"key\" value=\"([^\"]+)\"");
+    private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
+
+    /** Every Swedish word of the applications' addresses. */
+    private static final Set<String> SWEDISH = swedishWords();
+
+    @Autowired
+    Applications applications;
+
+    SubmissionFixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new SubmissionFixtures(jdbc, applications);
+        clock.set(DURING);
+    }
+
+    private static Set<String> swedishWords() {
+        Set<String> words = new LinkedHashSet<>(List.of("ansokningar", "granska", "ta-bort", "konflikt", "skicka-in",
+                "kvitto", "kvitto.pdf", "aterkalla", "stangd", "mina"));
+        for (Section s : Section.values()) {
+            if (!s.slug(Language.SV).equals(s.slug(Language.EN))) {
+                words.add(s.slug(Language.SV));
+            }
+        }
+        return words;
+    }
+
+    @Test
+    void everyLinkFormAndRedirectOfAnEnglishApplicationIsAnEnglishPath() {
+        UUID round = fixtures.round(null, true);
+        UUID id = fixtures.complete(DemoUsers.ANNA, round, "english-" + round + "@karlstad.example");
+        HttpClient anna = loggedInAs(DemoUsers.ANNA.email(), DemoUsers.PASSWORD);
+
+        Map<String, String> visited = crawl(anna, List.of("/en/applications", "/en/applications/" + id,
+                "/en/applications/mine"));
+        assertThat(visited.keySet()).as("the pages walked").contains("/en/applications/" + id + "/challenge",
+                "/en/applications/" + id + "/partners", "/en/applications/" + id + "/check-answers",
+                "/en/applications/" + id + "/submit", "/en/applications/" + id + "/attachments");
+
+        // saving a section redirects to an English page
+        String challenge = visited.get("/en/applications/" + id + "/challenge");
+        HttpResponse<String> saved = postForm(anna, "/en/applications/" + id + "/challenge", challenge,
+                Map.of("version", version(challenge), "title", "Dialogue in Kisumu and Karlstad",
+                        "challenge", "Few young people take part.", "objectives", "More of them.", "results", "A model."));
+        assertEnglishRedirect(saved);
+
+        // submitting redirects to the English receipt, whose links and forms are English too
+        String submit = get(anna, "/en/applications/" + id + "/submit").body();
+        HttpResponse<String> submitted = postForm(anna, "/en/applications/" + id + "/submit", submit,
+                Map.of("key", key(submit), "declaration", "yes"));
+        assertEnglishRedirect(submitted);
+        assertThat(location(submitted)).endsWith("/en/applications/" + id + "/receipt");
+        Map<String, String> after = crawl(anna, List.of(location(submitted)));
+        HttpResponse<String> withdrawn = postForm(anna, "/en/applications/" + id + "/withdraw",
+                after.get("/en/applications/" + id + "/receipt"), Map.of());
+        assertEnglishRedirect(withdrawn);
+    }
+
+    @Test
+    void theLanguageSwitcherOfASectionPageLeadsToTheSamePageWithTheOtherLanguagesWords() {
+        UUID round = fixtures.round(null, true);
+        UUID id = fixtures.draft(DemoUsers.ANNA, round, false);
+        HttpClient anna = loggedInAs(DemoUsers.ANNA.email(), DemoUsers.PASSWORD);
+        assertThat(get(anna, "/ansokningar/" + id + "/utmaning").body())
+                .contains("hreflang=\"en\" href=\"/en/applications/" + id + "/challenge\"");
+        assertThat(get(anna, "/en/applications/" + id + "/core-areas").body())
+                .contains("hreflang=\"sv\" href=\"/ansokningar/" + id + "/karnomraden\"");
+        assertThat(get(anna, "/en/applications/" + id + "/check-answers").body())
+                .contains("hreflang=\"sv\" href=\"/ansokningar/" + id + "/granska\"");
+        // an address in the other language's words given out before still answers
+        assertThat(get(anna, "/en/applications/" + id + "/utmaning").statusCode()).isEqualTo(200);
+    }
+
+    /** Follows every link below /en/applications from the starting pages, checking each page's addresses. */
+    private Map<String, String> crawl(HttpClient client, List<String> start) {
+        Map<String, String> visited = new LinkedHashMap<>();
+        Deque<String> queue = new ArrayDeque<>(start);
+        while (!queue.isEmpty() && visited.size() < 80) {
+            String path = queue.poll();
+            if (visited.containsKey(path)) {
+                continue;
+            }
+            HttpResponse<String> response = get(client, path);
+            assertThat(response.statusCode()).as(path).isIn(200, 302);
+            if (response.statusCode() == 302) {
+                assertEnglishRedirect(response);
+                queue.add(location(response));
+                visited.put(path, "");
+                continue;
+            }
+            String body = response.headers().firstValue("Content-Type").orElse("").startsWith("text/html")
+                    ? response.body() : "";
+            visited.put(path, body);
+            links(body, LINK).forEach(link -> assertEnglish(link, "a link or form on " + path));
+            // forms are posted by the test itself; the crawler follows the links
+            for (String link : links(body, HREF)) {
+                String bare = link.split("\\?")[0];
+                if (bare.startsWith("/en/applications") && !bare.endsWith(".pdf") && !bare.endsWith(".ics")
+                        && !visited.containsKey(bare) && !isDownload(bare)) {
+                    queue.add(bare);
+                }
+            }
+        }
+        return visited;
+    }
+
+    /** An attachment's download: /en/applications/{id}/attachments/{attachment}. */
+    private static boolean isDownload(String path) {
+        return path.matches("/en/applications/[^/]+/attachments/[^/]+(/.*)?");
+    }
+
+    private static Set<String> links(String html, Pattern pattern) {
+        Set<String> links = new LinkedHashSet<>();
+        Matcher m = pattern.matcher(html);
+        while (m.find()) {
+            String link = m.group(1).replace("&amp;", "&");
+            if (link.startsWith("/") && !link.startsWith("/css/") && !link.startsWith("/js/")
+                    && !link.startsWith("/images/") && !link.startsWith("/favicon")) {
+                links.add(link);
+            }
+        }
+        return links;
+    }
+
+    private static void assertEnglish(String path, String where) {
+        String bare = path.split("\\?")[0];
+        // the language switcher is the one link to the Swedish page, marked as such
+        if (!bare.startsWith("/en")) {
+            return;
+        }
+        for (String segment : bare.split("/")) {
+            assertThat(SWEDISH).as(where + ": " + path).doesNotContain(segment);
+        }
+    }
+
+    private void assertEnglishRedirect(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(302);
+        String location = location(response);
+        assertThat(location).as("a redirect").startsWith("/en");
+        assertEnglish(location, "a redirect");
+    }
+
+    private String location(HttpResponse<String> response) {
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return location.startsWith("http") ? location.substring(url("").length()) : location;
+    }
+
+    private static String key(String page) {
+        Matcher m = KEY.matcher(page);
+        assertThat(m.find()).as("the submit form with its key").isTrue();
+        return m.group(1);
+    }
+
+    private static String version(String page) {
+        Matcher m = VERSION.matcher(page);
+        assertThat(m.find()).as("the section form with its version").isTrue();
+        return m.group(1);
+    }
+}
