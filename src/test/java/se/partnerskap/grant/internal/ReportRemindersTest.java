@@ -179,4 +179,50 @@ class ReportRemindersTest extends ReportFixtures {
             jdbc.sql("DELETE FROM app_user WHERE email = ?").param(english).update();
         }
     }
+
+    @Test
+    void theApplicationsSubmitterAndTheContactsTypedInItsFormAreRemindedEachInTheirLanguage() {
+        ReportData.Project p = project();
+        String achieng = "achieng-" + p.id().toString().substring(0, 8) + "@kisumu.example";
+        // the project came from an application written in English, submitted by Per (a Swedish account), naming
+        // Achieng (no account) as a contact and Per once more
+        UUID round = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO round (id, programme_key, key, name_sv, name_en, opens_at, closes_at, status, budget_sek)
+                VALUES (?, ?, ?, 'Påminnelsetest', 'Reminder test', now() - interval '90 days', now() - interval '60 days',
+                        'closed', 1000000)
+                """).params(round, se.partnerskap.support.TestProgramme.KEY, "reminders-" + round).update();
+        UUID application = UUID.randomUUID();
+        String reference = "KP-R-" + application.toString().substring(0, 8).toUpperCase();
+        jdbc.sql("""
+                INSERT INTO application (id, round_id, programme_key, component_key, lead_organisation_id, status, title,
+                                         created_by, created_at, updated_at, reference, submitted_at)
+                VALUES (?, ?, ?, 'project', ?, 'submitted', 'Water for all', ?, now(), now(), ?, now())
+                """).params(application, round, se.partnerskap.support.TestProgramme.KEY, jdbc.sql(
+                        "SELECT swedish_organisation_id FROM funded_partnership WHERE id = ?").param(p.id()).query(UUID.class)
+                        .single(), PER, reference).update();
+        jdbc.sql("""
+                INSERT INTO submission (id, application_id, version, reference, idempotency_key, snapshot, pdf, language,
+                                        submitted_by, submitted_at)
+                VALUES (?, ?, 1, ?, ?, ?::jsonb, '\\x00'::bytea, 'en', ?, now())
+                """).params(UUID.randomUUID(), application, reference, "key-" + application,
+                "{\"sections\": {\"applicant\": {\"answers\": {\"contactName\": [\"Achieng Otieno\"], \"contactEmail\": [\""
+                        + achieng + "\"], \"contact2Email\": [\"" + PER.toUpperCase() + "\"]}}}}", PER).update();
+        jdbc.sql("UPDATE funded_partnership SET application_id = ? WHERE id = ?").params(application, p.id()).update();
+        UUID report = annual(p);
+
+        runOn(DUE.minusDays(7));
+        assertThat(mails(PER, report)).singleElement().satisfies(m -> {
+            assertThat(m.subject()).contains("inom en vecka");
+            assertThat(m.text()).startsWith("Hej Per Nilsson!").doesNotContain(PER);
+        });
+        assertThat(mails(achieng, report)).singleElement().satisfies(m ->
+                assertThat(m.text()).startsWith("Hello Achieng Otieno,").contains("in 7 days"));
+        // the project's own contact reads the language the application was written in
+        assertThat(mails(p.contactEmail(), report)).singleElement().satisfies(m ->
+                assertThat(m.text()).startsWith("Hello Karin Kontakt,"));
+        assertThat(jdbc.sql("SELECT array_to_string(recipients, ',') FROM project_report_reminder WHERE report_id = ?")
+                .param(report).query(String.class).single().split(","))
+                .containsExactlyInAnyOrder(PER, achieng, p.contactEmail());
+    }
 }
