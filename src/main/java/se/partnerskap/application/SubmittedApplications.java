@@ -14,6 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.partnerskap.application.internal.NumberedRows;
 import se.partnerskap.application.internal.SectionRules;
+import se.partnerskap.identity.People;
+import se.partnerskap.notification.Recipient;
+import se.partnerskap.shared.Language;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,10 +30,12 @@ public class SubmittedApplications {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final People people;
 
-    SubmittedApplications(JdbcClient jdbc, JsonMapper json) {
+    SubmittedApplications(JdbcClient jdbc, JsonMapper json, People people) {
         this.jdbc = jdbc;
         this.json = json;
+        this.people = people;
     }
 
     private static final String SELECT = """
@@ -53,28 +58,46 @@ public class SubmittedApplications {
     }
 
     /**
-     * Whom to tell about an application: the contact persons named in the applicant section of its latest
-     * snapshot, or the person who submitted it when none is named (as the receipt does).
+     * Whom to tell about an application (its decision, its reports): the person who submitted it (by the
+     * name and in the language of their account) and the contact persons named in the applicant section of
+     * its latest snapshot (by the name typed there, in the language the application was submitted in, or
+     * their account's when they have one), each address once.
      */
-    public List<String> contactAddresses(UUID applicationId) {
+    public List<Recipient> recipients(UUID applicationId) {
         return jdbc.sql("""
-                SELECT snapshot::text AS snapshot, submitted_by FROM submission
+                SELECT snapshot::text, submitted_by, language FROM submission
                 WHERE application_id = ? ORDER BY version DESC LIMIT 1
-                """).param(applicationId).query((rs, i) -> {
-                    java.util.Set<String> to = new java.util.LinkedHashSet<>();
-                    tools.jackson.databind.JsonNode answers = json.readTree(rs.getString("snapshot"))
-                            .path("sections").path("applicant").path("answers");
-                    for (String field : List.of("contactEmail", "contact2Email")) {
-                        String address = answers.path(field).path(0).asString("").strip();
-                        if (!address.isEmpty()) {
-                            to.add(address.toLowerCase(java.util.Locale.ROOT));
-                        }
-                    }
-                    if (to.isEmpty() && rs.getString("submitted_by") != null) {
-                        to.add(rs.getString("submitted_by"));
-                    }
-                    return List.copyOf(to);
-                }).optional().orElse(List.of());
+                """).param(applicationId).query((rs, i) -> recipients(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional().orElse(List.of());
+    }
+
+    /** As {@link #recipients(UUID)}, from one submission (its receipt names whom that version names). */
+    public List<Recipient> recipientsOfSubmission(UUID submissionId) {
+        return jdbc.sql("SELECT snapshot::text, submitted_by, language FROM submission WHERE id = ?").param(submissionId)
+                .query((rs, i) -> recipients(rs.getString(1), rs.getString(2), rs.getString(3))).optional()
+                .orElse(List.of());
+    }
+
+    /** The addresses of {@link #recipients(UUID)}. */
+    public List<String> contactAddresses(UUID applicationId) {
+        return recipients(applicationId).stream().map(Recipient::email).toList();
+    }
+
+    private List<Recipient> recipients(String snapshot, String submittedBy, String languageCode) {
+        Language language = Language.ofCode(languageCode);
+        List<Recipient> all = new ArrayList<>();
+        if (submittedBy != null && !submittedBy.isBlank()) {
+            all.add(people.recipient(submittedBy, "", language));
+        }
+        tools.jackson.databind.JsonNode answers = json.readTree(snapshot).path("sections").path("applicant")
+                .path("answers");
+        for (String contact : List.of("contact", "contact2")) {
+            String address = answers.path(contact + "Email").path(0).asString("").strip();
+            if (!address.isEmpty()) {
+                all.add(people.recipient(address, answers.path(contact + "Name").path(0).asString(""), language));
+            }
+        }
+        return Recipient.distinct(all);
     }
 
     /** The theme the applicant gave its partnership (section core-areas), if any. */

@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.partnerskap.notification.Recipient;
+import se.partnerskap.shared.Language;
 
 /** The enabled users who hold a role, e.g. the reviewers a case officer may assign. */
 @Service
@@ -38,6 +40,21 @@ public class People {
         }
         return jdbc.sql("SELECT display_name FROM app_user WHERE lower(email) = lower(?)").param(email)
                 .query(String.class).optional().filter(n -> !n.isBlank()).orElse(email);
+    }
+
+    /**
+     * Whom a mail to {@code email} reaches: the enabled account with that address, by its name and in its
+     * language; otherwise the person as typed ({@code typedName}, {@code otherwise}), e.g. a contact named in
+     * an application's form, in the language the application was written in.
+     */
+    public Recipient recipient(String email, String typedName, Language otherwise) {
+        if (email == null || email.isBlank()) {
+            return new Recipient("", typedName, otherwise);
+        }
+        return jdbc.sql("SELECT display_name, language FROM app_user WHERE lower(email) = lower(?) AND enabled")
+                .param(email.strip()).query((rs, i) -> new Recipient(email, rs.getString(1).isBlank() ? typedName
+                        : rs.getString(1), Language.ofCode(rs.getString(2)))).optional()
+                .orElseGet(() -> new Recipient(email, typedName, otherwise));
     }
 
     /** An enabled user holding {@code role}. */

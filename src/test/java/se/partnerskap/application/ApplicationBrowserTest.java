@@ -54,7 +54,7 @@ class ApplicationBrowserTest extends BrowserTest {
         page.locator("#email").fill(DemoUsers.ANNA.email());
         page.locator("#password").fill(DemoUsers.PASSWORD);
         page.locator("form button[type=submit]").first().click();
-        page.waitForURL("**/konto");
+        page.waitForURL("**/ansokningar");
     }
 
     @Test

@@ -141,7 +141,7 @@ class AutosaveFailureBrowserTest extends BrowserTest {
         page.locator("#email").fill(DemoUsers.ANNA.email());
         page.locator("#password").fill(DemoUsers.PASSWORD);
         page.locator("form button[type=submit]").first().click();
-        page.waitForURL("**/konto");
+        page.waitForURL("**/ansokningar");
     }
 
     private List<String> autosaves(String path) {

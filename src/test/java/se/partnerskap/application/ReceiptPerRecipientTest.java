@@ -20,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.partnerskap.application.SubmissionFixtures.DURING;
 
 /**
- * The receipt goes to both contact persons of an application, once each, even when the mail server
- * refuses one of them for a while (451) and the event is delivered again: the one who got it is not
- * mailed twice, the refused one gets it once the server takes mail for them again.
+ * The receipt goes to the person who submitted and to both contact persons of an application, once each,
+ * even when the mail server refuses one of them for a while (451) and the event is delivered again: the
+ * ones who got it are not mailed twice, the refused one gets it once the server takes mail for them again.
+ * Each reads it in their own language, greeted by name; nobody is named by a login address.
  */
 class ReceiptPerRecipientTest extends AbstractIntegrationTest {
 
@@ -48,6 +49,7 @@ class ReceiptPerRecipientTest extends AbstractIntegrationTest {
         if (refused != null) {
             mail.accept(refused);
         }
+        jdbc.sql("UPDATE app_user SET language = 'sv' WHERE email = ?").param(DemoUsers.ANNA.email()).update();
     }
 
     @Test
@@ -68,8 +70,10 @@ class ReceiptPerRecipientTest extends AbstractIntegrationTest {
         assertThat(postForm(anna, path, page, Map.of("key", key(page), "declaration", "yes")).statusCode())
                 .isEqualTo(302);
 
-        // the first contact has the receipt; the second was refused and the publication failed
+        // the submitter and the first contact have the receipt; the second was refused and the publication failed
         assertThat(mailTo(first, 1)).hasSize(1);
+        String reference = jdbc.sql("SELECT reference FROM application WHERE id = ?").param(id).query(String.class).single();
+        assertThat(receipts(DemoUsers.ANNA.email(), reference)).hasSize(1);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> failedAttempts(id) > 0);
         assertThat(mail.messagesTo(second)).isEmpty();
         assertThat(completed(id)).isFalse();
@@ -92,8 +96,49 @@ class ReceiptPerRecipientTest extends AbstractIntegrationTest {
         resubmitEvenCompleted(id);
         assertThat(mail.messagesTo(first)).hasSize(1);
         assertThat(mail.messagesTo(second)).hasSize(1);
+        assertThat(receipts(DemoUsers.ANNA.email(), reference)).hasSize(1);
         assertThat(jdbc.sql("SELECT count(*) FROM mail_delivery WHERE delivery_key = ?").param("receipt:" + id + ":v1")
-                .query(Integer.class).single()).isEqualTo(2);
+                .query(Integer.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void theSubmitterAndEachContactGetOneReceiptInTheirOwnLanguageGreetedByName() {
+        UUID round = fixtures.round(null, true);
+        String bo = "bo-" + round + "@karlstad.example";
+        // Anna chose English for her account and names herself (her address in capitals) as the first contact
+        jdbc.sql("UPDATE app_user SET language = 'en' WHERE email = ?").param(DemoUsers.ANNA.email()).update();
+        UUID id = fixtures.complete(DemoUsers.ANNA, round, DemoUsers.ANNA.email());
+        fixtures.save(id, fixtures.userId(DemoUsers.ANNA), DemoUsers.ANNA, Section.APPLICANT, Map.of(
+                "contactName", "Anna L", "contactEmail", DemoUsers.ANNA.email().toUpperCase(), "contactRole", "Samordnare",
+                "contact2Name", "Bo Ek", "contact2Email", bo));
+
+        HttpClient anna = loggedInAs(DemoUsers.ANNA.email(), DemoUsers.PASSWORD);
+        String path = "/ansokningar/" + id + "/skicka-in";
+        String page = get(anna, path).body();
+        assertThat(postForm(anna, path, page, Map.of("key", key(page), "declaration", "yes")).statusCode())
+                .isEqualTo(302);
+        String reference = jdbc.sql("SELECT reference FROM application WHERE id = ?").param(id).query(String.class).single();
+
+        // Bo, a contact without an account, reads it in Swedish, the language the application was written in
+        var boMail = mailTo(bo, 1).getFirst();
+        assertThat(boMail.subject()).isEqualTo("Ansökan " + reference + " är inskickad");
+        assertThat(boMail.text()).startsWith("Hej Bo Ek!").contains("av Anna Lindqvist")
+                .contains("/ansokningar/" + id + "/kvitto").doesNotContain(DemoUsers.ANNA.email());
+        // Anna, submitter and contact at once, gets one receipt, in the English of her account
+        // (her mailbox also holds what the demo's projects sent her)
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !receipts(DemoUsers.ANNA.email(), reference).isEmpty());
+        var annas = receipts(DemoUsers.ANNA.email(), reference);
+        assertThat(annas).hasSize(1);
+        assertThat(annas.getFirst().subject()).isEqualTo("Application " + reference + " has been submitted");
+        assertThat(annas.getFirst().text()).startsWith("Hello Anna Lindqvist,").contains("by Anna Lindqvist")
+                .contains("/en/applications/" + id + "/receipt").doesNotContain(DemoUsers.ANNA.email());
+        assertThat(jdbc.sql("SELECT recipient FROM mail_delivery WHERE delivery_key = ? ORDER BY recipient")
+                .param("receipt:" + id + ":v1").query(String.class).list())
+                .containsExactlyInAnyOrder(DemoUsers.ANNA.email(), bo);
+    }
+
+    private java.util.List<se.partnerskap.notification.MailCatcher.CaughtMail> receipts(String to, String reference) {
+        return mail.messagesTo(to).stream().filter(m -> m.subject() != null && m.subject().contains(reference)).toList();
     }
 
     private void resubmit(UUID id) {

@@ -36,6 +36,7 @@ class DecisionNoticePerRecipientTest extends AbstractIntegrationTest {
     private String first;
     private String second;
     private String anebyContact;
+    private String anebySnapshot;
 
     @BeforeEach
     void roundWithTwoApplications() {
@@ -53,8 +54,10 @@ class DecisionNoticePerRecipientTest extends AbstractIntegrationTest {
         // a submission cannot change, so each is submitted a second time naming its contact persons
         resubmit(karlstad, "{\"sections\": {\"applicant\": {\"answers\": {\"contactEmail\": [\"" + first
                 + "\"], \"contact2Email\": [\"" + second + "\"]}}}}", "sv");
-        resubmit(aneby, "{\"sections\": {\"applicant\": {\"answers\": {\"contactEmail\": [\"" + anebyContact
-                + "\"]}}}}", "en");
+        anebySnapshot = "{\"sections\": {\"applicant\": {\"answers\": {\"contactName\": [\"Jane Doe\"], "
+                + "\"contactEmail\": [\"" + anebyContact + "\"], \"contact2Email\": [\"" + DemoUsers.PER.email().toUpperCase()
+                + "\"]}}}}";
+        resubmit(aneby, anebySnapshot, "en");
         mail.refuse(second);
     }
 
@@ -107,6 +110,46 @@ class DecisionNoticePerRecipientTest extends AbstractIntegrationTest {
         assertThat(mail.messagesTo(first)).hasSize(1);
         assertThat(mail.messagesTo(anebyContact)).hasSize(1);
         assertThat(notified(karlstad)).isTrue();
+    }
+
+    @Test
+    void theSubmitterAndTheContactsGetOneNoticeEachInTheirOwnLanguageGreetedByName() {
+        mail.accept(second);
+        // Per (a Swedish account) submitted the English application again and is named as its second contact too
+        jdbc.sql("""
+                INSERT INTO submission (id, application_id, version, reference, idempotency_key, snapshot, pdf, language,
+                                        submitted_by, submitted_at)
+                SELECT ?, application_id, 3, reference, ?, ?::jsonb, pdf, 'en', ?, submitted_at FROM submission
+                WHERE application_id = ? AND version = 1
+                """).params(UUID.randomUUID(), "key3-" + aneby, anebySnapshot, DemoUsers.PER.email(), aneby).update();
+        HttpClient officer = loggedInAs(DemoUsers.OLLE.email(), DemoUsers.PASSWORD);
+        decide(officer, karlstad, Map.of("outcome", "granted", "amount", "200000"));
+        decide(officer, aneby, Map.of("outcome", "rejected", "reasonSv", "Budgeten räcker inte.", "reasonEn",
+                "The budget does not suffice."));
+        String page = get(officer, "/handlaggning/omgangar/" + round).body();
+        assertThat(postForm(officer, "/handlaggning/omgangar/" + round + "/publicera", page, Map.of("confirm", "yes"))
+                .statusCode()).isEqualTo(302);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(this::completed);
+        String reference = new AssessmentFixtures(jdbc).reference(aneby);
+
+        // the contact typed in the form reads English, the language applied in, greeted by the name typed there
+        var jane = mailTo(anebyContact, 1);
+        assertThat(jane).hasSize(1);
+        assertThat(jane.getFirst().subject()).isEqualTo("Decision on your application " + reference);
+        assertThat(jane.getFirst().text()).startsWith("Hello Jane Doe,").contains("is rejected")
+                .contains("/en/applications/" + aneby);
+        // Per, submitter and contact at once, gets one notice, in the Swedish of his account, with the letter
+        var pers = mail.messagesTo(DemoUsers.PER.email()).stream()
+                .filter(m -> m.subject() != null && m.subject().contains(reference)).toList();
+        assertThat(pers).hasSize(1);
+        assertThat(pers.getFirst().subject()).isEqualTo("Beslut om er ansökan " + reference);
+        assertThat(pers.getFirst().text()).startsWith("Hej Per Nilsson!").contains("avslås")
+                .contains("/ansokningar/" + aneby).doesNotContain(DemoUsers.PER.email());
+        assertThat(pers.getFirst().attachments()).hasSize(1);
+        assertThat(pers.getFirst().attachments().getFirst().content()).isEqualTo(jane.getFirst().attachments()
+                .getFirst().content());
+        assertThat(jdbc.sql("SELECT recipient FROM mail_delivery WHERE delivery_key = ?").param("decision:" + aneby)
+                .query(String.class).list()).containsExactlyInAnyOrder(DemoUsers.PER.email(), anebyContact);
     }
 
     private void decide(HttpClient officer, UUID application, Map<String, String> fields) {

@@ -36,7 +36,10 @@ class AccountsBrowserTest extends BrowserTest {
         page.locator("#email").fill(DemoUsers.ADA.email());
         page.locator("#password").fill(DemoUsers.PASSWORD);
         page.locator("#password").press("Enter");
-        assertThat(page).hasURL(url("/konto"));
+        // an administrator lands on the users; the account page is a link away
+        assertThat(page).hasURL(url("/admin/anvandare"));
+        assertAccessible();
+        open("/konto");
         assertThat(page.getByText(DemoUsers.ADA.name()).first()).isVisible();
         assertAccessible();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Användare")).click();

@@ -63,7 +63,7 @@ class InvitationTest extends IdentityTestSupport {
         assertThat(accepted.statusCode()).isEqualTo(302);
         assertThat(location(accepted)).isEqualTo("/en/login");
         assertThat(get(invitee, "/en/login").body()).contains("Your account is ready");
-        assertThat(location(login(invitee, email, PASSWORD, "en"))).isEqualTo("/en/account");
+        assertThat(location(login(invitee, email, PASSWORD, "en"))).isEqualTo("/en/applications");
         assertThat(get(invitee, "/en/account").body()).contains("Ingrid Invitee").contains("Karlstad");
 
         var again = get(client(), link);

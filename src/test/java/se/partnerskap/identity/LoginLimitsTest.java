@@ -53,7 +53,7 @@ class LoginLimitsTest extends IdentityTestSupport {
 
         var fromElsewhere = loginFrom(client(), olle, PASSWORD, "sv", owner);
         assertThat(fromElsewhere.statusCode()).as(fromElsewhere.body()).isEqualTo(302);
-        assertThat(location(fromElsewhere)).isEqualTo("/konto");
+        assertThat(location(fromElsewhere)).isEqualTo("/handlaggning");
 
         clock.set(START.plusSeconds(50).plus(Duration.ofMinutes(15)));
         var later = loginFrom(client(), olle, PASSWORD, "sv", attacker);

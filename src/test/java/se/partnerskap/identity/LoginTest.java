@@ -9,11 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginTest extends IdentityTestSupport {
 
     @Test
-    void theRightPasswordLandsOnTheAccountPage() {
+    void theRightPasswordLandsACaseOfficerOnAssessmentAndTheAccountPageStaysAtHand() {
         var client = client();
         var response = login(client, DemoUsers.OLLE.email(), DemoUsers.PASSWORD, "sv");
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(location(response)).isEqualTo("/konto");
+        assertThat(location(response)).isEqualTo("/handlaggning");
+        assertThat(get(client, "/handlaggning").statusCode()).isEqualTo(200);
         var account = get(client, "/konto");
         assertThat(account.statusCode()).isEqualTo(200);
         assertThat(account.body()).contains("Mitt konto").contains("Olle Bergström").contains("Handläggare")
@@ -21,10 +22,11 @@ class LoginTest extends IdentityTestSupport {
     }
 
     @Test
-    void anApplicantSeesItsOrganisationsInEnglish() {
+    void anApplicantLandsOnItsApplicationsAndSeesItsOrganisationsInEnglish() {
         var client = client();
         var response = login(client, DemoUsers.ANNA.email().toUpperCase(), DemoUsers.PASSWORD, "en");
-        assertThat(location(response)).isEqualTo("/en/account");
+        assertThat(location(response)).isEqualTo("/en/applications");
+        assertThat(get(client, "/en/applications").statusCode()).isEqualTo(200);
         var account = get(client, "/en/account");
         assertThat(account.body()).contains("My account").contains("Applicant").contains("Karlstad")
                 .contains("Region Värmland").contains("autocomplete=\"new-password\"");
@@ -74,7 +76,48 @@ class LoginTest extends IdentityTestSupport {
                 .contains("name=\"lang\" value=\"en\"");
         var login = postForm(client, "/login", page.body(),
                 Map.of("email", DemoUsers.KIM.email(), "password", DemoUsers.PASSWORD, "lang", "en"));
+        // the page that asked for the login wins over the communicator's newsroom
         assertThat(location(login)).isEqualTo("/en/account");
+    }
+
+    @Test
+    void everyRoleLandsOnItsWorkInTheLoginPagesLanguage() {
+        Map<DemoUsers.DemoUser, String[]> work = Map.of(
+                DemoUsers.ANNA, new String[] {"/ansokningar", "/en/applications"},
+                DemoUsers.OLLE, new String[] {"/handlaggning", "/en/assessment"},
+                DemoUsers.RUT, new String[] {"/granskning", "/en/reviews"},
+                DemoUsers.KIM, new String[] {"/admin/nyheter", "/en/admin/news"},
+                DemoUsers.ADA, new String[] {"/admin/anvandare", "/en/admin/users"});
+        work.forEach((user, paths) -> {
+            var sv = client();
+            assertThat(location(login(sv, user.email(), DemoUsers.PASSWORD, "sv"))).as(user.name()).isEqualTo(paths[0]);
+            assertThat(get(sv, paths[0]).statusCode()).as(user.name() + " may see " + paths[0]).isEqualTo(200);
+            var en = client();
+            assertThat(location(login(en, user.email(), DemoUsers.PASSWORD, "en"))).as(user.name()).isEqualTo(paths[1]);
+            assertThat(get(en, paths[1]).statusCode()).as(user.name() + " may see " + paths[1]).isEqualTo(200);
+        });
+    }
+
+    @Test
+    void anAccountThatChoseEnglishLandsInEnglishAndOneWithoutARoleOnTheAccountPage() {
+        String english = newUser(Role.APPLICANT);
+        jdbc.sql("UPDATE app_user SET language = 'en' WHERE email = ?").param(english).update();
+        assertThat(location(login(client(), english, PASSWORD, "sv"))).isEqualTo("/en/applications");
+
+        String nobody = "test-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@test.example";
+        accounts.createActiveIfMissing(nobody, "Utan Roll", PASSWORD, java.util.Set.of(), java.util.Set.of());
+        assertThat(location(login(client(), nobody, PASSWORD, "sv"))).isEqualTo("/konto");
+        assertThat(location(login(client(), nobody, PASSWORD, "en"))).isEqualTo("/en/account");
+    }
+
+    @Test
+    void aProtectedPageAskedForFirstWinsOverTheLanding() {
+        var client = client();
+        assertThat(location(get(client, "/uppfoljning"))).isEqualTo("/login");
+        var page = get(client, "/login");
+        var login = postForm(client, "/login", page.body(),
+                Map.of("email", DemoUsers.OLLE.email(), "password", DemoUsers.PASSWORD, "lang", "sv"));
+        assertThat(location(login)).isEqualTo("/uppfoljning");
     }
 
     @Test

@@ -44,7 +44,7 @@ class PasswordPolicyTest extends IdentityTestSupport {
         String fine = "😀".repeat(12) + " fine";
         var accepted = postForm(invitee, link, page.body(), Map.of("name", "Petra Policy", "password", fine, "repeat", fine));
         assertThat(accepted.statusCode()).as("12 emoji and 5 letters are 53 bytes").isEqualTo(302);
-        assertThat(location(login(client(), email, fine, "en"))).isEqualTo("/en/account");
+        assertThat(location(login(client(), email, fine, "en"))).isEqualTo("/en/reviews");
     }
 
     @Test
@@ -62,7 +62,7 @@ class PasswordPolicyTest extends IdentityTestSupport {
         var emoji = postForm(client, link, page.body(), Map.of("password", EMOJI_30, "repeat", EMOJI_30));
         assertThat(emoji.statusCode()).isEqualTo(400);
         assertThat(emoji.body()).contains("Lösenordet är för långt");
-        assertThat(location(login(client(), email, PASSWORD, "sv"))).as("nothing changed").isEqualTo("/konto");
+        assertThat(location(login(client(), email, PASSWORD, "sv"))).as("nothing changed").isEqualTo("/handlaggning");
     }
 
     @Test

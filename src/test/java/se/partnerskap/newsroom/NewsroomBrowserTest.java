@@ -31,7 +31,7 @@ class NewsroomBrowserTest extends BrowserTest {
         page.locator("#email").fill(DemoUsers.KIM.email());
         page.locator("#password").fill(DemoUsers.PASSWORD);
         page.locator("#password").press("Enter");
-        page.waitForURL("**/konto");
+        page.waitForURL("**/admin/nyheter");
         open("/admin/nyheter");
         assertAccessible();
         open("/admin/nyheter/ny");

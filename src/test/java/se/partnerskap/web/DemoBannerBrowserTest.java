@@ -45,7 +45,7 @@ class DemoBannerBrowserTest extends BrowserTest {
         page.locator("#email").fill(DemoUsers.ADA.email());
         page.locator("#password").fill(DemoUsers.PASSWORD);
         page.locator("main button[type=submit]").click();
-        assertThat(page).hasURL(url("/konto"));
+        assertThat(page).hasURL(url("/admin/anvandare"));
         assertThat(inboxLink()).isVisible();
         assertAccessible();
         inboxLink().click();

@@ -1,10 +1,8 @@
 package se.partnerskap.application.internal;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.core.env.Environment;
 import org.springframework.context.MessageSource;
@@ -12,16 +10,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import se.partnerskap.application.ApplicationSubmitted;
+import se.partnerskap.application.SubmittedApplications;
+import se.partnerskap.identity.People;
 import se.partnerskap.notification.Mail;
 import se.partnerskap.notification.OutgoingMail;
+import se.partnerskap.notification.Recipient;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The receipt e-mail: to the contact persons named in the applicant section of the snapshot (or to
- * the person who submitted when none is named), in the language the application was submitted in.
+ * The receipt e-mail: to the person who submitted (in their account's language) and the contact persons
+ * named in the applicant section of the snapshot (in the language the application was submitted in), each
+ * greeted by name, each address once ({@link SubmittedApplications#recipientsOfSubmission}).
  * It listens through the event publication registry, so a receipt whose sending failed or was cut
  * short by a crash is sent when the publication is resubmitted: once per contact and submission
  * ({@code receipt:<application>:v<version>}), so a contact who got it does not get it again when
@@ -35,8 +37,13 @@ class ReceiptMail {
     private final MessageSource messages;
     private final Mail mail;
     private final Environment environment;
+    private final SubmittedApplications applications;
+    private final People people;
 
-    ReceiptMail(JdbcClient jdbc, JsonMapper json, MessageSource messages, Mail mail, Environment environment) {
+    ReceiptMail(JdbcClient jdbc, JsonMapper json, MessageSource messages, Mail mail, Environment environment,
+            SubmittedApplications applications, People people) {
+        this.applications = applications;
+        this.people = people;
         this.jdbc = jdbc;
         this.json = json;
         this.messages = messages;
@@ -49,29 +56,20 @@ class ReceiptMail {
         String snapshot = jdbc.sql("SELECT snapshot::text FROM submission WHERE id = ?").param(event.submissionId())
                 .query(String.class).single();
         JsonNode s = json.readTree(snapshot);
-        Language lang = Language.ofCode(event.language());
-        Locale locale = lang.locale();
-        JsonNode applicant = s.path("sections").path("applicant").path("answers");
-        Set<String> to = new LinkedHashSet<>();
-        for (String field : List.of("contactEmail", "contact2Email")) {
-            String address = applicant.path(field).path(0).asString("").strip();
-            if (!address.isEmpty()) {
-                to.add(address.toLowerCase(Locale.ROOT));
-            }
-        }
-        if (to.isEmpty()) {
-            to.add(event.submittedBy());
-        }
-        String round = lang.pick(s.path("round").path("nameSv").asString(""), s.path("round").path("nameEn").asString(""));
+        List<Recipient> to = applications.recipientsOfSubmission(event.submissionId());
+        String submitter = people.name(event.submittedBy());
         String base = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
-        String link = base + (lang == Language.EN ? "/en/applications/" + event.applicationId() + "/receipt"
-                : "/ansokningar/" + event.applicationId() + "/kvitto");
-        String subject = messages.getMessage("submission.mail.subject", new Object[] {event.reference()}, locale);
-        String text = messages.getMessage("submission.mail.text", new Object[] {event.reference(),
-                s.path("title").asString(""), s.path("organisation").path("name").asString(""), round,
-                StockholmTime.dateTime(event.submittedAt(), lang), event.submittedBy(), link, event.version()}, locale);
-        mail.sendEachOnce("receipt:" + event.applicationId() + ":v" + event.version(), to.stream()
-                .map(address -> new OutgoingMail(address, subject, text, Map.of("X-Partnerskap-Reference", event.reference())))
-                .toList());
+        mail.sendEachOnce("receipt:" + event.applicationId() + ":v" + event.version(), to.stream().map(r -> {
+            Language lang = r.language();
+            Locale locale = lang.locale();
+            String round = lang.pick(s.path("round").path("nameSv").asString(""), s.path("round").path("nameEn").asString(""));
+            String link = base + (lang == Language.EN ? "/en/applications/" + event.applicationId() + "/receipt"
+                    : "/ansokningar/" + event.applicationId() + "/kvitto");
+            String subject = messages.getMessage("submission.mail.subject", new Object[] {event.reference()}, locale);
+            String text = r.greeting(messages) + "\n\n" + messages.getMessage("submission.mail.text", new Object[] {
+                    event.reference(), s.path("title").asString(""), s.path("organisation").path("name").asString(""),
+                    round, StockholmTime.dateTime(event.submittedAt(), lang), submitter, link, event.version()}, locale);
+            return new OutgoingMail(r.email(), subject, text, Map.of("X-Partnerskap-Reference", event.reference()));
+        }).toList());
     }
 }

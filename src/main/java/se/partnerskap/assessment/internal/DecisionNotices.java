@@ -22,6 +22,7 @@ import se.partnerskap.application.SubmittedApplications;
 import se.partnerskap.assessment.RoundPublished;
 import se.partnerskap.notification.Mail;
 import se.partnerskap.notification.OutgoingMail;
+import se.partnerskap.notification.Recipient;
 import se.partnerskap.programme.RoundDetails;
 import se.partnerskap.programme.Rounds;
 import se.partnerskap.registry.Registry;
@@ -29,8 +30,9 @@ import se.partnerskap.registry.SwedishOrganisation;
 import se.partnerskap.shared.Language;
 
 /**
- * Tells every applicant of a published round its decision by e-mail, with the decision letter as PDF, in
- * the language it applied in. Exactly once per decision and contact: each mail is recorded per recipient
+ * Tells every applicant of a published round its decision by e-mail, with the decision letter as PDF (in
+ * the language it applied in): the person who submitted and the contacts named in the form
+ * ({@link SubmittedApplications#recipients}), each greeted by name in their own language. Exactly once per decision and contact: each mail is recorded per recipient
  * ({@link Mail#sendOnce}, key {@code decision:<application>}) in the transaction that sends it, so a
  * re-delivered {@link RoundPublished} sends only the mails that did not go out, and a refused address
  * leaves the publication incomplete without holding back the other contacts or applicants. Once all of an
@@ -93,7 +95,7 @@ class DecisionNotices {
     private void notify(UUID applicationId, RoundDetails round) {
         SubmittedApplication a = applications.find(applicationId).orElseThrow();
         Decisions.Decision d = decisions.of(applicationId).orElseThrow();
-        List<String> to = applications.contactAddresses(applicationId);
+        List<Recipient> to = applications.recipients(applicationId);
         Language lang = Language.ofCode(a.language());
         if (jdbc.sql("SELECT count(*) FROM decision_notice WHERE application_id = ?").param(applicationId)
                 .query(Integer.class).single() > 0) {
@@ -101,23 +103,26 @@ class DecisionNotices {
         }
         String organisation = registry.swedishOrganisation(a.leadOrganisation()).map(SwedishOrganisation::name)
                 .orElse("");
+        // the letter is the decision, in the language applied in; each mail around it in its reader's language
         byte[] pdf = letters.render(letters.letter(a, organisation, round, d));
         String base = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
-        String link = base + (lang == Language.EN ? "/en/applications/" + a.id() : "/ansokningar/" + a.id());
-        String outcome = t(d.outcome() == Decisions.Outcome.GRANTED ? "publishing.mail.granted"
-                : "publishing.mail.rejected", lang, d.amountSek() == null ? "" : se.partnerskap.shared.Sek
-                        .of(d.amountSek()).format(lang));
-        String subject = t("publishing.mail.subject", lang, a.reference());
-        String text = t("publishing.mail.text", lang, organisation, a.title(), a.reference(), round.name(lang), outcome,
-                link);
         OutgoingMail.Attachment letter = new OutgoingMail.Attachment(a.reference() + "-" + t("publishing.mail.file",
                 lang) + ".pdf", "application/pdf", pdf);
-        mail.sendEachOnce("decision:" + applicationId, to.stream().map(address -> new OutgoingMail(address, subject,
-                text, Map.of("X-Partnerskap-Reference", a.reference()), List.of(letter))).toList());
+        mail.sendEachOnce("decision:" + applicationId, to.stream().map(r -> {
+            Language l = r.language();
+            String link = base + (l == Language.EN ? "/en/applications/" + a.id() : "/ansokningar/" + a.id());
+            String outcome = t(d.outcome() == Decisions.Outcome.GRANTED ? "publishing.mail.granted"
+                    : "publishing.mail.rejected", l, d.amountSek() == null ? "" : se.partnerskap.shared.Sek
+                            .of(d.amountSek()).format(l));
+            String text = r.greeting(messages) + "\n\n" + t("publishing.mail.text", l, organisation, a.title(),
+                    a.reference(), round.name(l), outcome, link);
+            return new OutgoingMail(r.email(), t("publishing.mail.subject", l, a.reference()), text,
+                    Map.of("X-Partnerskap-Reference", a.reference()), List.of(letter));
+        }).toList());
         eachNotice.executeWithoutResult(status -> jdbc.sql("""
                 INSERT INTO decision_notice (application_id, round_id, recipients, language, sent_at)
                 VALUES (?, ?, ?, ?, ?) ON CONFLICT (application_id) DO NOTHING
-                """).params(applicationId, a.roundId(), String.join(", ", to), lang.code(),
+                """).params(applicationId, a.roundId(), String.join(", ", to.stream().map(Recipient::email).toList()), lang.code(),
                 Timestamp.from(clock.instant())).update());
     }
 

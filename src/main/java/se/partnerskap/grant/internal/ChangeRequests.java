@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,7 +17,8 @@ import se.partnerskap.web.NotFoundException;
 
 /**
  * A grantee asks to change its project (a longer period, or an amount moved between budget lines) with a
- * reason; a case officer approves (the change is applied) or refuses, with a comment. Audited both ways.
+ * reason; a case officer approves (the change is applied) or refuses, with a comment. Audited both ways;
+ * the decision is mailed to the grantee ({@link ChangeRequestDecided}).
  */
 @Service
 class ChangeRequests {
@@ -27,8 +29,10 @@ class ChangeRequests {
     private final JdbcClient jdbc;
     private final Audit audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ChangeRequests(JdbcClient jdbc, Audit audit, Clock clock) {
+    ChangeRequests(JdbcClient jdbc, Audit audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -154,10 +158,11 @@ class ChangeRequests {
         if (!errors.isEmpty()) {
             throw new Refused(errors);
         }
+        java.time.Instant now = clock.instant();
         int rows = jdbc.sql("""
                 UPDATE project_change_request SET status = ?, decided_by = ?, decided_at = ?, decision_comment = ?
                 WHERE id = ? AND status = 'pending'
-                """).params(approve ? "approved" : "refused", officer, Timestamp.from(clock.instant()), c, changeId).update();
+                """).params(approve ? "approved" : "refused", officer, Timestamp.from(now), c, changeId).update();
         if (rows == 0) {
             throw Refused.of("form", "followup.change.error.decided");
         }
@@ -170,6 +175,7 @@ class ChangeRequests {
         details.put("comment", c);
         audit.record(officer, approve ? "project-change-approved" : "project-change-refused", "funded-partnership",
                 project.id().toString(), details);
+        events.publishEvent(new ChangeRequestDecided(changeId, project.key(), approve, officer, now));
     }
 
     private void apply(FollowUp.Project project, FollowUp.Change change) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -23,7 +24,7 @@ import se.partnerskap.shared.StockholmTime;
  * The payments of a project. A reimbursing programme pays back the eligible costs of each approved report
  * up to the approved budget; a tranche programme pays a share of the budget when the tranche's condition
  * is met. A payment falls due once per report or tranche (unique indexes), and is released by a case
- * officer with a date and a reference. After the final report, what was paid above the eligible costs is
+ * officer with a date and a reference ({@link PaymentReleased}: the grantee is mailed). After the final report, what was paid above the eligible costs is
  * to be repaid.
  */
 @Service
@@ -36,8 +37,10 @@ public class Payments {
     private final FollowUpTerms terms;
     private final Audit audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Payments(JdbcClient jdbc, FollowUpTerms terms, Audit audit, Clock clock) {
+    Payments(JdbcClient jdbc, FollowUpTerms terms, Audit audit, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.terms = terms;
         this.audit = audit;
@@ -193,10 +196,11 @@ public class Payments {
         if (!errors.isEmpty()) {
             throw new Refused(errors);
         }
+        java.time.Instant now = clock.instant();
         int rows = jdbc.sql("""
                 UPDATE project_payment SET status = 'released', released_on = ?, reference = ?, released_by = ?, released_at = ?
                 WHERE id = ? AND funded_partnership_id = ? AND status = 'due'
-                """).params(on, ref, officer, Timestamp.from(clock.instant()), paymentId, project.id()).update();
+                """).params(on, ref, officer, Timestamp.from(now), paymentId, project.id()).update();
         if (rows == 0) {
             throw Refused.of("form", "followup.payment.error.released");
         }
@@ -208,5 +212,8 @@ public class Payments {
         details.put("reference", ref);
         audit.record(officer, payment.repayment() ? "project-repayment-received" : "project-payment-released",
                 "funded-partnership", project.id().toString(), details);
+        if (!payment.repayment()) {
+            events.publishEvent(new PaymentReleased(paymentId, project.key(), officer, now));
+        }
     }
 }

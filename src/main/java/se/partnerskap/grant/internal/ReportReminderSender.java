@@ -4,25 +4,22 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.partnerskap.audit.Audit;
-import se.partnerskap.identity.OrganisationMembers;
-import se.partnerskap.identity.People;
 import se.partnerskap.notification.Mail;
 import se.partnerskap.notification.OutgoingMail;
+import se.partnerskap.notification.Recipient;
+import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
 
 /**
@@ -48,18 +45,20 @@ class ReportReminderSender {
     private final Clock clock;
     private final Reports reports;
     private final ReportMails mails;
-    private final OrganisationMembers members;
+    private final ProjectRecipients recipients;
+    private final MessageSource messages;
     private final Mail mail;
     private final Audit audit;
     private final TransactionTemplate transaction;
 
-    ReportReminderSender(JdbcClient jdbc, Clock clock, Reports reports, ReportMails mails, OrganisationMembers members,
-            Mail mail, Audit audit, PlatformTransactionManager transactions) {
+    ReportReminderSender(JdbcClient jdbc, Clock clock, Reports reports, ReportMails mails, ProjectRecipients recipients,
+            MessageSource messages, Mail mail, Audit audit, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.reports = reports;
         this.mails = mails;
-        this.members = members;
+        this.recipients = recipients;
+        this.messages = messages;
         this.mail = mail;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
@@ -115,7 +114,7 @@ class ReportReminderSender {
         if (kind == null) {
             return false;
         }
-        List<String> to = recipients(report);
+        List<Recipient> to = recipients.orMembers(report.projectId(), report.organisationId());
         if (to.isEmpty()) {
             log.warn("Report {} of {} has nobody to remind", reportId, report.projectKey());
             return false;
@@ -127,39 +126,30 @@ class ReportReminderSender {
             return false;
         }
         long days = Math.abs(ChronoUnit.DAYS.between(today, report.dueOn()));
-        String subject = mails.both("report.mail.reminder." + kind + ".subject", l -> new Object[] {report.projectTitle()});
-        String text = mails.both("report.mail.reminder." + kind + ".text", l -> new Object[] {
-                mails.kind(report, l.locale()), report.projectTitle(), ReportMails.period(report, l),
-                StockholmTime.date(report.dueOn(), l), days, mails.link(report, l)});
-        mail.sendEachOnce("report-reminder:" + reportId + ":" + kind, to.stream().map(address -> new OutgoingMail(
-                address, subject, text, Map.of("X-Partnerskap-Report", reportId.toString(), "X-Partnerskap-Reminder", kind)))
-                .toList());
+        mail.sendEachOnce("report-reminder:" + reportId + ":" + kind, to.stream().map(r -> {
+            Language l = r.language();
+            return new OutgoingMail(r.email(), mails.t("report.mail.reminder." + kind + ".subject", l,
+                    report.projectTitle()), r.greeting(messages) + "\n\n" + mails.t("report.mail.reminder." + kind
+                            + ".text", l, mails.kind(report, l.locale()), report.projectTitle(),
+                            ReportMails.period(report, l), StockholmTime.date(report.dueOn(), l), days,
+                            mails.link(report, l)),
+                    Map.of("X-Partnerskap-Report", reportId.toString(), "X-Partnerskap-Reminder", kind));
+        }).toList());
+        String[] addresses = to.stream().map(Recipient::email).toArray(String[]::new);
         return Boolean.TRUE.equals(transaction.execute(tx -> {
             int rows = jdbc.sql("""
                     INSERT INTO project_report_reminder (report_id, kind, sent_at, sent_on, recipients)
                     SELECT ?, ?, ?, ?, ?
                     WHERE NOT EXISTS (SELECT 1 FROM project_report_reminder WHERE report_id = ? AND kind = ANY(?))
                     ON CONFLICT (report_id, kind) DO NOTHING
-                    """).params(reportId, kind, Timestamp.from(clock.instant()), today, to.toArray(String[]::new),
+                    """).params(reportId, kind, Timestamp.from(clock.instant()), today, addresses,
                     reportId, later(kind)).update();
             if (rows == 0) {
                 return false; // another instance recorded it
             }
             audit.record("system", "report.reminder-sent", "project-report", reportId.toString(), Map.of(
-                    "kind", kind, "dueOn", report.dueOn().toString(), "recipients", to));
+                    "kind", kind, "dueOn", report.dueOn().toString(), "recipients", List.of(addresses)));
             return true;
         }));
-    }
-
-    /** The project's contacts with an address; when none has one, the members of its organisation. */
-    private List<String> recipients(Report report) {
-        Set<String> to = new LinkedHashSet<>();
-        jdbc.sql("SELECT email FROM project_contact WHERE funded_partnership_id = ? AND email <> '' ORDER BY position")
-                .param(report.projectId()).query(String.class).list()
-                .forEach(e -> to.add(e.strip().toLowerCase(Locale.ROOT)));
-        if (to.isEmpty()) {
-            members.of(report.organisationId()).stream().map(People.Person::email).forEach(to::add);
-        }
-        return new ArrayList<>(to);
     }
 }

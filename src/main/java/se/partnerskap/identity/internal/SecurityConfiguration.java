@@ -79,6 +79,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain web(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
             LoginLimits loginLimits, RequestCache requestCache, OidcLogin oidcLogin, SessionEnds sessionEnds,
+            Accounts accounts,
             @Value("${partnerskap.oidc.enabled:false}") boolean oidc) throws Exception {
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/konto", "/konto/**", "/en/account", "/en/account/**").authenticated()
@@ -119,7 +120,7 @@ class SecurityConfiguration {
         http.requestCache(c -> c.requestCache(requestCache));
         http.formLogin(f -> f.loginPage("/login").loginProcessingUrl("/login")
                 .usernameParameter("email").passwordParameter("password")
-                .successHandler(success(requestCache))
+                .successHandler(success(requestCache, accounts))
                 .failureHandler(failure()));
         http.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint()));
         http.addFilterBefore(new SessionVersionCheck(sessionEnds), AnonymousAuthenticationFilter.class);
@@ -131,7 +132,7 @@ class SecurityConfiguration {
         if (oidc) {
             http.oauth2Login(o -> o.loginPage("/login")
                     .userInfoEndpoint(u -> u.oidcUserService(oidcLogin))
-                    .successHandler(success(requestCache))
+                    .successHandler(success(requestCache, accounts))
                     .failureHandler(oidcFailure()));
         }
         return http.build();
@@ -181,8 +182,11 @@ class SecurityConfiguration {
         return language == Language.EN ? "/en/login" : "/login";
     }
 
-    /** After login: back to the page that asked for it, or to the account page in the form's language. */
-    private static AuthenticationSuccessHandler success(RequestCache cache) {
+    /**
+     * After login: back to the page that asked for it, or to the person's work ({@link Landing}) in the login
+     * page's language (English also for an account that chose English).
+     */
+    private static AuthenticationSuccessHandler success(RequestCache cache, Accounts accounts) {
         return (request, response, authentication) -> {
             SavedRequest saved = cache.getRequest(request, response);
             String target;
@@ -193,7 +197,10 @@ class SecurityConfiguration {
                 Object remembered = request.getSession().getAttribute(OidcLogin.LANGUAGE);
                 Language language = request.getParameter("lang") != null ? lang(request)
                         : remembered instanceof String s ? Language.ofCode(s) : Language.SV;
-                target = language == Language.EN ? "/en/account" : "/konto";
+                Language chosen = authentication.getPrincipal() instanceof se.partnerskap.identity.SignedIn me
+                        ? accounts.byId(me.userId()).map(a -> Language.ofCode(a.language())).orElse(Language.SV)
+                        : Language.SV;
+                target = Landing.of(authentication, language, chosen);
             }
             request.getSession().removeAttribute(OidcLogin.LANGUAGE);
             response.sendRedirect(target);

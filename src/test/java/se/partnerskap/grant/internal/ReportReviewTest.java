@@ -158,8 +158,12 @@ class ReportReviewTest extends ReportFixtures {
         assertThat(status(report)).isEqualTo("returned");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(p.contactEmail(), report).size() == 1);
         MailCatcher.CaughtMail notice = mailsTo(p.contactEmail(), report).getFirst();
-        assertThat(notice.text()).contains("Please attach the invoices for travel.").contains(path(p, report));
+        assertThat(notice.text()).startsWith("Hej Karin Kontakt!").contains("Please attach the invoices for travel.")
+                .contains(path(p, report));
+        // the one who submitted the report is told too, by name and not by login address
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(ANNA, report).size() == 1);
+        assertThat(mailsTo(ANNA, report).getFirst().text()).startsWith("Hej Anna Lindqvist!")
+                .contains("har skickats tillbaka för komplettering").doesNotContain(ANNA);
 
         clock.set(noon(LocalDate.of(2027, 1, 10)));
         HttpClient anna = loggedInAs(ANNA, PASSWORD);
