@@ -8,7 +8,8 @@
     if (!counter) { return; }
     var max = parseInt(area.getAttribute('maxlength'), 10);
     var left = max - area.value.length;
-    var text = left >= 0 ? counter.getAttribute('data-left') : counter.getAttribute('data-over');
+    // the server renders the texts through the message bundle: one form for exactly one, one with {0}
+    var text = counter.getAttribute((left >= 0 ? 'data-left' : 'data-over') + (Math.abs(left) === 1 ? '-one' : ''));
     counter.textContent = text.replace('{0}', Math.abs(left).toLocaleString(document.documentElement.lang || 'sv'));
     counter.classList.toggle('over', left < 0);
   }

@@ -1,5 +1,6 @@
 package se.partnerskap.web;
 
+import java.text.NumberFormat;
 import java.util.Set;
 
 import org.springframework.context.MessageSource;
@@ -13,6 +14,9 @@ import se.partnerskap.shared.Sek;
  * the same page in the other language, the CSRF token and who is logged in.
  */
 public final class Ui {
+
+    /** A number no text contains, formatted like any count and then replaced by "{0}". */
+    private static final long COUNT_PLACEHOLDER = 987_654_321L;
 
     private final Language language;
     private final String path;
@@ -107,6 +111,15 @@ public final class Ui {
         } catch (NoSuchMessageException missing) {
             return key;
         }
+    }
+
+    /**
+     * A count message (a choice format on {0}) as a template for a script that counts in the browser: its
+     * plural form with "{0}" where the number goes. The script takes {@code t(key, 1)} for exactly one.
+     */
+    public String countTemplate(String key) {
+        String rendered = t(key, COUNT_PLACEHOLDER);
+        return rendered.replace(NumberFormat.getIntegerInstance(language.locale()).format(COUNT_PLACEHOLDER), "{0}");
     }
 
     /** A link to a page in the page's language, given its Swedish path. */

@@ -86,6 +86,12 @@ class ApplicationBrowserTest extends BrowserTest {
         page.locator("#challenge").fill("abc");
         assertThat(page.locator("#challenge-count")).containsText("tecken kvar");
         assertThat(page.locator("#challenge-count").textContent().replaceAll("\\D", "")).startsWith("2997");
+        // in English the counter says "character" for exactly one and "characters" otherwise
+        open("/en/applications/" + application + "/challenge");
+        page.locator("#challenge").fill("a".repeat(2999));
+        assertThat(page.locator("#challenge-count")).hasText("You have 1 character left.");
+        page.locator("#challenge").fill("a".repeat(2998));
+        assertThat(page.locator("#challenge-count")).hasText("You have 2 characters left.");
     }
 
     @Test

@@ -272,7 +272,7 @@ class PublishingTest extends AbstractIntegrationTest {
         HttpClient officer = loggedInAs(DemoUsers.OLLE.email(), DemoUsers.PASSWORD);
         String page = get(officer, "/handlaggning/omgangar/" + round).body();
         assertThat(page).contains("3 ansökningar har inget beslut än.").contains("Omgången är stängd sedan");
-        assertThat(page.indexOf("<caption>Inskickade ansökningar")).isPositive()
+        assertThat(page.indexOf("<caption>3 inskickade ansökningar")).isPositive()
                 .isLessThan(page.indexOf("id=\"publish\""));
         decide(officer, karlstad, Map.of("outcome", "granted", "amount", "200000"));
         decide(officer, aneby, Map.of("outcome", "granted", "amount", "450000"));

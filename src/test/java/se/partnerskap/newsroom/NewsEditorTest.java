@@ -79,6 +79,15 @@ class NewsEditorTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void theListOfItemsCountsOneItemInTheSingular() {
+        String slug = "ett-inlagg-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(postForm(kim, "/admin/nyheter", get(kim, "/admin/nyheter/ny").body(), form("Ensamt inlägg", slug))
+                .statusCode()).isEqualTo(302);
+        assertThat(get(kim, "/admin/nyheter?q=" + slug).body()).contains("<caption>1 inlägg</caption>");
+        assertThat(get(kim, "/en/admin/news?q=" + slug).body()).contains("<caption>1 item</caption>");
+    }
+
+    @Test
     void publishingANewItemStraightFromTheEmptyFormPublishesItAndSaysSo() {
         String slug = "direkt-" + NewsroomFixtures.unique();
         Map<String, String> f = form("Publicerat direkt", slug);

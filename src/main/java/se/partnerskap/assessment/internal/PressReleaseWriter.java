@@ -112,8 +112,8 @@ class PressReleaseWriter {
         long total = grants.stream().mapToLong(Grant::amountSek).sum();
         String amount = lang == Language.SV ? Sek.of(total).format(lang).replace("\u00a0kr", "\u00a0kronor")
                 : Sek.of(total).format(lang);
-        String title = t(count == 1 ? "publishing.press.title.one" : "publishing.press.title", lang, count, amount);
-        String lead = t(count == 1 ? "publishing.press.lead.one" : "publishing.press.lead", lang, count, amount,
+        String title = t("publishing.press.title", lang, count, amount);
+        String lead = t("publishing.press.lead", lang, count, amount,
                 round.name(lang), list(names, lang));
         List<String> body = new ArrayList<>();
         body.add(t("publishing.press.grantees", lang, list(grants.stream().map(g -> g.organisation() + " ("
