@@ -27,7 +27,8 @@ class GrantPaths {
             "bilagor", "attachments",
             "ta-bort", "remove",
             "godkann", "approve",
-            "returnera", "return"};
+            "returnera", "return",
+            "publika-texter", "public-texts"};
 
     @Bean
     PathPairs grantPathPairs() {
