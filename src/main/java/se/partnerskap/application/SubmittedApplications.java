@@ -110,6 +110,18 @@ public class SubmittedApplications {
     }
 
     /**
+     * The project's title in the language other than the one the application was sent in (section
+     * challenge, optional), if the applicant gave one.
+     */
+    public Optional<String> titleInOtherLanguage(UUID applicationId) {
+        return jdbc.sql("""
+                SELECT answers -> 'titleOther' ->> 0 FROM application_section
+                WHERE application_id = ? AND section_key = 'challenge'
+                """).param(applicationId).query(String.class).optional().filter(t -> t != null && !t.isBlank())
+                .map(String::strip);
+    }
+
+    /**
      * The cost lines, contacts and years of a submitted application, as sent (its sections cannot change
      * after submission), for the project a grant makes of it.
      */

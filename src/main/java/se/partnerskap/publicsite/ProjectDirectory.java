@@ -78,7 +78,13 @@ public class ProjectDirectory {
 
     public record ProjectPage(Named title, String swedishParty, List<String> partners, String countries,
             String coreAreas, Named theme, String amount, String round, String period, String status,
-            String statusCode, String note, String directoryHref) {
+            String statusCode, String note, String directoryHref, String editHref) {
+    }
+
+    /** For a case officer or communicator: where they correct the project's public title and theme. */
+    private static String editHref(FundedPartnership f, Ui ui) {
+        boolean may = ui.viewer().has("CASE_OFFICER") || ui.viewer().has("COMMUNICATOR") || ui.viewer().has("ADMINISTRATOR");
+        return may ? ui.href("/uppfoljning/projekt/" + f.key() + "/publika-texter") : null;
     }
 
     @GetMapping({"/projekt", "/en/projects"})
@@ -162,7 +168,7 @@ public class ProjectDirectory {
                 : ui.t("projects.period.value", StockholmTime.date(f.startsOn(), lang), StockholmTime.date(f.endsOn(), lang));
         model.addAttribute("page", new ProjectPage(row.heading(), f.swedishOrganisationName(), partners, row.countries(),
                 row.coreAreas(), row.theme(), row.amount(), row.round(), period, row.status(), row.statusCode(),
-                f.note(lang), ui.href("/projekt")));
+                f.note(lang), ui.href("/projekt"), editHref(f, ui)));
         return "pages/projects/project";
     }
 

@@ -44,7 +44,7 @@ public class FailedSaves extends OncePerRequestFilter {
 
     private static final Pattern FORM_SAVE = Pattern.compile(
             "/(ansokningar|en/applications)/[0-9a-fA-F-]{36}/[a-z-]{1,40}"
-                    + "|/(mina-projekt|en/my-projects)/[^/]{1,100}/redovisningar/[0-9a-fA-F-]{36}");
+                    + "|/(mina-projekt|en/my-projects)/[^/]{1,100}/(redovisningar|reports)/[0-9a-fA-F-]{36}");
 
     /** One posted value, sent again as it came. */
     public record Field(String name, String value) {

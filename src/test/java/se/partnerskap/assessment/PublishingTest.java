@@ -169,6 +169,30 @@ class PublishingTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void aTitleGivenInTheOtherLanguageNamesTheProjectOnThatLanguagesPages() {
+        // Aneby wrote in English and gave its title in Swedish too
+        jdbc.sql("""
+                INSERT INTO application_section (application_id, section_key, answers, state, version)
+                VALUES (?, 'challenge', '{"title": ["Open budgets in Lviv"], "titleOther": ["Öppna budgetar i Lviv"]}'::jsonb, 'completed', 1)
+                """).param(aneby).update();
+        HttpClient officer = loggedInAs(DemoUsers.OLLE.email(), DemoUsers.PASSWORD);
+        decideAll(officer);
+        publish(officer);
+        awaitDelivered();
+
+        Map<String, Object> titles = jdbc.sql("SELECT title_sv, title_en FROM funded_partnership WHERE key = ?")
+                .param("decision:" + aneby).query().singleRow();
+        assertThat(titles.get("title_en")).isEqualTo("Open budgets in Lviv");
+        assertThat(titles.get("title_sv")).isEqualTo("Öppna budgetar i Lviv");
+        // Karlstad gave none: its English title stays empty and its Swedish one is shown, saying so
+        assertThat(jdbc.sql("SELECT title_en FROM funded_partnership WHERE key = ?").param("decision:" + karlstad)
+                .query(String.class).optional().orElse(null)).isNull();
+        assertThat(get("/projekt?round=" + roundKey).body()).contains(">Öppna budgetar i Lviv</a>")
+                .doesNotContain("Open budgets in Lviv</span> <span class=\"in-language\">");
+        assertThat(get("/en/projects?round=" + roundKey).body()).contains(">Open budgets in Lviv</a>");
+    }
+
+    @Test
     void theDraftPressReleaseNamesEveryGranteeAndTheExactTotalInBothLanguages() {
         HttpClient officer = loggedInAs(DemoUsers.OLLE.email(), DemoUsers.PASSWORD);
         decideAll(officer);

@@ -62,4 +62,26 @@ class FollowUpBrowserTest extends BrowserTest {
         open("/en/follow-up");
         assertAccessible();
     }
+
+    @Test
+    void thePublicTitleAndThemeFormWithItsErrorsIsAccessible() {
+        login(DemoUsers.OLLE);
+        open("/uppfoljning/projekt/demo-follow-up-karlstad");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Rätta projektets offentliga titel och tema")).click();
+        assertThat(page.locator("h1").textContent()).contains("Projektets offentliga titel och tema");
+        assertAccessible();
+        // a text longer than allowed (the field's maxlength taken away, as a script could): nothing is saved
+        page.locator("#texts-themeEn").evaluate("e => e.removeAttribute('maxlength')");
+        String before = page.locator("#texts-themeEn").inputValue();
+        page.locator("#texts-themeEn").fill("x".repeat(201));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Spara texterna")).click();
+        assertThat(page.locator(".error-summary").textContent()).contains("Texten får vara högst 200 tecken.");
+        assertAccessible();
+        page.locator("#texts-themeEn").fill(before);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Spara texterna")).click();
+        assertThat(page.locator(".notice").textContent()).contains("Projektets offentliga texter är sparade.");
+        open("/en/follow-up/projects/demo-follow-up-karlstad/public-texts");
+        assertThat(page.locator("h1").textContent()).contains("The project's public title and theme");
+        assertAccessible();
+    }
 }

@@ -66,7 +66,7 @@ public class SectionRules {
                     "contact2Email", "coApplicants")::contains;
             case PARTNERS -> f -> NumberedRows.PARTNER.row(f).isPresent();
             case CORE_AREAS -> Set.of("coreAreas", "theme")::contains;
-            case CHALLENGE -> Set.of("title", "challenge", "objectives", "results")::contains;
+            case CHALLENGE -> Set.of("title", "titleOther", "challenge", "objectives", "results")::contains;
             case ACTIVITIES -> Set.of("years", "activities", "timePlan")::contains;
             case BUDGET -> f -> f.equals("requested") || NumberedRows.LINE.row(f).isPresent();
             case QUESTIONS -> f -> round.questions().stream().anyMatch(q -> f.equals("q." + q.key()));
@@ -119,6 +119,7 @@ public class SectionRules {
             }
             case CHALLENGE -> {
                 c.text("title", SHORT, true);
+                c.text("titleOther", SHORT, false);
                 c.text("challenge", LONG, true);
                 c.text("objectives", LONG, true);
                 c.text("results", LONG, true);

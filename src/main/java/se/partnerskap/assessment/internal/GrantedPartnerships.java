@@ -64,14 +64,16 @@ class GrantedPartnerships {
             // years applied for (one when not given)
             int years = Math.max(1, plan.years().orElse(1));
             LocalDate starts = StockholmTime.at(d.decidedAt()).toLocalDate();
-            // the title and theme are in the language the application was written in; the public pages show
-            // them in the other language too, saying which language they are in
+            // the title and theme are in the language the application was sent in; the public pages show them
+            // in the other language too, saying which language they are in (unless a translation is given)
             boolean english = "en".equals(a.language());
             String title = a.title() == null || a.title().isBlank() ? null : a.title();
+            // the applicant may give the title in the other language too (optional)
+            String other = applications.titleInOtherLanguage(id).orElse(null);
             UUID partnership = funded.record(new NewFundedPartnership(key(id), a.programme(), a.roundId(),
                     a.leadOrganisation(), partners(a), english ? null : theme, english ? theme : null, a.coreAreas(),
                     false, d.amountSek(), false, starts, starts.plusYears(years).minusDays(1),
-                    FundedPartnership.Status.ACTIVE, null, null, english ? null : title, english ? title : null), ACTOR);
+                    FundedPartnership.Status.ACTIVE, null, null, english ? other : title, english ? title : other), ACTOR);
             projects.establish(partnership, new NewProject(id, a.title(), years,
                     decisions.approvedLines(id, d.amountSek()).stream().map(l -> new NewProject.CostLine(
                             l.line().category(), l.line().description(), l.line().party(), l.line().amountSek(),

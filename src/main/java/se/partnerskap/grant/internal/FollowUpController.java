@@ -107,19 +107,19 @@ public class FollowUpController {
         return followUp.byKey(key).orElseThrow(NotFoundException::new);
     }
 
-    @GetMapping({SV + "/projekt/{key}", EN + "/projekt/{key}"})
+    @GetMapping({SV + "/projekt/{key}", EN + "/projects/{key}", EN + "/projekt/{key}"})
     String project(@PathVariable String key, Ui ui, Model model) {
         model.addAttribute("page", pages.page(project(key), true, ui, "", Map.of(), Map.of()));
         return "pages/followup/project";
     }
 
-    @GetMapping({SV + "/projekt/{key}/avtal.pdf", EN + "/projekt/{key}/avtal.pdf"})
+    @GetMapping({SV + "/projekt/{key}/avtal.pdf", EN + "/projects/{key}/agreement.pdf", EN + "/projekt/{key}/avtal.pdf"})
     ResponseEntity<byte[]> agreement(@PathVariable String key, Ui ui) {
         FollowUp.Project p = project(key);
         return MyProjectsController.pdf(agreements.pdf(p, ui.language()), p);
     }
 
-    @PostMapping({SV + "/projekt/{key}/kontrasignera", EN + "/projekt/{key}/kontrasignera"})
+    @PostMapping({SV + "/projekt/{key}/kontrasignera", EN + "/projects/{key}/countersign", EN + "/projekt/{key}/kontrasignera"})
     String countersign(@AuthenticationPrincipal SignedIn me, @PathVariable String key, Ui ui, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         FollowUp.Project p = project(key);
@@ -132,7 +132,8 @@ public class FollowUpController {
         return "redirect:" + ui.href(SV + "/projekt/" + key);
     }
 
-    @PostMapping({SV + "/projekt/{key}/utbetalningar/{paymentId}", EN + "/projekt/{key}/utbetalningar/{paymentId}"})
+    @PostMapping({SV + "/projekt/{key}/utbetalningar/{paymentId}", EN + "/projects/{key}/payments/{paymentId}",
+            EN + "/projekt/{key}/utbetalningar/{paymentId}"})
     String release(@AuthenticationPrincipal SignedIn me, @PathVariable String key, @PathVariable String paymentId,
             @RequestParam(defaultValue = "") String releasedOn, @RequestParam(defaultValue = "") String reference,
             Ui ui, Model model, HttpServletResponse response, RedirectAttributes redirect) {
@@ -148,7 +149,8 @@ public class FollowUpController {
         return "redirect:" + ui.href(SV + "/projekt/" + key);
     }
 
-    @PostMapping({SV + "/projekt/{key}/andringar/{changeId}", EN + "/projekt/{key}/andringar/{changeId}"})
+    @PostMapping({SV + "/projekt/{key}/andringar/{changeId}", EN + "/projects/{key}/change-requests/{changeId}",
+            EN + "/projekt/{key}/andringar/{changeId}"})
     String decide(@AuthenticationPrincipal SignedIn me, @PathVariable String key, @PathVariable String changeId,
             @RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String comment,
             Ui ui, Model model, HttpServletResponse response, RedirectAttributes redirect) {

@@ -73,7 +73,7 @@ public class MyProjectsController {
         return "pages/followup/project";
     }
 
-    @GetMapping({SV + "/{key}/avtal.pdf", EN + "/{key}/avtal.pdf"})
+    @GetMapping({SV + "/{key}/avtal.pdf", EN + "/{key}/agreement.pdf", EN + "/{key}/avtal.pdf"})
     ResponseEntity<byte[]> agreement(@AuthenticationPrincipal SignedIn me, @PathVariable String key, Ui ui) {
         FollowUp.Project p = followUp.ofMember(key, me.userId());
         return pdf(agreements.pdf(p, ui.language()), p);
@@ -86,7 +86,7 @@ public class MyProjectsController {
                 .body(bytes);
     }
 
-    @PostMapping({SV + "/{key}/avtal", EN + "/{key}/avtal"})
+    @PostMapping({SV + "/{key}/avtal", EN + "/{key}/agreement", EN + "/{key}/avtal"})
     String accept(@AuthenticationPrincipal SignedIn me, @PathVariable String key,
             @RequestParam(defaultValue = "") String signatoryName, @RequestParam(defaultValue = "") String signatoryRole,
             Ui ui, Model model, HttpServletResponse response, RedirectAttributes redirect) {
@@ -101,7 +101,7 @@ public class MyProjectsController {
         return "redirect:" + ui.href(SV + "/" + key);
     }
 
-    @PostMapping({SV + "/{key}/andringar", EN + "/{key}/andringar"})
+    @PostMapping({SV + "/{key}/andringar", EN + "/{key}/change-requests", EN + "/{key}/andringar"})
     String change(@AuthenticationPrincipal SignedIn me, @PathVariable String key,
             @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String newEndsOn,
             @RequestParam(defaultValue = "") String fromLine, @RequestParam(defaultValue = "") String toLine,

@@ -104,7 +104,7 @@ public class ProjectPages {
         if (node.hasNonNull("fromLine") && node.hasNonNull("toLine")) {
             parts.add(ui.t("followup.change.moveLines", node.get("fromLine").asInt(), node.get("toLine").asInt()));
         }
-        for (String field : List.of("name", "role", "reference", "reason", "comment")) {
+        for (String field : List.of("name", "role", "reference", "reason", "comment", "titleSv", "titleEn", "themeSv", "themeEn")) {
             if (node.hasNonNull(field) && !node.get(field).asString().isBlank()) {
                 parts.add(ui.t("followup.history.field." + field) + ": " + node.get(field).asString());
             }

@@ -41,7 +41,9 @@ import se.partnerskap.web.Ui;
 class ReportController {
 
     static final String SV = "/mina-projekt/{projectKey}/redovisningar/{reportId}";
-    static final String EN = "/en/my-projects/{projectKey}/redovisningar/{reportId}";
+    static final String EN = "/en/my-projects/{projectKey}/reports/{reportId}";
+    /** The English address with the Swedish word, as given out before the words were translated. */
+    static final String EN_SV = "/en/my-projects/{projectKey}/redovisningar/{reportId}";
 
     private final Reports reports;
     private final Registry registry;
@@ -53,7 +55,7 @@ class ReportController {
         this.programmes = programmes;
     }
 
-    @GetMapping({SV, EN})
+    @GetMapping({SV, EN, EN_SV})
     String form(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable String reportId,
             Ui ui, Model model) {
         Report report = load(me, projectKey, reportId);
@@ -70,7 +72,7 @@ class ReportController {
         return "pages/reports/form";
     }
 
-    @PostMapping(path = {SV, EN}, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @PostMapping(path = {SV, EN, EN_SV}, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     String save(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable String reportId,
             @RequestParam MultiValueMap<String, String> params,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Ui ui, Model model,
@@ -124,7 +126,7 @@ class ReportController {
         return switch (result) {
             case Reports.SaveResult.Saved saved -> {
                 if (submit) {
-                    yield "redirect:" + base(report, ui) + "/kvitto";
+                    yield "redirect:" + href(report, ui, "/kvitto");
                 }
                 redirect.addFlashAttribute("notice", "report.notice.saved");
                 yield "redirect:" + base(report, ui);
@@ -148,7 +150,7 @@ class ReportController {
         };
     }
 
-    @PostMapping({SV + "/konflikt", EN + "/konflikt"})
+    @PostMapping({SV + "/konflikt", EN + "/conflict", EN_SV + "/konflikt"})
     String keepSaved(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey,
             @PathVariable String reportId, Ui ui, RedirectAttributes redirect) {
         Report report = load(me, projectKey, reportId);
@@ -158,7 +160,7 @@ class ReportController {
     }
 
     /** The confirmation after submission. */
-    @GetMapping({SV + "/kvitto", EN + "/kvitto"})
+    @GetMapping({SV + "/kvitto", EN + "/receipt", EN_SV + "/kvitto"})
     String receipt(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable String reportId,
             Ui ui, Model model) {
         Report report = load(me, projectKey, reportId);
@@ -171,7 +173,7 @@ class ReportController {
         return "pages/reports/receipt";
     }
 
-    @PostMapping(path = {SV + "/bilagor", EN + "/bilagor"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = {SV + "/bilagor", EN + "/attachments", EN_SV + "/bilagor"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     String upload(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable String reportId,
             @RequestParam(name = "file", required = false) MultipartFile file, Ui ui, Model model,
             HttpServletResponse response, RedirectAttributes redirect) throws java.io.IOException {
@@ -196,7 +198,7 @@ class ReportController {
         }
     }
 
-    @GetMapping({SV + "/bilagor/{attachment}", EN + "/bilagor/{attachment}"})
+    @GetMapping({SV + "/bilagor/{attachment}", EN + "/attachments/{attachment}", EN_SV + "/bilagor/{attachment}"})
     ResponseEntity<byte[]> download(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey,
             @PathVariable String reportId, @PathVariable String attachment) {
         Report report = load(me, projectKey, reportId);
@@ -212,7 +214,8 @@ class ReportController {
                 .body(file.content());
     }
 
-    @PostMapping({SV + "/bilagor/{attachment}/ta-bort", EN + "/bilagor/{attachment}/ta-bort"})
+    @PostMapping({SV + "/bilagor/{attachment}/ta-bort", EN + "/attachments/{attachment}/remove",
+            EN_SV + "/bilagor/{attachment}/ta-bort"})
     String remove(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable String reportId,
             @PathVariable String attachment, Ui ui, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
@@ -236,18 +239,27 @@ class ReportController {
     }
 
     static String base(Report report, Ui ui) {
-        return ui.href("/mina-projekt/" + report.projectKey() + "/redovisningar/" + report.id());
+        return href(report, ui, "");
+    }
+
+    /** An address below the report's, given in Swedish words ("/kvitto"), in the page's language. */
+    static String href(Report report, Ui ui, String svRest) {
+        return ui.href(svBase(report) + svRest);
+    }
+
+    static String svBase(Report report) {
+        return "/mina-projekt/" + report.projectKey() + "/redovisningar/" + report.id();
     }
 
     private ReportForm view(Report report, Map<String, String> values, int version, Map<String, ReportProblem> errors,
             Report conflict, boolean restored, Ui ui) {
         return view(reports, registry, programmes, report, values, version, errors, conflict, restored, ui,
-                base(report, ui), ui.href("/mina-projekt/" + report.projectKey()));
+                svBase(report), ui.href("/mina-projekt/" + report.projectKey()));
     }
 
     static ReportForm view(Reports reports, Registry registry, Programmes programmes, Report report,
             Map<String, String> values, int version, Map<String, ReportProblem> errors, Report conflict,
-            boolean restored, Ui ui, String base, String projectHref) {
+            boolean restored, Ui ui, String svBase, String projectHref) {
         var terms = reports.terms(report);
         Map<String, String> names = new LinkedHashMap<>();
         programmes.coreAreas(report.programme()).forEach(a -> names.put(a.key(), a.name(ui.language())));
@@ -256,7 +268,7 @@ class ReportController {
         String organisation = registry.swedishOrganisation(report.organisationId()).map(SwedishOrganisation::name)
                 .orElse("");
         String savedAt = report.savedAt() == null ? null : StockholmTime.dateTime(report.savedAt(), ui.language());
-        return new ReportForm(report, organisation, base, projectHref, values, version, errors, conflict, restored,
+        return new ReportForm(report, organisation, ui.href(svBase), svBase, projectHref, values, version, errors, conflict, restored,
                 savedAt, terms.reportVariancePercent(), terms.reportLanguage(), areas, reports.lines(report.id()),
                 reports.reminders(report.id()));
     }

@@ -11,10 +11,11 @@ import se.partnerskap.web.Ui;
  * refused), the problems to show, and — after a conflicting save — the version someone else saved.
  *
  * @param base        the report's address in the page's language
+ * @param svBase      the report's address in Swedish words, to which {@link #href} adds a page below it
  * @param projectHref the project's page (grantee) or the officer's project page
  * @param conflict    the stored report when the typed answers were refused as based on an old version
  */
-public record ReportForm(Report report, String organisationName, String base, String projectHref,
+public record ReportForm(Report report, String organisationName, String base, String svBase, String projectHref,
         Map<String, String> values, int version, Map<String, ReportProblem> errors, Report conflict,
         boolean restoredConflict, String savedAt, int variancePercent, String reportLanguage, List<Area> areas,
         Map<Integer, Reports.ReportLine> storedLines, List<Reports.SentReminder> reminders) {
@@ -26,6 +27,11 @@ public record ReportForm(Report report, String organisationName, String base, St
     /** A budget line with what the form shows for it. */
     public record Line(Report.BudgetLine budget, String actual, String explanation, boolean exceeds,
             OptionalLong actualSek) {
+    }
+
+    /** A page below the report's, given in Swedish words ("/bilagor/{id}"), in the page's language. */
+    public String href(Ui ui, String svRest) {
+        return ui.href(svBase + svRest);
     }
 
     public boolean editable() {

@@ -87,6 +87,6 @@ class ReportMails {
         // read when sent: the base URL may name the server's port, known only once it runs
         String baseUrl = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
         return baseUrl + (lang == Language.EN ? "/en/my-projects/" : "/mina-projekt/") + report.projectKey()
-                + "/redovisningar/" + report.id();
+                + (lang == Language.EN ? "/reports/" : "/redovisningar/") + report.id();
     }
 }

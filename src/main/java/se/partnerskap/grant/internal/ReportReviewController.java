@@ -34,7 +34,9 @@ import se.partnerskap.web.Ui;
 public class ReportReviewController {
 
     static final String LIST_SV = "/uppfoljning/redovisningar";
-    static final String LIST_EN = "/en/follow-up/redovisningar";
+    static final String LIST_EN = "/en/follow-up/reports";
+    /** The English address with the Swedish word, as given out before the words were translated. */
+    static final String LIST_EN_SV = "/en/follow-up/redovisningar";
 
     private final Reports reports;
     private final Registry registry;
@@ -53,7 +55,7 @@ public class ReportReviewController {
     public record ListPage(List<Row> awaiting, List<Row> overdue, List<Row> returned) {
     }
 
-    @GetMapping({LIST_SV, LIST_EN})
+    @GetMapping({LIST_SV, LIST_EN, LIST_EN_SV})
     String list(Ui ui, Model model) {
         model.addAttribute("view", new ListPage(rows(reports.awaitingReview(), ui), rows(reports.overdue(reports.today()), ui),
                 rows(reports.returned(), ui)));
@@ -86,7 +88,7 @@ public class ReportReviewController {
         }
     }
 
-    @GetMapping({LIST_SV + "/{reportId}", LIST_EN + "/{reportId}"})
+    @GetMapping({LIST_SV + "/{reportId}", LIST_EN + "/{reportId}", LIST_EN_SV + "/{reportId}"})
     String review(@PathVariable String reportId, Ui ui, Model model) {
         Report report = load(reportId);
         long total = reports.reportedTotal(report.id());
@@ -94,7 +96,7 @@ public class ReportReviewController {
         return "pages/reports/review";
     }
 
-    @PostMapping({LIST_SV + "/{reportId}/godkann", LIST_EN + "/{reportId}/approve"})
+    @PostMapping({LIST_SV + "/{reportId}/godkann", LIST_EN + "/{reportId}/approve", LIST_EN_SV + "/{reportId}/approve"})
     String approve(@AuthenticationPrincipal SignedIn me, @PathVariable String reportId,
             @RequestParam(defaultValue = "") String eligible, Ui ui, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
@@ -122,7 +124,7 @@ public class ReportReviewController {
         return "redirect:" + ui.href(LIST_SV + "/" + report.id());
     }
 
-    @PostMapping({LIST_SV + "/{reportId}/returnera", LIST_EN + "/{reportId}/return"})
+    @PostMapping({LIST_SV + "/{reportId}/returnera", LIST_EN + "/{reportId}/return", LIST_EN_SV + "/{reportId}/return"})
     String returnToGrantee(@AuthenticationPrincipal SignedIn me, @PathVariable String reportId,
             @RequestParam(defaultValue = "") String comment, Ui ui, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
@@ -154,7 +156,8 @@ public class ReportReviewController {
         return "pages/reports/review";
     }
 
-    @GetMapping({LIST_SV + "/{reportId}/bilagor/{attachment}", LIST_EN + "/{reportId}/bilagor/{attachment}"})
+    @GetMapping({LIST_SV + "/{reportId}/bilagor/{attachment}", LIST_EN + "/{reportId}/attachments/{attachment}",
+            LIST_EN_SV + "/{reportId}/bilagor/{attachment}"})
     ResponseEntity<byte[]> download(@PathVariable String reportId, @PathVariable String attachment) {
         Report report = load(reportId);
         return ReportController.file(reports.attachment(report.id(), attachment).orElseThrow(NotFoundException::new));
@@ -171,7 +174,7 @@ public class ReportReviewController {
     private ReviewPage page(Report report, long total, String eligible, String comment,
             Map<String, ReportProblem> errors, Ui ui) {
         ReportForm form = ReportController.view(reports, registry, programmes, report, report.answers(),
-                report.version(), errors, null, false, ui, ui.href(LIST_SV + "/" + report.id()),
+                report.version(), errors, null, false, ui, LIST_SV + "/" + report.id(),
                 ui.href("/uppfoljning/projekt/" + report.projectKey()));
         return new ReviewPage(form, total, eligible, comment, errors, reports.reminders(report.id()));
     }

@@ -96,6 +96,10 @@ class SecurityConfiguration {
                     .hasAnyRole("CASE_OFFICER", "ADMINISTRATOR")
                 .requestMatchers("/mina-projekt", "/mina-projekt/**", "/en/my-projects", "/en/my-projects/**")
                     .hasRole("APPLICANT")
+                // a project's public title and theme: communicators correct them too
+                .requestMatchers("/uppfoljning/projekt/*/publika-texter", "/en/follow-up/projects/*/public-texts",
+                        "/en/follow-up/projekt/*/publika-texter")
+                    .hasAnyRole("CASE_OFFICER", "COMMUNICATOR", "ADMINISTRATOR")
                 .requestMatchers("/uppfoljning", "/uppfoljning/**", "/en/follow-up", "/en/follow-up/**")
                     .hasAnyRole("CASE_OFFICER", "ADMINISTRATOR")
                 .requestMatchers("/admin/nyheter", "/admin/nyheter/**", "/en/admin/news", "/en/admin/news/**")

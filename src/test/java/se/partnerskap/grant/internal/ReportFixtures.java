@@ -70,7 +70,7 @@ abstract class ReportFixtures extends AbstractIntegrationTest {
     }
 
     static String enPath(ReportData.Project p, UUID report) {
-        return "/en/my-projects/" + p.key() + "/redovisningar/" + report;
+        return "/en/my-projects/" + p.key() + "/reports/" + report;
     }
 
     /** A complete report: narrative for every field, actual costs within the variance except as given. */

@@ -199,7 +199,7 @@ class ReportReviewTest extends ReportFixtures {
         ReportData.Project p = project();
         UUID report = submitted(p, 1);
         HttpClient olle = loggedInAs(OLLE, PASSWORD);
-        String en = "/en/follow-up/redovisningar/" + report;
+        String en = "/en/follow-up/reports/" + report;
         HttpResponse<String> page = get(olle, en);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Approve the report").contains("SEK 193,000")
