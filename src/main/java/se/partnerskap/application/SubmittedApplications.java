@@ -52,6 +52,20 @@ public class SubmittedApplications {
                 .query((rs, i) -> map(rs)).list();
     }
 
+    /** The reference numbers (diarienummer) of those of {@code ids} that have one, by application. */
+    public Map<UUID, String> references(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> references = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, reference FROM application WHERE reference IS NOT NULL AND id = ANY(?)")
+                .param(ids.toArray(UUID[]::new))
+                .query(rs -> {
+                    references.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return references;
+    }
+
     /** One submitted application. */
     public Optional<SubmittedApplication> find(UUID id) {
         return jdbc.sql(SELECT + " AND a.id = ?").param(id).query((rs, i) -> map(rs)).optional();

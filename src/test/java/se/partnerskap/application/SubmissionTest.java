@@ -167,8 +167,68 @@ class SubmissionTest extends AbstractIntegrationTest {
         HttpResponse<byte[]> pdf = send(anna, "/ansokningar/" + id + "/kvitto.pdf");
         try (PDDocument doc = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(doc).replace('\n', ' ');
-            assertThat(text).contains("Arusha City").contains("Kostnad nummer 12").contains("Partner 2")
-                    .contains("Kostnad 12");
+            assertThat(text).contains("Arusha City").contains("Kostnad nummer 12").contains("Partnerorganisation 2");
+            assertThat(text.replace('\u00a0', ' ').replace('\u202f', ' ')).contains("Budgetens totalsumma 120 000 kr");
+        }
+    }
+
+    @Test
+    void theCopyFollowsTheFormSectionsInTheTaskListsOrderFieldsInTheFormsWordsAndTheBudgetAsATableWithItsTotal()
+            throws IOException {
+        UUID round = fixtures.round(null, true);
+        UUID id = fixtures.complete(DemoUsers.ANNA, round, "ordning-" + round + "@karlstad.example");
+        UUID me = fixtures.userId(DemoUsers.ANNA);
+        // stored in another order than the form's: the amount asked for first, the second line before the first
+        Map<String, String> budget = new java.util.LinkedHashMap<>();
+        budget.put("requested", "200000");
+        budget.put("line2Amount", "50000");
+        budget.put("line2Party", "partner");
+        budget.put("line2Description", "Resor till Kisumu");
+        budget.put("line2Category", "travel");
+        budget.put("line1Amount", "150000");
+        budget.put("line1Description", "Projektledning");
+        budget.put("line1Party", "swedish");
+        budget.put("line1Category", "salaries");
+        fixtures.save(id, me, DemoUsers.ANNA, Section.BUDGET, budget);
+        Map<String, String> applicant = new java.util.LinkedHashMap<>();
+        applicant.put("contactRole", "Samordnare");
+        applicant.put("contactEmail", "ordning-" + round + "@karlstad.example");
+        applicant.put("contactName", "Anna Lindqvist");
+        fixtures.save(id, me, DemoUsers.ANNA, Section.APPLICANT, applicant);
+        HttpClient anna = anna();
+        assertThat(submit(anna, id).statusCode()).isEqualTo(302);
+
+        String text;
+        try (PDDocument doc = Loader.loadPDF(send(anna, "/ansokningar/" + id + "/kvitto.pdf").body())) {
+            // labels wrap in their column: one space for any run of spaces and line breaks
+            text = new PDFTextStripper().getText(doc).replaceAll("[\\s\u00a0\u202f]+", " ");
+        }
+        // the sections as the task list has them, each answer under the form's label, in the form's order
+        assertInOrder(text, "Sökande organisation och kontaktpersoner", "Namn", "Anna Lindqvist", "E-postadress",
+                "Roll eller befattning", "Samordnare",
+                "Partnerorganisationer", "Partnerorganisationens namn (1)", "Kisumu County", "Typ av organisation (1)",
+                "Kommun", "Land (1)", "Kenya",
+                "Kärnområden och tema", "Kärnområden", "Tema", "Medborgardialog",
+                "Gemensam utmaning, mål och förväntade resultat", "Ansökans titel", "Den gemensamma utmaningen", "Mål",
+                "Förväntade resultat",
+                "Aktiviteter och tidsplan", "Antal år", "Aktiviteter", "Tidsplan",
+                "Budget", "Kategori Beskrivning Vilken part Belopp",
+                "Arbetstid Projektledning Svenska parten 150 000 kr",
+                "Resor Resor till Kisumu Partnern 50 000 kr",
+                "Budgetens totalsumma 200 000 kr", "Belopp som ni söker 200 000 kr",
+                "Bilagor", "avsiktsforklaring.pdf",
+                "Omgångens frågor", "Hur man når unga");
+        // the form's words for the categories, not other ones
+        assertThat(text).doesNotContain("Löner").doesNotContain("Kostnad 1:");
+    }
+
+    /** Each text found after the one before it. */
+    private static void assertInOrder(String text, String... parts) {
+        int at = 0;
+        for (String part : parts) {
+            int next = text.indexOf(part, at);
+            assertThat(next).as("\"" + part + "\" after position " + at + " in:\n" + text).isGreaterThanOrEqualTo(0);
+            at = next + part.length();
         }
     }
 

@@ -5,18 +5,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.partnerskap.identity.DemoUsers;
 import se.partnerskap.support.AbstractIntegrationTest;
+import se.partnerskap.support.Workbooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -235,15 +234,30 @@ class AssessmentTest extends AbstractIntegrationTest {
         HttpResponse<byte[]> xlsx = bytes(officer, "/handlaggning/omgangar/" + round + "/export.xlsx");
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(xlsx.headers().firstValue("Content-Type").orElseThrow()).contains("spreadsheetml");
-        Map<String, String> parts = unzip(xlsx.body());
-        String sheet = parts.get("xl/worksheets/sheet1.xml");
-        assertThat(count(sheet, "<row ")).isEqualTo(4); // heading and three applications
-        String strings = parts.getOrDefault("xl/sharedStrings.xml", "") + sheet;
-        assertThat(strings).contains(fixtures.reference(karlstad), fixtures.reference(region), fixtures.reference(pitea),
-                "Diarienummer");
-        assertThat(sheet).contains(">400000<");
-        HttpResponse<byte[]> filtered = bytes(officer, "/handlaggning/omgangar/" + round + "/export.xlsx?country=UA");
-        assertThat(count(unzip(filtered.body()).get("xl/worksheets/sheet1.xml"), "<row ")).isEqualTo(2);
+        Workbooks book = Workbooks.read(xlsx.body());
+        var rows = book.first();
+        // a title above the headings, which stay when scrolling, then the three applications
+        assertThat(book.title()).startsWith("Ansökningar i ");
+        assertThat(Workbooks.texts(rows, 0).getFirst()).isEqualTo(book.title());
+        assertThat(book.frozenRows(1)).isEqualTo(2);
+        assertThat(Workbooks.texts(rows, 1)).startsWith("Diarienummer", "Titel", "Sökande", "Typ", "Län/region", "Land",
+                "Kärnområden", "Sökt belopp", "Inskickad");
+        assertThat(rows).hasSize(5);
+        int regionRow = java.util.stream.IntStream.range(2, 5)
+                .filter(r -> Workbooks.texts(rows, r).getFirst().equals(fixtures.reference(region))).findFirst().orElseThrow();
+        // names, not codes: the region's, the country's and the core area's
+        assertThat(Workbooks.texts(rows, regionRow)).contains("Vatten i Lviv", "Region Värmland", "Ukraina",
+                "Transparens och insynsmöjligheter");
+        assertThat(Workbooks.cell(rows, regionRow, 7).asNumber()).isEqualByComparingTo("400000");
+        var submitted = Workbooks.cell(rows, regionRow, 8);
+        assertThat(submitted.getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+        assertThat(submitted.getDataFormatString()).isEqualTo("yyyy-mm-dd");
+        assertThat(submitted.asDate().toLocalDate()).isEqualTo(java.time.LocalDate.of(2026, 10, 14));
+        // in English the country and core area are named in English
+        var en = Workbooks.read(bytes(officer, "/en/assessment/rounds/" + round + "/export.xlsx?country=UA").body()).first();
+        assertThat(en).hasSize(3);
+        assertThat(Workbooks.texts(en, 1)).startsWith("Reference");
+        assertThat(Workbooks.texts(en, 2)).contains("Ukraine", "Transparency");
     }
 
     @Test
@@ -294,30 +308,5 @@ class AssessmentTest extends AbstractIntegrationTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The parts of an .xlsx, read through its central directory (the writer streams, so entry headers carry no sizes). */
-    private static Map<String, String> unzip(byte[] zip) throws IOException {
-        Map<String, String> parts = new HashMap<>();
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("export", ".xlsx");
-        try {
-            java.nio.file.Files.write(file, zip);
-            try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(file.toFile())) {
-                for (ZipEntry e : java.util.Collections.list(z.entries())) {
-                    parts.put(e.getName(), new String(z.getInputStream(e).readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
-        } finally {
-            java.nio.file.Files.deleteIfExists(file);
-        }
-        return parts;
-    }
-
-    private static int count(String text, String needle) {
-        int n = 0;
-        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-            n++;
-        }
-        return n;
     }
 }

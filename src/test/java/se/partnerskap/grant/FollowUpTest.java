@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import se.partnerskap.identity.DemoUsers;
 import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.support.AbstractIntegrationTest;
+import se.partnerskap.support.Workbooks;
 import se.partnerskap.support.TestProgramme;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -163,6 +164,15 @@ class FollowUpTest extends AbstractIntegrationTest {
                 .isEqualTo(starts.plusYears(2).minusDays(1).plusDays(60));
         assertThat(jdbc.sql("SELECT name FROM project_contact WHERE funded_partnership_id = ? ORDER BY position")
                 .param(id).query(String.class).list()).containsExactly("Karin Kontakt", "Achieng Otieno");
+        // the officers' export names the project by its application's reference number, its partner's country by name
+        var exported = Workbooks.read(bytes(olle(), "/uppfoljning/export.xlsx").body());
+        var projects = exported.sheet("Projekt");
+        int row = java.util.stream.IntStream.range(2, projects.size())
+                .filter(r -> Workbooks.texts(projects, r).getFirst().equals(reference)).findFirst().orElseThrow();
+        assertThat(Workbooks.texts(projects, row)).contains("Dialog i Kisumu", "Kenya").doesNotContain(key);
+        assertThat(Workbooks.cell(projects, row, 5).asDate().toLocalDate()).isEqualTo(starts);
+        assertThat(exported.sheets().values().stream().flatMap(List::stream).flatMap(r -> r.stream())
+                .filter(java.util.Objects::nonNull).map(c -> c.getText())).doesNotContain(key);
 
         // the grantee sees it among its projects, with the agreement to accept and the next report
         HttpClient anna = anna();
@@ -589,6 +599,27 @@ class FollowUpTest extends AbstractIntegrationTest {
         String all = String.join("\n", entries.values());
         assertThat(entries.get("xl/workbook.xml")).contains("Projekt").contains("Utbetalningar").contains("Redovisningar");
         assertThat(all).contains(p.key()).contains("Slutredovisning").contains("300000").contains("50000");
+        // read as a reader of it: a document title, each sheet under its title with its headings frozen,
+        // amounts as numbers and dates as dates
+        Workbooks book = Workbooks.read(xlsx.body());
+        assertThat(book.title()).isEqualTo("Uppföljning av projekten");
+        assertThat(book.sheets().keySet()).containsExactly("Projekt", "Utbetalningar", "Redovisningar");
+        for (int sheet = 1; sheet <= 3; sheet++) {
+            assertThat(book.frozenRows(sheet)).isEqualTo(2);
+        }
+        var projects = book.sheet("Projekt");
+        assertThat(Workbooks.texts(projects, 0).getFirst()).isEqualTo("Uppföljning: Projekt");
+        assertThat(Workbooks.texts(projects, 1)).startsWith("Diarienummer", "Projekt", "Svensk part", "Partnerland");
+        int row = java.util.stream.IntStream.range(2, projects.size())
+                .filter(r -> Workbooks.texts(projects, r).getFirst().equals(p.key())).findFirst().orElseThrow();
+        assertThat(Workbooks.cell(projects, row, 5).asDate().toLocalDate()).isEqualTo(p.startsOn());
+        assertThat(Workbooks.cell(projects, row, 5).getDataFormatString()).isEqualTo("yyyy-mm-dd");
+        assertThat(Workbooks.cell(projects, row, 7).asNumber()).isEqualByComparingTo("300000");
+        var reports = book.sheet("Redovisningar");
+        int final_ = java.util.stream.IntStream.range(2, reports.size())
+                .filter(r -> Workbooks.texts(reports, r).getFirst().equals(p.key())
+                        && Workbooks.texts(reports, r).get(2).equals("Slutredovisning")).findFirst().orElseThrow();
+        assertThat(Workbooks.cell(reports, final_, 5).asDate().toLocalDate()).isAfter(p.startsOn());
         // in English as well (fastexcel writes non-ASCII letters as character references)
         String en = String.join("\n", unzip(bytes(officer, "/en/follow-up/export.xlsx?flag=payment-due").body()).values());
         assertThat(en).contains(p.key()).contains("Reimbursement").contains("Final report").contains("Not started")

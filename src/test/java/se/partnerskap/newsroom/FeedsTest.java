@@ -174,6 +174,33 @@ class FeedsTest extends AbstractIntegrationTest {
         assertThat(children(feed, ATOM, "entry")).allSatisfy(e -> assertThat(text(e, ATOM, "id")).isNotBlank());
     }
 
+    @Autowired
+    se.partnerskap.newsroom.NewsImport newsImport;
+
+    @Test
+    void anImportedItemLastChangedWhenItsSourcePublishedItAndTheFeedWhenItsNewestEntryDid() {
+        Instant published = Instant.now().minus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String key = "test/feed-updated-" + java.util.UUID.randomUUID();
+        String slug = news.slug("imported");
+        java.util.UUID id = newsImport.importPublished(new se.partnerskap.newsroom.NewsImport.Item(key, "article", "en",
+                slug, "An item from elsewhere", "Its lead", "<p>Body</p>", published, false, 0, null, null, List.of(),
+                List.of(), null, List.of(), List.of(), null, null, null), "system:test").orElseThrow();
+        try {
+            Element feed = parse(get("/en/news/atom.xml").body()).getDocumentElement();
+            Element entry = children(feed, ATOM, "entry").stream()
+                    .filter(e -> text(e, ATOM, "id").equals("urn:uuid:" + id)).findFirst().orElseThrow();
+            // taken in just now, but changed last when its source published it
+            assertThat(Instant.parse(text(entry, ATOM, "updated"))).isEqualTo(published);
+            assertThat(Instant.parse(text(entry, ATOM, "published"))).isEqualTo(published);
+            // the feed changed when its newest entry did
+            Instant newest = children(feed, ATOM, "entry").stream().map(e -> Instant.parse(text(e, ATOM, "updated")))
+                    .max(Instant::compareTo).orElseThrow();
+            assertThat(Instant.parse(text(feed, ATOM, "updated"))).isEqualTo(newest);
+        } finally {
+            jdbc.sql("DELETE FROM news_item WHERE id = ?").param(id).update();
+        }
+    }
+
     @Test
     void feedsPerTypeAndPerTag() {
         String tag = news.tag("kalmar", "region", "Kalmar", "Kalmar");

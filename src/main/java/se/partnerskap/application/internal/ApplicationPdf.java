@@ -25,7 +25,9 @@ import se.partnerskap.shared.StockholmTime;
 /**
  * The PDF copy of a submitted application: an XHTML template ({@code pdf/application.jte}) rendered
  * by openhtmltopdf, with DejaVu Sans embedded so that partner names in any Latin or Cyrillic script
- * come out as typed (the PDF base fonts know only Western European letters).
+ * come out as typed (the PDF base fonts know only Western European letters). Sections come in the task
+ * list's order and answers in the form's, with the form's words ({@link FormFields}); the budget is a table
+ * with its total.
  */
 @Component
 public class ApplicationPdf {
@@ -56,7 +58,26 @@ public class ApplicationPdf {
                 .replaceAll("[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]", "");
     }
 
-    public record Part(String heading, List<Line> lines) {
+    /**
+     * A part of a section: a group of answers under its own heading (a partner organisation) or none, and
+     * a table (the budget lines) when the section has one.
+     */
+    public record Block(String heading, List<Line> lines, Table table) {
+    }
+
+    /** A table with column headings, rows and a total row: the budget. */
+    public record Table(List<String> columns, List<List<String>> rows, String totalLabel, String total) {
+        public Table {
+            columns = columns.stream().map(ApplicationPdf::xmlSafe).toList();
+            rows = rows.stream().map(r -> r.stream().map(ApplicationPdf::xmlSafe).toList()).toList();
+        }
+    }
+
+    /** A section as the task list names it, its answers as the form orders and words them. */
+    public record Part(String heading, List<Block> blocks) {
+        public boolean empty() {
+            return blocks.stream().allMatch(b -> b.lines().isEmpty() && b.table() == null);
+        }
     }
 
     /** What the template shows; every text already in the copy's language. */
@@ -83,23 +104,18 @@ public class ApplicationPdf {
                 new Line(t("submission.pdf.submittedBy", lang), submittedBy),
                 new Line(t("submission.pdf.version", lang), String.valueOf(version)));
         List<Part> parts = new ArrayList<>();
-        for (Section s : Section.in(round)) {
-            List<Line> lines = new ArrayList<>();
+        for (Section s : Section.in(round)) { // the task list's order
+            List<Block> blocks = new ArrayList<>();
             if (s == Section.ATTACHMENTS) {
+                List<Line> lines = new ArrayList<>();
                 for (AttachmentInfo info : a.attachments()) {
                     lines.add(new Line(info.fileName(), "SHA-256 " + info.sha256()));
                 }
+                blocks.add(new Block(null, lines, null));
             } else {
-                Answers answers = a.section(s).answers();
-                answers.fields().forEach((field, values) -> {
-                    String value = String.join(", ", values.stream().filter(v -> !v.isBlank())
-                            .map(v -> value(field, v, a, round, lang)).toList());
-                    if (!value.isBlank()) {
-                        lines.add(new Line(label(field, round, lang), value));
-                    }
-                });
+                blocks.addAll(blocks(s, a.section(s).answers(), a, round, limit, lang));
             }
-            parts.add(new Part(t("submission.section." + s.key(), lang), lines));
+            parts.add(new Part(t("application.section." + s.key(), lang), blocks));
         }
         Map<String, String> texts = Map.of(
                 "heading", t("submission.pdf.heading", lang),
@@ -109,14 +125,70 @@ public class ApplicationPdf {
                 parts, texts);
     }
 
+    /** A section's answers in the form's order: each partner under its heading, the budget lines as a table. */
+    private List<Block> blocks(Section s, Answers answers, Application a, RoundDetails round, BudgetLimit limit,
+            Language lang) {
+        List<Block> blocks = new ArrayList<>();
+        List<String> order = FormFields.order(s, round.questions(), answers);
+        if (s == Section.PARTNERS) {
+            List<Integer> rows = NumberedRows.PARTNER.numbers(answers);
+            for (int n : rows) {
+                List<Line> lines = lines(order.stream().filter(f -> NumberedRows.PARTNER.row(f).orElse(0) == n).toList(),
+                        answers, a, round, lang);
+                if (!lines.isEmpty()) {
+                    blocks.add(new Block(t(rows.size() == 1 ? "application.partners.first" : "application.partners.numbered",
+                            lang, n), lines, null));
+                }
+            }
+            order = order.stream().filter(f -> NumberedRows.PARTNER.row(f).isEmpty()).toList();
+        } else if (s == Section.BUDGET) {
+            List<List<String>> rows = new ArrayList<>();
+            for (int n : NumberedRows.LINE.numbers(answers)) {
+                List<String> cells = NumberedRows.LINE.parts().stream()
+                        .map(part -> shown(NumberedRows.LINE.field(n, part), answers, a, round, lang)).toList();
+                if (cells.stream().anyMatch(c -> !c.isBlank())) {
+                    rows.add(cells);
+                }
+            }
+            if (!rows.isEmpty()) {
+                List<String> columns = NumberedRows.LINE.parts().stream()
+                        .map(part -> t("application.budget.column." + part.toLowerCase(java.util.Locale.ROOT), lang)).toList();
+                blocks.add(new Block(null, List.of(), new Table(columns, rows,
+                        t("application.budget.total", lang), Sek.of(limit.total()).format(lang))));
+            }
+            order = order.stream().filter(f -> NumberedRows.LINE.row(f).isEmpty()).toList();
+        }
+        List<Line> rest = lines(order, answers, a, round, lang);
+        if (!rest.isEmpty() || blocks.isEmpty()) {
+            blocks.add(new Block(null, rest, null));
+        }
+        return blocks;
+    }
+
+    private List<Line> lines(List<String> fields, Answers answers, Application a, RoundDetails round, Language lang) {
+        List<Line> lines = new ArrayList<>();
+        for (String field : fields) {
+            String value = shown(field, answers, a, round, lang);
+            if (!value.isBlank()) {
+                lines.add(new Line(label(field, round, lang), value));
+            }
+        }
+        return lines;
+    }
+
+    /** A field's answers as the reader should see them, several joined by commas. */
+    private String shown(String field, Answers answers, Application a, RoundDetails round, Language lang) {
+        return String.join(", ", answers.all(field).stream().filter(v -> !v.isBlank())
+                .map(v -> value(field, v, a, round, lang)).toList());
+    }
+
     private String label(String field, RoundDetails round, Language lang) {
-        if (field.startsWith("q.")) {
+        FormFields.Label label = FormFields.label(field);
+        if (label == null) {
             return round.questions().stream().filter(q -> field.equals("q." + q.key())).findFirst()
                     .map(q -> q.label(lang)).orElse(field);
         }
-        String generic = field.replaceAll("^(partner|line)(\\d+)", "$1N");
-        String n = field.replaceAll("^(partner|line)(\\d+).*", "$2");
-        return messages.getMessage("submission.field." + generic, new Object[] {n}, field, lang.locale());
+        return messages.getMessage(label.key(), label.args(), field, lang.locale());
     }
 
     private String value(String field, String v, Application a, RoundDetails round, Language lang) {
@@ -142,10 +214,7 @@ public class ApplicationPdf {
                     .flatMap(q -> q.options().stream()).filter(o -> o.key().equals(v)).findFirst()
                     .map(o -> o.label(lang)).orElse(v);
         }
-        if (field.endsWith("Type") || field.endsWith("Category") || field.endsWith("Party")) {
-            return messages.getMessage("submission.value." + v, null, v, lang.locale());
-        }
-        return v;
+        return FormFields.valueKey(field, v).map(key -> messages.getMessage(key, null, v, lang.locale())).orElse(v);
     }
 
     private String t(String key, Language lang, Object... args) {

@@ -74,7 +74,7 @@ public class Eligibility {
         for (Section s : Section.in(round)) {
             if (a.section(s).state() != SectionState.COMPLETED) {
                 found.add(new Ineligibility("incomplete", "submission.ineligible.incomplete",
-                        List.of("submission.section." + s.key()), s));
+                        List.of("application.section." + s.key()), s));
             }
         }
         if (round.onePerLeadAndPartner()) {

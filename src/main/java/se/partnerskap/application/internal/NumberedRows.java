@@ -42,6 +42,11 @@ public enum NumberedRows {
         return prefix;
     }
 
+    /** The fields of a row, in the form's order: {@code Name}, {@code Type}, ... */
+    public List<String> parts() {
+        return parts;
+    }
+
     /** The name of a row's field: {@code field(2, "Country")} is {@code partner2Country}. */
     public String field(int row, String part) {
         return prefix + row + part;

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -62,12 +61,8 @@ public class SectionRules {
     /** The fields a section stores; anything else in a request is dropped. */
     public Predicate<String> fields(Section section, RoundDetails round) {
         return switch (section) {
-            case APPLICANT -> Set.of("contactName", "contactEmail", "contactPhone", "contactRole", "contact2Name",
-                    "contact2Email", "coApplicants")::contains;
+            case APPLICANT, CORE_AREAS, CHALLENGE, ACTIVITIES -> FormFields.fixed(section)::contains;
             case PARTNERS -> f -> NumberedRows.PARTNER.row(f).isPresent();
-            case CORE_AREAS -> Set.of("coreAreas", "theme")::contains;
-            case CHALLENGE -> Set.of("title", "titleOther", "challenge", "objectives", "results")::contains;
-            case ACTIVITIES -> Set.of("years", "activities", "timePlan")::contains;
             case BUDGET -> f -> f.equals("requested") || NumberedRows.LINE.row(f).isPresent();
             case QUESTIONS -> f -> round.questions().stream().anyMatch(q -> f.equals("q." + q.key()));
             case ATTACHMENTS -> f -> false;

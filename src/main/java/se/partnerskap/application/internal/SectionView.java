@@ -2,8 +2,6 @@ package se.partnerskap.application.internal;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Map;
 
 import se.partnerskap.application.Answers;
@@ -129,17 +127,14 @@ public record SectionView(ApplicationHeader header, Section section, Answers ans
         return map;
     }
 
-    /** A field's label for the read-only summary. */
+    /** A field's label for the read-only summary: the form's own. */
     public String label(Ui ui, String field) {
-        Matcher m = NUMBERED.matcher(field);
-        if (m.matches()) {
-            return ui.t("application.field." + m.group(1) + m.group(3), m.group(2));
-        }
-        if (field.startsWith("q.")) {
+        FormFields.Label label = FormFields.label(field);
+        if (label == null) {
             return questions.stream().filter(q -> field.equals("q." + q.key())).findFirst()
                     .map(q -> q.label(ui.language())).orElse(field);
         }
-        return ui.t("application.field." + field);
+        return ui.t(label.key(), label.args());
     }
 
     /** A stored value as the reader should see it: names for codes. */
@@ -148,14 +143,9 @@ public record SectionView(ApplicationHeader header, Section section, Answers ans
             return countries.stream().filter(c -> c.iso2().equals(value)).findFirst()
                     .map(c -> c.name(ui.language())).orElse(value);
         }
-        if (field.endsWith("Type") && field.startsWith("partner")) {
-            return ui.t("application.partnerType." + value);
-        }
-        if (field.endsWith("Category")) {
-            return ui.t("application.category." + value);
-        }
-        if (field.endsWith("Party")) {
-            return ui.t("application.party." + value);
+        var coded = FormFields.valueKey(field, value);
+        if (coded.isPresent()) {
+            return ui.t(coded.get());
         }
         if (field.equals("coreAreas")) {
             return coreAreaOptions(ui).getOrDefault(value, value);
@@ -174,11 +164,10 @@ public record SectionView(ApplicationHeader header, Section section, Answers ans
         return value;
     }
 
-    /** The answered fields, in the order they were typed. */
+    /** The answered fields, in the form's order. */
     public List<Map.Entry<String, List<String>>> answered() {
-        return answers.fields().entrySet().stream()
+        return FormFields.order(section, questions, answers).stream()
+                .map(f -> Map.entry(f, answers.all(f)))
                 .filter(e -> e.getValue().stream().anyMatch(s -> !s.isBlank())).toList();
     }
-
-    private static final Pattern NUMBERED = Pattern.compile("(partner|line)(\\d+)(\\w+)");
 }

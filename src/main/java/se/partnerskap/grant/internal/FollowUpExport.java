@@ -3,86 +3,105 @@ package se.partnerskap.grant.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.springframework.stereotype.Component;
+import se.partnerskap.application.SubmittedApplications;
+import se.partnerskap.shared.StockholmTime;
+import se.partnerskap.web.Spreadsheet;
 import se.partnerskap.web.Ui;
 
 /**
  * The follow-up as an Excel workbook, streamed (fastexcel): a sheet of projects (money and flags), one of
- * payments and one of reports with their status and due date. Amounts are numbers, dates are ISO dates.
+ * payments and one of reports with their status and due date. A project is named by the reference number
+ * (diarienummer) of the application it was granted on, its partners' countries by their names in the
+ * reader's language; amounts are numbers and dates Excel dates.
  */
 @Component
 class FollowUpExport {
 
-    static final List<String> PROJECT_COLUMNS = List.of("key", "project", "organisation", "round", "startsOn", "endsOn",
-            "granted", "paid", "due", "remaining", "toRepay", "nextReportDue", "flags");
-    static final List<String> PAYMENT_COLUMNS = List.of("key", "organisation", "kind", "amount", "status", "dueSince",
-            "releasedOn", "reference");
-    static final List<String> REPORT_COLUMNS = List.of("key", "organisation", "kind", "periodFrom", "periodTo", "dueOn",
-            "status", "eligible");
+    static final List<String> PROJECT_COLUMNS = List.of("caseReference", "project", "organisation", "countries", "round",
+            "startsOn", "endsOn", "granted", "paid", "due", "remaining", "toRepay", "nextReportDue", "flags");
+    static final List<String> PAYMENT_COLUMNS = List.of("caseReference", "organisation", "kind", "amount", "status",
+            "dueSince", "releasedOn", "reference");
+    static final List<String> REPORT_COLUMNS = List.of("caseReference", "organisation", "kind", "periodFrom", "periodTo",
+            "dueOn", "status", "eligible");
+
+    private final SubmittedApplications applications;
+
+    FollowUpExport(SubmittedApplications applications) {
+        this.applications = applications;
+    }
 
     void write(List<FollowUpController.Row> rows, Ui ui, OutputStream out) throws IOException {
-        Workbook workbook = new Workbook(out, "Partnerskap", "1.0");
-        Worksheet projects = sheet(workbook, ui.t("followup.export.projects"), PROJECT_COLUMNS, ui);
-        Worksheet payments = sheet(workbook, ui.t("followup.export.payments"), PAYMENT_COLUMNS, ui);
-        Worksheet reports = sheet(workbook, ui.t("followup.export.reports"), REPORT_COLUMNS, ui);
-        int r = 1;
-        int pr = 1;
-        int rr = 1;
+        var lang = ui.language();
+        String title = ui.t("followup.export.document");
+        Workbook workbook = Spreadsheet.workbook(out, title, ui.t("followup.export.subject"));
+        Spreadsheet projects = sheet(workbook, "projects", PROJECT_COLUMNS, ui);
+        Spreadsheet payments = sheet(workbook, "payments", PAYMENT_COLUMNS, ui);
+        Spreadsheet reports = sheet(workbook, "reports", REPORT_COLUMNS, ui);
+        Map<java.util.UUID, String> references = applications.references(rows.stream()
+                .map(row -> row.project().applicationId()).filter(Objects::nonNull).toList());
+        int r = Spreadsheet.FIRST_ROW;
+        int pr = Spreadsheet.FIRST_ROW;
+        int rr = Spreadsheet.FIRST_ROW;
         for (FollowUpController.Row row : rows) {
             var p = row.project();
             var f = p.partnership();
             var m = row.money();
-            projects.value(r, 0, p.key());
-            projects.value(r, 1, p.name());
-            projects.value(r, 2, row.organisation());
-            projects.value(r, 3, row.roundName());
-            projects.value(r, 4, f.startsOn() == null ? "" : f.startsOn().toString());
-            projects.value(r, 5, f.endsOn() == null ? "" : f.endsOn().toString());
-            projects.value(r, 6, m.granted());
-            projects.value(r, 7, m.paid());
-            projects.value(r, 8, m.due());
-            projects.value(r, 9, m.remaining());
-            projects.value(r, 10, m.toRepay());
-            projects.value(r, 11, row.nextReport().map(x -> x.dueOn().toString()).orElse(""));
-            projects.value(r, 12, String.join(", ", row.flags().stream().map(x -> ui.t("followup.flag." + x)).toList()));
+            // a project granted here is known by its application's reference; one taken over from before by its key
+            String reference = p.applicationId() != null && references.containsKey(p.applicationId())
+                    ? references.get(p.applicationId()) : p.key();
+            projects.text(r, 0, reference);
+            projects.text(r, 1, p.name());
+            projects.text(r, 2, row.organisation());
+            projects.text(r, 3, String.join(", ", f.partners().stream().map(x -> x.countryName(lang))
+                    .filter(c -> c != null && !c.isBlank()).distinct().toList()));
+            projects.text(r, 4, row.roundName());
+            projects.date(r, 5, f.startsOn());
+            projects.date(r, 6, f.endsOn());
+            projects.amount(r, 7, m.granted());
+            projects.amount(r, 8, m.paid());
+            projects.amount(r, 9, m.due());
+            projects.amount(r, 10, m.remaining());
+            projects.amount(r, 11, m.toRepay());
+            projects.date(r, 12, row.nextReport().map(FollowUp.Report::dueOn).orElse(null));
+            projects.text(r, 13, String.join(", ", row.flags().stream().map(x -> ui.t("followup.flag." + x)).toList()));
             r++;
             for (var pay : p.payments()) {
-                payments.value(pr, 0, p.key());
-                payments.value(pr, 1, row.organisation());
-                payments.value(pr, 2, ui.t("followup.payment.kind." + pay.kind()));
-                payments.value(pr, 3, pay.amountSek());
-                payments.value(pr, 4, ui.t("followup.payment.status." + pay.status()));
-                payments.value(pr, 5, se.partnerskap.shared.StockholmTime.at(pay.dueSince()).toLocalDate().toString());
-                payments.value(pr, 6, pay.releasedOn() == null ? "" : pay.releasedOn().toString());
-                payments.value(pr, 7, pay.reference() == null ? "" : pay.reference());
+                payments.text(pr, 0, reference);
+                payments.text(pr, 1, row.organisation());
+                payments.text(pr, 2, ui.t("followup.payment.kind." + pay.kind()));
+                payments.amount(pr, 3, pay.amountSek());
+                payments.text(pr, 4, ui.t("followup.payment.status." + pay.status()));
+                payments.date(pr, 5, pay.dueSince() == null ? null : StockholmTime.at(pay.dueSince()).toLocalDate());
+                payments.date(pr, 6, pay.releasedOn());
+                payments.text(pr, 7, pay.reference());
                 pr++;
             }
             for (var rep : p.reports()) {
-                reports.value(rr, 0, p.key());
-                reports.value(rr, 1, row.organisation());
-                reports.value(rr, 2, ui.t("followup.report.kind." + rep.kind(), rep.position()));
-                reports.value(rr, 3, rep.from().toString());
-                reports.value(rr, 4, rep.to().toString());
-                reports.value(rr, 5, rep.dueOn().toString());
-                reports.value(rr, 6, ui.t("followup.report.status." + rep.status()));
-                if (rep.eligibleSek() != null) {
-                    reports.value(rr, 7, rep.eligibleSek());
-                }
+                reports.text(rr, 0, reference);
+                reports.text(rr, 1, row.organisation());
+                reports.text(rr, 2, ui.t("followup.report.kind." + rep.kind(), rep.position()));
+                reports.date(rr, 3, rep.from());
+                reports.date(rr, 4, rep.to());
+                reports.date(rr, 5, rep.dueOn());
+                reports.text(rr, 6, ui.t("followup.report.status." + rep.status()));
+                reports.amount(rr, 7, rep.eligibleSek());
                 rr++;
             }
         }
+        projects.finish();
+        payments.finish();
+        reports.finish();
         workbook.finish();
     }
 
-    private static Worksheet sheet(Workbook workbook, String name, List<String> columns, Ui ui) {
-        Worksheet sheet = workbook.newWorksheet(name);
-        for (int c = 0; c < columns.size(); c++) {
-            sheet.value(0, c, ui.t("followup.export." + columns.get(c)));
-            sheet.style(0, c).bold().set();
-        }
-        return sheet;
+    private static Spreadsheet sheet(Workbook workbook, String which, List<String> columns, Ui ui) {
+        String name = ui.t("followup.export." + which);
+        return Spreadsheet.sheet(workbook, name, ui.t("followup.export.title", name),
+                columns.stream().map(c -> ui.t("followup.export." + c)).toList());
     }
 }

@@ -1,5 +1,6 @@
 package se.partnerskap.newsroom.internal;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,7 +19,10 @@ import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.web.RenderedPages;
 
-/** Stores imported items (see {@link NewsImport}) as published, announced items with a revision each. */
+/**
+ * Stores imported items (see {@link NewsImport}) as published, announced items with a revision each, dated
+ * (created and last changed) when their source published them.
+ */
 @Component
 public class NewsImporter {
 
@@ -73,8 +77,15 @@ public class NewsImporter {
                 i.lead() == null ? "" : i.lead(), i.bodyHtml(), null, null, i.imageCaption(), null, null,
                 i.eventLocation(), i.authors(), i.publicationYear(), i.citation(), i.abstractText(), tagKeys, contacts,
                 List.of());
-        return Optional.ofNullable(items.insert(content, actor, "published", at, i.dateOnly(), undated, i.sourceKey(),
-                items.now(), "imported"));
+        UUID id = items.insert(content, actor, "published", at, i.dateOnly(), undated, i.sourceKey(), items.now(),
+                "imported");
+        if (id != null) {
+            // the item last changed when its source published it, not when it was taken in: feeds and the
+            // sitemap tell readers so (its revision keeps the moment of the import)
+            jdbc.sql("UPDATE news_item SET created_at = ?, updated_at = ? WHERE id = ? AND updated_at > ?")
+                    .params(Timestamp.from(at), Timestamp.from(at), id, Timestamp.from(at)).update();
+        }
+        return Optional.ofNullable(id);
     }
 
     @Transactional
