@@ -28,7 +28,8 @@ import org.verapdf.pdfa.results.ValidationResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every PDF the platform produces must be: tagged PDF/UA-1 with its language and title, PDF/A-2a
+ * What every PDF the platform produces must be: tagged PDF/UA-1 with its language and title (and every
+ * table header saying whether it heads a row or a column), PDF/A-2a
  * for the archive (both validated with veraPDF, every failed rule printed), and structurally sound by
  * {@code qpdf --check} (no warnings). qpdf is required, as Chromium is for the browser tests; CI
  * installs it.
@@ -45,6 +46,7 @@ public final class AccessiblePdf {
     /** The structure types found in the document's structure tree, in reading order. */
     public static List<String> assertAccessible(byte[] pdf, String lang, String title) throws IOException {
         List<String> types = new ArrayList<>();
+        List<String> scopes = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             PDDocumentCatalog catalog = doc.getDocumentCatalog();
             assertThat(catalog.getLanguage()).as("/Lang of the catalogue").isEqualTo(lang);
@@ -59,22 +61,38 @@ public final class AccessiblePdf {
             assertThat(xmp).as("XMP").contains(xmlEscaped(title)).contains("pdfaid:part").contains("pdfuaid:part");
             PDStructureTreeRoot root = catalog.getStructureTreeRoot();
             assertThat(root).as("structure tree").isNotNull();
-            collect(root, types);
+            collect(root, types, scopes);
         }
         assertThat(types).as("structure types").contains("Document", "H1", "Table", "TH", "TD");
+        assertThat(scopes).as("/Scope of every table header").isNotEmpty().allMatch(s -> s.equals("Row") || s.equals("Column"));
         validate(pdf, PDFAFlavour.PDFUA_1);
         validate(pdf, PDFAFlavour.PDFA_2_A);
         qpdfCheck(pdf);
         return types;
     }
 
-    private static void collect(PDStructureNode node, List<String> types) {
+    private static void collect(PDStructureNode node, List<String> types, List<String> scopes) {
         for (Object kid : node.getKids()) {
             if (kid instanceof PDStructureElement e) {
                 types.add(e.getStructureType());
-                collect(e, types);
+                if ("TH".equals(e.getStructureType())) {
+                    scopes.add(scope(e));
+                }
+                collect(e, types, scopes);
             }
         }
+    }
+
+    /** The table header's /Scope (Row, Column, Both) from its Table attributes, "none" without. */
+    private static String scope(PDStructureElement th) {
+        var attributes = th.getAttributes();
+        for (int i = 0; i < attributes.size(); i++) {
+            String scope = attributes.getObject(i).getCOSObject().getNameAsString("Scope");
+            if (scope != null) {
+                return scope;
+            }
+        }
+        return "none";
     }
 
     /** veraPDF's verdict for one profile; the failed rules are printed when there are any. */
