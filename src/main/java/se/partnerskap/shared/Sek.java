@@ -21,11 +21,15 @@ public record Sek(long kronor) implements Comparable<Sek> {
         return new Sek(Math.subtractExact(kronor, other.kronor));
     }
 
-    /** "10 641 000 kr" in Swedish (narrow no-break space groups), "SEK 10,641,000" in English. */
+    /**
+     * "10 641 000 kr" in Swedish, "SEK 10,641,000" in English, with no-break spaces (U+00A0) between the
+     * digit groups and next to the currency, so that an amount never wraps across lines on a page or in
+     * a PDF.
+     */
     public String format(Language language) {
         if (language == Language.EN) {
             DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.UK));
-            return "SEK " + f.format(kronor);
+            return "SEK\u00a0" + f.format(kronor);
         }
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.of("sv", "SE"));
         symbols.setGroupingSeparator('\u00a0');

@@ -91,7 +91,7 @@ class EligibilityTest extends AbstractIntegrationTest {
         UUID id = fixtures.complete(DemoUsers.ANNA, round, "roundmax@karlstad.example", false, "Kisumu County", "KE",
                 260_000);
         jdbc.sql("UPDATE round SET max_amount_sek = 250000 WHERE id = ?").param(round).update();
-        assertThat(refused(id, "en")).contains("You are applying for SEK 260,000, but the most an application may ask for in this round is SEK 250,000");
+        assertThat(refused(id, "en")).contains("You are applying for SEK\u00a0260,000, but the most an application may ask for in this round is SEK\u00a0250,000");
     }
 
     @Test

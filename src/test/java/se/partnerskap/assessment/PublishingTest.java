@@ -120,7 +120,7 @@ class PublishingTest extends AbstractIntegrationTest {
         assertThat(letter(sv)).contains("Karlstad").contains("200 000 kr").contains("Hösten 2026 (bedömningstest)");
         MailCatcher.CaughtMail en = only(anebyContact);
         assertThat(en.subject()).startsWith("Decision on your application");
-        assertThat(en.text()).contains("is granted SEK 450,000");
+        assertThat(en.text()).contains("is granted SEK\u00a0450,000");
         assertThat(letter(en)).contains("Aneby").contains("SEK 450,000").contains("Autumn 2026 (assessment test)");
         assertThat(only(rejectedContact).text()).contains("avslås");
         assertThat(letter(only(rejectedContact))).contains("Region Värmland").contains("Utanför kärnområdena.");
@@ -163,7 +163,7 @@ class PublishingTest extends AbstractIntegrationTest {
         // named by the title of the application, in the language it was written in, and saying which that is
         assertThat(directory).contains(">Dialog i Kisumu</a>", "<span lang=\"en\">Open budgets in Lviv</span> <span class=\"in-language\">(på engelska)</span>",
                 "Karlstad", "Aneby", "Ukraina").doesNotContain("Moshi");
-        assertThat(get("/en/projects?round=" + roundKey).body()).contains("Lviv oblast").contains("SEK 450,000")
+        assertThat(get("/en/projects?round=" + roundKey).body()).contains("Lviv oblast").contains("SEK\u00a0450,000")
                 .contains(">Open budgets in Lviv</a>", "<span lang=\"sv\">Dialog i Kisumu</span> <span class=\"in-language\">(in Swedish)</span>");
         assertThat(marked(get("/karta").body())).contains("0604", "1780");
     }
@@ -215,7 +215,7 @@ class PublishingTest extends AbstractIntegrationTest {
         HttpClient communicator = loggedInAs(DemoUsers.KIM.email(), DemoUsers.PASSWORD);
         HttpResponse<String> english = get(communicator, "/handlaggning/omgangar/" + round + "/pressmeddelande?lang=en");
         assertThat(english.statusCode()).isEqualTo(200);
-        assertThat(english.body()).contains("2 Swedish municipalities and regions share SEK 650,000");
+        assertThat(english.body()).contains("2 Swedish municipalities and regions share SEK\u00a0650,000");
         // the contacts by name in the text; their addresses shown from the contact persons, stored nowhere else
         assertThat(draft.bodySv()).contains("Kontakt:").doesNotContain("@");
         List<String> addresses = jdbc.sql("SELECT email FROM contact_person WHERE programme_key = ? AND email IS NOT NULL")

@@ -41,7 +41,7 @@ class FollowUpBrowserTest extends BrowserTest {
 
         open("/en/my-projects/demo-follow-up-pitea");
         assertThat(page.locator("h1").textContent()).contains("Ungas röster");
-        assertThat(page.locator("#money ~ dl").first().textContent()).contains("SEK 450,000");
+        assertThat(page.locator("#money ~ dl").first().textContent()).contains("SEK\u00a0450,000");
         assertAccessible();
     }
 

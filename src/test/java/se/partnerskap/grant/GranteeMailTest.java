@@ -98,7 +98,7 @@ class GranteeMailTest extends AbstractIntegrationTest {
         incomplete.resubmitIncompletePublications(p -> p.getEvent().getClass().getSimpleName().equals("PaymentReleased"));
         var janes = awaitMails(jane, 1);
         assertThat(janes.getFirst().subject()).isEqualTo("Payment to Projekt mail");
-        assertThat(janes.getFirst().text()).startsWith("Hello Jane Doe,").contains("SEK 50,000")
+        assertThat(janes.getFirst().text()).startsWith("Hello Jane Doe,").contains("SEK\u00a050,000")
                 .contains("30 November 2026").contains("/en/my-projects/" + project.key());
         assertThat(ofProject("karin@example.org")).hasSize(1);
         assertThat(deliveries("payment-released:" + payment)).containsExactlyInAnyOrder("karin@example.org", jane);

@@ -44,7 +44,7 @@ class ReportFormTest extends ReportFixtures {
 
         HttpResponse<String> en = get(anna, enPath(p, report));
         assertThat(en.statusCode()).isEqualTo(200);
-        assertThat(en.body()).contains("Annual report 1").contains("written in English").contains("SEK 100,000")
+        assertThat(en.body()).contains("Annual report 1").contains("written in English").contains("SEK\u00a0100,000")
                 .contains("Financial statement");
     }
 

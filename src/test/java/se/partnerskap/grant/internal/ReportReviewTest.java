@@ -202,7 +202,7 @@ class ReportReviewTest extends ReportFixtures {
         String en = "/en/follow-up/reports/" + report;
         HttpResponse<String> page = get(olle, en);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Approve the report").contains("SEK 193,000")
+        assertThat(page.body()).contains("Approve the report").contains("SEK\u00a0193,000")
                 .contains("action=\"" + en + "/approve\"").contains("action=\"" + en + "/return\"");
         HttpResponse<String> approve = post(olle, en + "/approve", page.body(), Map.of("eligible", "193000"), false);
         assertThat(approve.statusCode()).isEqualTo(302);
