@@ -204,8 +204,9 @@ class ApplicantPortalTest extends AbstractIntegrationTest {
         assertThat(decisionCount()).isZero();
 
         // the officer's own lines are kept and shown again
-        assertThat(postForm(officer, path + "/beslut", form, Map.of("outcome", "granted", "amount", "200000",
-                "line1", "120 000", "line2", "50000", "line3", "30000")).statusCode()).isEqualTo(302);
+        assertThat(postForm(officer, path + "/beslut", form, se.partnerskap.support.DecisionForms.complete(Map.of(
+                "outcome", "granted", "amount", "200000", "line1", "120 000", "line2", "50000", "line3", "30000")))
+                .statusCode()).isEqualTo(302);
         assertThat(lines()).containsExactly(120_000L, 50_000L, 30_000L);
         assertThat(page(officer, path)).contains("name=\"line1\" value=\"120000\"");
 
@@ -243,7 +244,7 @@ class ApplicantPortalTest extends AbstractIntegrationTest {
 
     private void decide(HttpClient officer, Map<String, String> fields) {
         String page = get(officer, "/handlaggning/ansokningar/" + application).body();
-        assertThat(postForm(officer, "/handlaggning/ansokningar/" + application + "/beslut", page, fields).statusCode())
+        assertThat(postForm(officer, "/handlaggning/ansokningar/" + application + "/beslut", page, se.partnerskap.support.DecisionForms.complete(fields)).statusCode())
                 .isEqualTo(302);
     }
 

@@ -130,7 +130,8 @@ class FollowUpTest extends AbstractIntegrationTest {
         HttpClient officer = olle();
         String page = page(officer, "/handlaggning/ansokningar/" + application);
         assertThat(postForm(officer, "/handlaggning/ansokningar/" + application + "/beslut", page,
-                Map.of("outcome", "granted", "amount", "150000")).statusCode()).isEqualTo(302);
+                se.partnerskap.support.DecisionForms.complete(Map.of("outcome", "granted", "amount", "150000")))
+                .statusCode()).isEqualTo(302);
         page = page(officer, "/handlaggning/omgangar/" + round);
         assertThat(postForm(officer, "/handlaggning/omgangar/" + round + "/publicera", page, Map.of("confirm", "yes"))
                 .statusCode()).isEqualTo(302);
