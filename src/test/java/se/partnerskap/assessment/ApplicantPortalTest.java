@@ -123,9 +123,11 @@ class ApplicantPortalTest extends AbstractIntegrationTest {
         String key = "decision:" + application;
         String projectPage = page(anna, "/mina-projekt/" + key);
         assertThat(postForm(anna, "/mina-projekt/" + key + "/avtal", projectPage,
-                Map.of("signatoryName", "Eva Ek", "signatoryRole", "Kommundirektör")).statusCode()).isEqualTo(302);
+                Map.of("signatoryName", "Eva Ek", "signatoryRole", "Kommundirektör", "signatoryPlace", "Karlstad"))
+                .statusCode()).isEqualTo(302);
         String followUp = page(officer, "/uppfoljning/projekt/" + key);
-        assertThat(postForm(officer, "/uppfoljning/projekt/" + key + "/kontrasignera", followUp, Map.of()).statusCode())
+        assertThat(postForm(officer, "/uppfoljning/projekt/" + key + "/kontrasignera", followUp, Map.of("countersignName", "Olle Bergström",
+                "countersignRole", "Handläggare", "countersignPlace", "Visby")).statusCode())
                 .isEqualTo(302);
         assertThat(page(anna, base)).contains("Undertecknat avtal (PDF)").contains("Avtalet godkändes")
                 .contains("Avtalet kontrasignerades");
