@@ -48,7 +48,9 @@ class DecisionLetterTest extends AbstractIntegrationTest {
                 "Slutrapport senast 2027-12-31.", "reasonSv", "Partnerskapet är väl förankrat i båda kommunerna.",
                 "reasonEn", "The partnership is well rooted in both municipalities.", "makerName", "Maria Ek",
                 "makerRole", "Generalsekreterare"));
-        String sv = text(letter(officer, swedish));
+        HttpResponse<byte[]> svLetter = letter(officer, swedish);
+        se.partnerskap.support.DocumentImages.write(svLetter.body(), "decision-letter-sv");
+        String sv = text(svLetter);
         assertThat(sv).contains("ICLD – Internationellt centrum för lokal demokrati").contains("Söderväg 1D, 621 58 Visby")
                 .contains("kp@icld.example, 0498-29 91 80")
                 .contains("Diarienummer").contains(reference(swedish))

@@ -243,7 +243,9 @@ class FollowUpTest extends AbstractIntegrationTest {
             assertThat(postForm(officer, "/uppfoljning/projekt/" + key + "/kontrasignera", followUpPage, Map.of(
                     "countersignName", "Olle Bergström", "countersignRole", "Handläggare", "countersignPlace", "Visby"))
                     .statusCode()).isEqualTo(302);
-            String signed = flat(text(bytes(anna, "/mina-projekt/" + key + "/avtal.pdf").body()));
+            byte[] signedPdf = bytes(anna, "/mina-projekt/" + key + "/avtal.pdf").body();
+            se.partnerskap.support.DocumentImages.write(signedPdf, "agreement-sv");
+            String signed = flat(text(signedPdf));
             assertThat(signed).contains("Olle Bergström Handläggare Visby 22 januari 2027")
                     .contains("Karlstads kommun Eva Ek Kommundirektör Karlstad 20 januari 2027")
                     .doesNotContain("Ännu inte undertecknat").doesNotContain("decision:");
