@@ -2,19 +2,15 @@ package se.partnerskap.grant.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.partnerskap.audit.Audit;
 import se.partnerskap.shared.Language;
-import se.partnerskap.shared.Sek;
 import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.web.PdfDocuments;
 
@@ -34,11 +30,10 @@ public class Agreements {
     private final Clock clock;
     private final Payments payments;
     private final PdfDocuments pdf;
-    private final MessageSource messages;
     private final FollowUp followUp;
     private final AgreementDocuments documents;
 
-    Agreements(JdbcClient jdbc, Audit audit, Clock clock, Payments payments, PdfDocuments pdf, MessageSource messages,
+    Agreements(JdbcClient jdbc, Audit audit, Clock clock, Payments payments, PdfDocuments pdf,
             FollowUp followUp, AgreementDocuments documents) {
         this.followUp = followUp;
         this.documents = documents;
@@ -47,7 +42,6 @@ public class Agreements {
         this.clock = clock;
         this.payments = payments;
         this.pdf = pdf;
-        this.messages = messages;
     }
 
     /** A signature as typed: who signs, in what role, where. */
@@ -165,12 +159,5 @@ public class Agreements {
         return StockholmTime.date(f.startsOn(), lang) + " – " + StockholmTime.date(f.endsOn(), lang);
     }
 
-    private static String safe(String s) {
-        return PdfDocuments.safe(s);
-    }
-
-    private String t(String key, Language lang, Object... args) {
-        return messages.getMessage(key, args, key, lang.locale());
-    }
 
 }
