@@ -83,8 +83,8 @@ class DemoFollowUp {
                         new NewProject.CostLine("meetings", "Workshoppar med skolor", "partner", 100_000)),
                 List.of(new NewProject.Contact(DemoUsers.ANNA.name(), "Projektledare", DemoUsers.ANNA.email(), "", false),
                         new NewProject.Contact("Grace Mwikali (påhittad)", "Makueni County", "", "", false)));
-        actions.acceptAgreement(karlstad, "Eva Ekström (påhittad)", "Kommundirektör", DemoUsers.ANNA.email());
-        actions.countersignAgreement(karlstad, DemoUsers.OLLE.email());
+        actions.acceptAgreement(karlstad, "Eva Ekström (påhittad)", "Kommundirektör", "Karlstad", DemoUsers.ANNA.email());
+        actions.countersignAgreement(karlstad, DemoUsers.OLLE.name(), "Handläggare", "Visby", DemoUsers.OLLE.email());
         actions.releaseDuePayments(karlstad, start.plusMonths(1), "DEMO-VER-0001", DemoUsers.OLLE.email());
 
         project("demo-follow-up-pitea", "2581", "An Giang", "VN", 450_000, start,

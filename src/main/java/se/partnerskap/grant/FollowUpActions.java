@@ -27,13 +27,13 @@ public class FollowUpActions {
     }
 
     @Transactional
-    public void acceptAgreement(String projectKey, String name, String role, String user) {
-        run(() -> agreements.accept(project(projectKey), name, role, user));
+    public void acceptAgreement(String projectKey, String name, String role, String place, String user) {
+        run(() -> agreements.accept(project(projectKey), new Agreements.Signature(name, role, place), user));
     }
 
     @Transactional
-    public void countersignAgreement(String projectKey, String officer) {
-        run(() -> agreements.countersign(project(projectKey), officer));
+    public void countersignAgreement(String projectKey, String name, String role, String place, String officer) {
+        run(() -> agreements.countersign(project(projectKey), new Agreements.Signature(name, role, place), officer));
     }
 
     /** Releases every payment due (not repayments) on {@code on} with {@code reference}. */

@@ -60,6 +60,12 @@ public class Registry {
                 .param(id).query(SwedishOrganisation.class).optional();
     }
 
+    /** Its organisation number (organisationsnummer, six digits, a hyphen and four), when one is recorded. */
+    public Optional<String> organisationNumber(UUID swedishOrganisationId) {
+        return jdbc.sql("SELECT organisation_number FROM swedish_organisation WHERE id = ? AND organisation_number IS NOT NULL")
+                .param(swedishOrganisationId).query(String.class).optional();
+    }
+
     public List<SwedishOrganisation> swedishOrganisations(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();

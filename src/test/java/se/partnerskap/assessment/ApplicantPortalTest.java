@@ -123,9 +123,11 @@ class ApplicantPortalTest extends AbstractIntegrationTest {
         String key = "decision:" + application;
         String projectPage = page(anna, "/mina-projekt/" + key);
         assertThat(postForm(anna, "/mina-projekt/" + key + "/avtal", projectPage,
-                Map.of("signatoryName", "Eva Ek", "signatoryRole", "Kommundirektör")).statusCode()).isEqualTo(302);
+                Map.of("signatoryName", "Eva Ek", "signatoryRole", "Kommundirektör", "signatoryPlace", "Karlstad"))
+                .statusCode()).isEqualTo(302);
         String followUp = page(officer, "/uppfoljning/projekt/" + key);
-        assertThat(postForm(officer, "/uppfoljning/projekt/" + key + "/kontrasignera", followUp, Map.of()).statusCode())
+        assertThat(postForm(officer, "/uppfoljning/projekt/" + key + "/kontrasignera", followUp, Map.of("countersignName", "Olle Bergström",
+                "countersignRole", "Handläggare", "countersignPlace", "Visby")).statusCode())
                 .isEqualTo(302);
         assertThat(page(anna, base)).contains("Undertecknat avtal (PDF)").contains("Avtalet godkändes")
                 .contains("Avtalet kontrasignerades");
@@ -204,8 +206,9 @@ class ApplicantPortalTest extends AbstractIntegrationTest {
         assertThat(decisionCount()).isZero();
 
         // the officer's own lines are kept and shown again
-        assertThat(postForm(officer, path + "/beslut", form, Map.of("outcome", "granted", "amount", "200000",
-                "line1", "120 000", "line2", "50000", "line3", "30000")).statusCode()).isEqualTo(302);
+        assertThat(postForm(officer, path + "/beslut", form, se.partnerskap.support.DecisionForms.complete(Map.of(
+                "outcome", "granted", "amount", "200000", "line1", "120 000", "line2", "50000", "line3", "30000")))
+                .statusCode()).isEqualTo(302);
         assertThat(lines()).containsExactly(120_000L, 50_000L, 30_000L);
         assertThat(page(officer, path)).contains("name=\"line1\" value=\"120000\"");
 
@@ -243,7 +246,7 @@ class ApplicantPortalTest extends AbstractIntegrationTest {
 
     private void decide(HttpClient officer, Map<String, String> fields) {
         String page = get(officer, "/handlaggning/ansokningar/" + application).body();
-        assertThat(postForm(officer, "/handlaggning/ansokningar/" + application + "/beslut", page, fields).statusCode())
+        assertThat(postForm(officer, "/handlaggning/ansokningar/" + application + "/beslut", page, se.partnerskap.support.DecisionForms.complete(fields)).statusCode())
                 .isEqualTo(302);
     }
 

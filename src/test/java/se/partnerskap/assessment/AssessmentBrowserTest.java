@@ -36,8 +36,13 @@ class AssessmentBrowserTest extends BrowserTest {
         // a decision with a mistake: the error summary and the fields stay accessible
         page.locator("input[name=outcome][value=granted]").check();
         page.locator("#amount").fill("999999999");
+        page.locator("#makerName").fill("Maria Beslutsfattare");
         page.locator("form[action$='/beslut'] button").click();
         assertThat(page.locator(".error-summary a[href='#amount']")).isVisible();
+        // a grant needs its reasons (the assessment's summary) and who decided; what was typed stays
+        assertThat(page.locator(".error-summary a[href='#reasonSv']")).hasText("Skriv skälen för att bevilja på svenska (sammanfattningen av bedömningen)");
+        assertThat(page.locator(".error-summary a[href='#makerRole']")).isVisible();
+        assertThat(page.locator("#makerName")).hasValue("Maria Beslutsfattare");
         assertAccessible();
         open("/handlaggning/omgangar/" + round + "/rangordning");
         assertAccessible();
@@ -78,6 +83,7 @@ class AssessmentBrowserTest extends BrowserTest {
         open("/handlaggning/ansokningar/" + application);
         page.locator("input[name=outcome][value=granted]").check();
         page.locator("#amount").fill("250000");
+        fillReasonsAndDecisionMaker();
         page.locator("form[action$='/beslut'] button").click();
         assertThat(page.locator(".error-summary")).hasCount(0);
         open("/handlaggning/omgangar/" + round);
@@ -126,6 +132,7 @@ class AssessmentBrowserTest extends BrowserTest {
             assertThat(page.locator("#line1")).hasValue("100000");
             assertAccessible();
             page.locator("#line2").fill("71600");
+            fillReasonsAndDecisionMaker();
             page.locator("form[action$='/beslut'] button:not([name=propose])").click();
             assertThat(page.locator(".error-summary")).hasCount(0);
             assertThat(page.locator("#line2")).hasValue("71600");
@@ -152,5 +159,12 @@ class AssessmentBrowserTest extends BrowserTest {
         } finally {
             jdbc.sql("DELETE FROM funded_partnership WHERE round_id = ?").param(round).update();
         }
+    }
+
+    private void fillReasonsAndDecisionMaker() {
+        page.locator("#reasonSv").fill("Relevant och genomförbar.");
+        page.locator("#reasonEn").fill("Relevant and feasible.");
+        page.locator("#makerName").fill("Maria Beslutsfattare");
+        page.locator("#makerRole").fill("Generalsekreterare");
     }
 }

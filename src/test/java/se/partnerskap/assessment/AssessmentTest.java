@@ -69,7 +69,7 @@ class AssessmentTest extends AbstractIntegrationTest {
 
     private HttpResponse<String> decide(HttpClient officer, UUID application, Map<String, String> fields) {
         String page = get(officer, "/handlaggning/ansokningar/" + application).body();
-        return postForm(officer, "/handlaggning/ansokningar/" + application + "/beslut", page, fields);
+        return postForm(officer, "/handlaggning/ansokningar/" + application + "/beslut", page, se.partnerskap.support.DecisionForms.complete(fields));
     }
 
     @Test

@@ -74,6 +74,10 @@ class FollowUpTest extends AbstractIntegrationTest {
         }
     }
 
+    /** The officer countersigns with the name, role and place the signature block shows. */
+    private static final Map<String, String> COUNTERSIGN = Map.of("countersignName", "Olle B.", "countersignRole",
+            "Handläggare", "countersignPlace", "Visby");
+
     private FundedPartnership karlstadProject(long amount, String programme) {
         return fixtures.project("karlstad", karlstad, programme, amount, START, 2, List.of(
                 new NewProject.CostLine("travel", "Resor till Kisumu", "swedish", 100_000),
@@ -131,7 +135,8 @@ class FollowUpTest extends AbstractIntegrationTest {
         HttpClient officer = olle();
         String page = page(officer, "/handlaggning/ansokningar/" + application);
         assertThat(postForm(officer, "/handlaggning/ansokningar/" + application + "/beslut", page,
-                Map.of("outcome", "granted", "amount", "150000")).statusCode()).isEqualTo(302);
+                se.partnerskap.support.DecisionForms.complete(Map.of("outcome", "granted", "amount", "150000")))
+                .statusCode()).isEqualTo(302);
         page = page(officer, "/handlaggning/omgangar/" + round);
         assertThat(postForm(officer, "/handlaggning/omgangar/" + round + "/publicera", page, Map.of("confirm", "yes"))
                 .statusCode()).isEqualTo(302);
@@ -182,6 +187,7 @@ class FollowUpTest extends AbstractIntegrationTest {
         assertThat(projectPage).contains("75 000").contains("150 000").contains("Karin Kontakt").contains("Årsredovisning 1")
                 .contains("/mina-projekt/" + key + "/redovisningar/");
         assertThat(page(anna, "/en/my-projects/" + key)).contains("SEK 150,000").contains("Annual report 1");
+        agreementOfAPublishedGrantNamesItsReferenceAndThePartiesAndIsSignedByBoth(anna, officer, key, reference);
         // publishing delivered again establishes nothing twice
         transactions.executeWithoutResult(s -> events.publishEvent(
                 new se.partnerskap.assessment.RoundPublished(round, NOW, List.of(application))));
@@ -191,6 +197,75 @@ class FollowUpTest extends AbstractIntegrationTest {
                 """).param("%" + round + "%").query(Integer.class).single() == 0);
         assertThat(jdbc.sql("SELECT count(*) FROM project_report WHERE funded_partnership_id = ?").param(id)
                 .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    /**
+     * The agreement of a grant from the portal: the reference number in the text, the footer and the file
+     * name (never the internal key), the parties with organisation numbers, the period, the approved budget
+     * with its total, payment, reporting, repayment and termination terms, the guidelines, and a signature
+     * block that each party's signing fills in.
+     */
+    private void agreementOfAPublishedGrantNamesItsReferenceAndThePartiesAndIsSignedByBoth(HttpClient anna,
+            HttpClient officer, String key, String reference) {
+        jdbc.sql("UPDATE swedish_organisation SET organisation_number = '212000-0001' WHERE id = ?").param(karlstad)
+                .update();
+        try {
+            HttpResponse<byte[]> pdf = bytes(anna, "/mina-projekt/" + key + "/avtal.pdf");
+            assertThat(pdf.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
+                    .contains("avtal-" + reference + ".pdf").doesNotContain("decision"));
+            String sv = flat(text(pdf.body()));
+            assertThat(sv).doesNotContain("decision:").contains("Avtal " + reference)
+                    .contains("Diarienummer " + reference)
+                    .contains("Bidragsgivare ICLD – Internationellt centrum för lokal demokrati")
+                    .contains("Söderväg 1D, 621 58 Visby")
+                    .contains("Bidragsmottagare Karlstads kommun, organisationsnummer 212000-0001")
+                    .contains("Kisumu County").contains("Projektperiod")
+                    .contains("Resor").contains("75 000 kr").contains("Summa 150 000 kr")
+                    .contains("Utbetalning").contains("Redovisning").contains("Årsredovisning")
+                    .contains("Återbetalning").contains("ska betala tillbaka")
+                    .contains("Uppsägning och hävning")
+                    .contains("Riktlinjer och budgetriktlinjer för Kommunala partnerskap (i den lydelse som gällde")
+                    .contains("ansökan " + reference)
+                    .contains("Underskrifter").contains("Part Namn Roll Ort Datum").contains("Ännu inte undertecknat")
+                    .containsPattern("Sida 1 av \\d");
+            String en = flat(text(bytes(anna, "/en/my-projects/" + key + "/avtal.pdf").body()));
+            assertThat(en).doesNotContain("decision:").contains("Agreement " + reference).contains("Reference " + reference)
+                    .contains("Grantee Karlstads kommun, organisation number 212000-0001").contains("Total SEK 150,000")
+                    .contains("Repayment").contains("Termination").contains("Not signed yet")
+                    .containsPattern("Page 1 of \\d");
+
+            clock.set(Instant.parse("2027-01-20T13:00:00Z"));
+            String projectPage = page(anna, "/mina-projekt/" + key);
+            HttpResponse<String> noPlace = postForm(anna, "/mina-projekt/" + key + "/avtal", projectPage, Map.of(
+                    "signatoryName", "Eva Ek", "signatoryRole", "Kommundirektör"));
+            assertThat(noPlace.statusCode()).isEqualTo(422);
+            assertThat(noPlace.body()).contains("Skriv orten där avtalet undertecknas.")
+                    .contains("value=\"Kommundirektör\"");
+            assertThat(postForm(anna, "/mina-projekt/" + key + "/avtal", projectPage, Map.of("signatoryName", "Eva Ek",
+                    "signatoryRole", "Kommundirektör", "signatoryPlace", "Karlstad")).statusCode()).isEqualTo(302);
+            String followUpPage = page(officer, "/uppfoljning/projekt/" + key);
+            HttpResponse<String> noRole = postForm(officer, "/uppfoljning/projekt/" + key + "/kontrasignera", followUpPage,
+                    Map.of("countersignName", "Olle Bergström", "countersignPlace", "Visby"));
+            assertThat(noRole.statusCode()).isEqualTo(422);
+            assertThat(noRole.body()).contains("Skriv rollen för den som kontrasignerar avtalet.")
+                    .contains("value=\"Olle Bergström\"");
+            clock.set(Instant.parse("2027-01-22T08:00:00Z"));
+            assertThat(postForm(officer, "/uppfoljning/projekt/" + key + "/kontrasignera", followUpPage, Map.of(
+                    "countersignName", "Olle Bergström", "countersignRole", "Handläggare", "countersignPlace", "Visby"))
+                    .statusCode()).isEqualTo(302);
+            byte[] signedPdf = bytes(anna, "/mina-projekt/" + key + "/avtal.pdf").body();
+            se.partnerskap.support.DocumentImages.write(signedPdf, "agreement-sv");
+            String signed = flat(text(signedPdf));
+            assertThat(signed).contains("Olle Bergström Handläggare Visby 22 januari 2027")
+                    .contains("Karlstads kommun Eva Ek Kommundirektör Karlstad 20 januari 2027")
+                    .doesNotContain("Ännu inte undertecknat").doesNotContain("decision:");
+            assertThat(flat(text(bytes(officer, "/en/follow-up/projekt/" + key + "/avtal.pdf").body())))
+                    .contains("Olle Bergström Handläggare Visby 22 January 2027");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            jdbc.sql("UPDATE swedish_organisation SET organisation_number = NULL WHERE id = ?").param(karlstad).update();
+        }
     }
 
     private void section(UUID id, String key, String answers) {
@@ -235,8 +310,8 @@ class FollowUpTest extends AbstractIntegrationTest {
         assertThat(accepted(p.id())).isNull();
 
         clock.set(Instant.parse("2026-12-02T09:30:00Z"));
-        assertThat(postForm(anna, base + "/avtal", page, Map.of("signatoryName", "Eva Ek", "signatoryRole", "Kommundirektör"))
-                .statusCode()).isEqualTo(302);
+        assertThat(postForm(anna, base + "/avtal", page, Map.of("signatoryName", "Eva Ek", "signatoryRole", "Kommundirektör",
+                "signatoryPlace", "Karlstad")).statusCode()).isEqualTo(302);
         Map<String, Object> a = jdbc.sql("SELECT * FROM project_agreement WHERE funded_partnership_id = ?").param(p.id())
                 .query().singleRow();
         assertThat(a.get("accepted_name")).isEqualTo("Eva Ek");
@@ -246,7 +321,8 @@ class FollowUpTest extends AbstractIntegrationTest {
         assertThat(page(anna, base)).contains("Godkänt av Eva Ek, Kommundirektör, 2 december 2026 10:30");
 
         // a second acceptance is refused and changes nothing
-        HttpResponse<String> again = postForm(anna, base + "/avtal", page, Map.of("signatoryName", "Someone Else", "signatoryRole", "Clerk"));
+        HttpResponse<String> again = postForm(anna, base + "/avtal", page, Map.of("signatoryName", "Someone Else", "signatoryRole", "Clerk",
+                "signatoryPlace", "Kil"));
         assertThat(again.statusCode()).isEqualTo(422);
         assertThat(again.body()).contains("Avtalet är redan godkänt. Inget har ändrats.")
                 .contains("href=\"#agreement-form\"").contains("id=\"agreement-form\"");
@@ -254,23 +330,23 @@ class FollowUpTest extends AbstractIntegrationTest {
                 .query(String.class).single()).isEqualTo("Eva Ek");
 
         // the grantee cannot countersign; the officer can, once
-        assertThat(postForm(anna, "/uppfoljning/projekt/" + p.key() + "/kontrasignera", page, Map.of()).statusCode())
+        assertThat(postForm(anna, "/uppfoljning/projekt/" + p.key() + "/kontrasignera", page, COUNTERSIGN).statusCode())
                 .isIn(403, 404);
         HttpClient officer = olle();
         String officerPage = page(officer, "/uppfoljning/projekt/" + p.key());
         assertThat(officerPage).contains("Kontrasignera avtalet");
-        assertThat(postForm(officer, "/uppfoljning/projekt/" + p.key() + "/kontrasignera", officerPage, Map.of()).statusCode())
+        assertThat(postForm(officer, "/uppfoljning/projekt/" + p.key() + "/kontrasignera", officerPage, COUNTERSIGN).statusCode())
                 .isEqualTo(302);
         assertThat(jdbc.sql("SELECT countersigned_by FROM project_agreement WHERE funded_partnership_id = ?").param(p.id())
                 .query(String.class).single()).isEqualTo(DemoUsers.OLLE.email());
-        HttpResponse<String> twice = postForm(officer, "/uppfoljning/projekt/" + p.key() + "/kontrasignera", officerPage, Map.of());
+        HttpResponse<String> twice = postForm(officer, "/uppfoljning/projekt/" + p.key() + "/kontrasignera", officerPage, COUNTERSIGN);
         assertThat(twice.statusCode()).isEqualTo(422);
         assertThat(twice.body()).contains("Avtalet är redan kontrasignerat. Inget har ändrats.");
         assertThat(audits(p.id(), "project-agreement-accepted")).isEqualTo(1);
         assertThat(audits(p.id(), "project-agreement-countersigned")).isEqualTo(1);
         // the officer is named, in the portal and in the PDF, not by a login address
-        assertThat(text(bytes(anna, base + "/avtal.pdf").body())).contains("Eva Ek, Kommundirektör")
-                .contains(DemoUsers.OLLE.name());
+        assertThat(flat(text(bytes(anna, base + "/avtal.pdf").body()))).contains("Eva Ek Kommundirektör Karlstad 2 december 2026")
+                .contains("Olle B. Handläggare Visby 2 december 2026");
         assertThat(page(anna, base)).contains("Kontrasignerat av " + DemoUsers.OLLE.name())
                 .doesNotContain("Kontrasignerat av " + DemoUsers.OLLE.email());
         assertThat(page(anna, base)).contains("Avtalet godkändes").contains("Avtalet kontrasignerades");
@@ -285,15 +361,15 @@ class FollowUpTest extends AbstractIntegrationTest {
                 """).param(p.id()).update();
         HttpClient officer = olle();
         String officerPage = page(officer, "/uppfoljning/projekt/" + p.key());
-        assertThat(postForm(officer, "/uppfoljning/projekt/" + p.key() + "/kontrasignera", officerPage, Map.of()).statusCode())
+        assertThat(postForm(officer, "/uppfoljning/projekt/" + p.key() + "/kontrasignera", officerPage, COUNTERSIGN).statusCode())
                 .isEqualTo(302);
         Map<String, Object> frozen = jdbc.sql("SELECT signed_pdf_sv, signed_pdf_en FROM project_agreement WHERE funded_partnership_id = ?")
                 .param(p.id()).query().singleRow();
         byte[] sv = (byte[]) frozen.get("signed_pdf_sv");
         byte[] en = (byte[]) frozen.get("signed_pdf_en");
-        assertThat(text(sv)).contains("Projekt karlstad").contains("Resor till Kisumu").contains("Eva Ek, Kommundirektör")
-                .contains(DemoUsers.OLLE.name());
-        assertThat(text(en)).contains("Grant agreement").contains(DemoUsers.OLLE.name());
+        assertThat(flat(text(sv))).contains("Projekt karlstad").contains("Resor till Kisumu").contains("Eva Ek Kommundirektör")
+                .contains("Olle B. Handläggare Visby");
+        assertThat(flat(text(en))).contains("Grant agreement").contains("Olle B. Handläggare Visby");
 
         // the project changes after signing: another title, another line, another end
         jdbc.sql("UPDATE funded_partnership SET title = 'Ett annat namn', ends_on = ends_on + 365 WHERE id = ?")
@@ -324,7 +400,9 @@ class FollowUpTest extends AbstractIntegrationTest {
                 """).params(DemoUsers.OLLE.email(), p.id()).update();
         HttpResponse<byte[]> pdf = bytes(anna(), "/mina-projekt/" + p.key() + "/avtal.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
-        assertThat(text(pdf.body())).contains("Projekt karlstad").contains("Eva Ek, Kommundirektör");
+        // signed before place and the countersigner's role were asked for: the officer by name, the place blank
+        assertThat(flat(text(pdf.body()))).contains("Projekt karlstad").contains("Eva Ek Kommundirektör")
+                .contains(DemoUsers.OLLE.name()).doesNotContain("Ännu inte undertecknat");
     }
 
     private Object accepted(UUID project) {
@@ -363,7 +441,7 @@ class FollowUpTest extends AbstractIntegrationTest {
         HttpClient officer = olle();
         String page = page(officer, "/uppfoljning/projekt/" + p.key());
         assertThat(page).contains("Förskott i delutbetalningar");
-        assertThat(postForm(officer, "/uppfoljning/projekt/" + p.key() + "/kontrasignera", page, Map.of()).statusCode())
+        assertThat(postForm(officer, "/uppfoljning/projekt/" + p.key() + "/kontrasignera", page, COUNTERSIGN).statusCode())
                 .isEqualTo(302);
         assertThat(payments(p.id())).singleElement().satisfies(r -> {
             assertThat(r.get("kind")).isEqualTo("tranche");
@@ -638,6 +716,11 @@ class FollowUpTest extends AbstractIntegrationTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The text with its line breaks as spaces, so that a table row reads as one line. */
+    private static String flat(String text) {
+        return text.replaceAll("[ \\t]*\\R[ \\t]*", " ");
     }
 
     private static String text(byte[] pdf) throws Exception {

@@ -50,4 +50,23 @@ class RoundsBrowserTest extends BrowserTest {
         open("/en/admin/components/project");
         assertAccessible();
     }
+
+    @Test
+    void theDocumentTermsPageAndItsErrorsHaveNoViolations() {
+        logIn(DemoUsers.ADA);
+        open("/admin/dokument");
+        assertThat(page.locator("#nameSv")).hasValue("ICLD – Internationellt centrum för lokal demokrati");
+        assertAccessible();
+        // a mistake is refused, saves nothing and keeps what was typed
+        page.locator("#nameEn").fill("");
+        page.locator("#organisationNumber").fill("12345");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Spara")).click();
+        assertThat(page.locator(".error-summary a[href='#nameEn']")).hasText("Fyll i fältet");
+        assertThat(page.locator(".error-summary a[href='#organisationNumber']")).isVisible();
+        assertThat(page.locator("#organisationNumber")).hasValue("12345");
+        assertAccessible();
+        open("/en/admin/documents");
+        assertThat(page.locator("#nameEn")).hasValue("ICLD – Swedish International Centre for Local Democracy");
+        assertAccessible();
+    }
 }

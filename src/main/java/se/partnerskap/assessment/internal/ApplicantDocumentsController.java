@@ -16,9 +16,6 @@ import se.partnerskap.application.SubmittedApplication;
 import se.partnerskap.application.SubmittedApplications;
 import se.partnerskap.grant.ApplicantProjects;
 import se.partnerskap.identity.SignedIn;
-import se.partnerskap.programme.Rounds;
-import se.partnerskap.registry.Registry;
-import se.partnerskap.registry.SwedishOrganisation;
 import se.partnerskap.shared.Language;
 import se.partnerskap.web.NotFoundException;
 import se.partnerskap.web.Ui;
@@ -36,18 +33,14 @@ class ApplicantDocumentsController {
     private final SubmittedApplications applications;
     private final ApplicantOutcomes outcomes;
     private final DecisionLetters letters;
-    private final Rounds rounds;
-    private final Registry registry;
     private final ApplicantProjects projects;
 
     ApplicantDocumentsController(Applications readers, SubmittedApplications applications, ApplicantOutcomes outcomes,
-            DecisionLetters letters, Rounds rounds, Registry registry, ApplicantProjects projects) {
+            DecisionLetters letters, ApplicantProjects projects) {
         this.readers = readers;
         this.applications = applications;
         this.outcomes = outcomes;
         this.letters = letters;
-        this.rounds = rounds;
-        this.registry = registry;
         this.projects = projects;
     }
 
@@ -55,10 +48,7 @@ class ApplicantDocumentsController {
     ResponseEntity<byte[]> letter(@AuthenticationPrincipal SignedIn me, @PathVariable String id) {
         SubmittedApplication a = readable(id, me);
         Decisions.Decision d = outcomes.published(a).orElseThrow(NotFoundException::new);
-        String organisation = registry.swedishOrganisation(a.leadOrganisation()).map(SwedishOrganisation::name)
-                .orElse("");
-        byte[] pdf = letters.render(letters.letter(a, organisation,
-                rounds.details(a.roundId()).orElseThrow(NotFoundException::new), d));
+        byte[] pdf = letters.render(letters.letter(a, d));
         return pdf(pdf, a.reference() + "-" + (Language.ofCode(a.language()) == Language.EN ? "decision" : "beslut"));
     }
 

@@ -235,7 +235,7 @@ class AssessmentController {
         }
         Decisions.Input input = new Decisions.Input(params.get("outcome"), params.get("amount"),
                 params.get("conditions"), params.get("reasonSv"), params.get("reasonEn"), params.get("overrideReason"),
-                DecisionLines.typed(params));
+                DecisionLines.typed(params), params.get("makerName"), params.get("makerRole"));
         Decisions.Result result = decisions.decide(a, input, principal.getName());
         return switch (result) {
             case Decisions.Invalid invalid -> {
@@ -261,9 +261,7 @@ class AssessmentController {
     org.springframework.http.ResponseEntity<byte[]> letter(@PathVariable String id) {
         SubmittedApplication a = application(id);
         Decisions.Decision d = decisions.of(a.id()).orElseThrow(NotFoundException::new);
-        RoundDetails round = rounds.details(a.roundId()).orElseThrow(NotFoundException::new);
-        String organisation = registry.swedishOrganisation(a.leadOrganisation()).map(SwedishOrganisation::name).orElse("");
-        byte[] pdf = letters.render(letters.letter(a, organisation, round, d));
+        byte[] pdf = letters.render(letters.letter(a, d));
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"" + a.reference() + "-beslut.pdf\"")
@@ -313,8 +311,11 @@ class AssessmentController {
             form.put("conditions", d.conditions());
             form.put("reasonSv", d.reasonSv());
             form.put("reasonEn", d.reasonEn());
+            form.put("makerName", d.makerName());
+            form.put("makerRole", d.makerRole());
         });
-        for (String f : List.of("outcome", "amount", "conditions", "reasonSv", "reasonEn", "overrideReason")) {
+        for (String f : List.of("outcome", "amount", "conditions", "reasonSv", "reasonEn", "overrideReason", "makerName",
+                "makerRole")) {
             if (typed.containsKey(f)) {
                 form.put(f, typed.get(f));
             }

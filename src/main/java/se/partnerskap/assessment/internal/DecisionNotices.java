@@ -104,7 +104,7 @@ class DecisionNotices {
         String organisation = registry.swedishOrganisation(a.leadOrganisation()).map(SwedishOrganisation::name)
                 .orElse("");
         // the letter is the decision, in the language applied in; each mail around it in its reader's language
-        byte[] pdf = letters.render(letters.letter(a, organisation, round, d));
+        byte[] pdf = letters.render(letters.letter(a, d));
         String base = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
         OutgoingMail.Attachment letter = new OutgoingMail.Attachment(a.reference() + "-" + t("publishing.mail.file",
                 lang) + ".pdf", "application/pdf", pdf);

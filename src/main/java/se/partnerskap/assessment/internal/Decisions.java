@@ -20,8 +20,9 @@ import se.partnerskap.audit.Audit;
 import se.partnerskap.programme.Rounds;
 
 /**
- * Decisions: a grant of at most the amount asked for, with optional conditions, or a rejection with its
- * reason in both languages. Grants are held against the round's budget: a grant that takes the round
+ * Decisions: a grant of at most the amount asked for, with optional conditions, or a rejection; either
+ * with its reasons in both languages (for a grant the summary of the assessment) and the name and role of
+ * who made it, as the decision letter states them. Grants are held against the round's budget: a grant that takes the round
  * over it is refused unless the officer overrides with a reason, which goes into the audit log.
  */
 @Service
@@ -38,8 +39,16 @@ class Decisions {
         }
     }
 
+    /**
+     * @param decidedBy the officer who recorded it (a login); {@code makerName} and {@code makerRole} who
+     *                  made it, empty for a decision recorded before they were asked for
+     */
     record Decision(Outcome outcome, Long amountSek, String conditions, String reasonSv, String reasonEn,
-            String overrideReason, String decidedBy, Instant decidedAt) {
+            String overrideReason, String decidedBy, Instant decidedAt, String makerName, String makerRole) {
+
+        String reason(se.partnerskap.shared.Language lang) {
+            return lang.pick(reasonSv, reasonEn);
+        }
     }
 
     /** Granted against budget; {@code budget} null when the round has none. */
@@ -58,12 +67,7 @@ class Decisions {
      * all blank to share the grant in proportion ({@link ApprovedBudget#proportional}).
      */
     record Input(String outcome, String amount, String conditions, String reasonSv, String reasonEn,
-            String overrideReason, Map<Integer, String> lines) {
-
-        Input(String outcome, String amount, String conditions, String reasonSv, String reasonEn,
-                String overrideReason) {
-            this(outcome, amount, conditions, reasonSv, reasonEn, overrideReason, Map.of());
-        }
+            String overrideReason, Map<Integer, String> lines, String makerName, String makerRole) {
     }
 
     /** A line of the budget applied for with the amount the decision approves for it. */
@@ -137,11 +141,12 @@ class Decisions {
 
     Optional<Decision> of(UUID applicationId) {
         return jdbc.sql("""
-                SELECT outcome, amount_sek, conditions, reason_sv, reason_en, override_reason, decided_by, decided_at
+                SELECT outcome, amount_sek, conditions, reason_sv, reason_en, override_reason, decided_by, decided_at,
+                       decision_maker_name, decision_maker_role
                 FROM decision WHERE application_id = ?
                 """).param(applicationId).query((rs, i) -> new Decision(Outcome.valueOf(rs.getString(1).toUpperCase()),
                 (Long) rs.getObject(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getTimestamp(8).toInstant())).optional();
+                rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getString(9), rs.getString(10))).optional();
     }
 
     Map<UUID, Decision> ofRound(UUID roundId) {
@@ -173,6 +178,8 @@ class Decisions {
         String reasonSv = input.reasonSv() == null ? "" : input.reasonSv().strip();
         String reasonEn = input.reasonEn() == null ? "" : input.reasonEn().strip();
         String override = input.overrideReason() == null ? "" : input.overrideReason().strip();
+        String makerName = input.makerName() == null ? "" : input.makerName().strip();
+        String makerRole = input.makerRole() == null ? "" : input.makerRole().strip();
         switch (outcome) {
             case "granted" -> {
                 amount = kronor(input.amount(), errors);
@@ -185,17 +192,31 @@ class Decisions {
                 }
             }
             case "rejected" -> {
-                if (reasonSv.isEmpty()) {
-                    errors.put("reasonSv", "assessment.decision.error.reasonSv");
-                }
-                if (reasonEn.isEmpty()) {
-                    errors.put("reasonEn", "assessment.decision.error.reasonEn");
-                }
-                if (reasonSv.length() > 4000 || reasonEn.length() > 4000) {
-                    errors.put(reasonSv.length() > 4000 ? "reasonSv" : "reasonEn", "assessment.error.tooLong");
-                }
             }
             default -> errors.put("outcome", "assessment.decision.error.outcome");
+        }
+        if (!errors.containsKey("outcome")) {
+            // the letter gives the reasons for a grant too, and says who decided
+            String kind = outcome.equals("granted") ? "granted" : "rejected";
+            if (reasonSv.isEmpty()) {
+                errors.put("reasonSv", "assessment.decision.error.reasonSv." + kind);
+            }
+            if (reasonEn.isEmpty()) {
+                errors.put("reasonEn", "assessment.decision.error.reasonEn." + kind);
+            }
+            if (reasonSv.length() > 4000 || reasonEn.length() > 4000) {
+                errors.put(reasonSv.length() > 4000 ? "reasonSv" : "reasonEn", "assessment.error.tooLong");
+            }
+            if (makerName.isEmpty()) {
+                errors.put("makerName", "assessment.decision.error.makerName");
+            } else if (makerName.length() > 200) {
+                errors.put("makerName", "assessment.error.tooLong");
+            }
+            if (makerRole.isEmpty()) {
+                errors.put("makerRole", "assessment.decision.error.makerRole");
+            } else if (makerRole.length() > 200) {
+                errors.put("makerRole", "assessment.error.tooLong");
+            }
         }
         if (override.length() > 2000) {
             errors.put("overrideReason", "assessment.error.tooLong");
@@ -223,15 +244,16 @@ class Decisions {
         Instant now = clock.instant();
         jdbc.sql("""
                 INSERT INTO decision (application_id, round_id, outcome, amount_sek, conditions, reason_sv, reason_en,
-                                      override_reason, decided_by, decided_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      override_reason, decided_by, decided_at, decision_maker_name, decision_maker_role)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (application_id) DO UPDATE SET outcome = excluded.outcome, amount_sek = excluded.amount_sek,
                     conditions = excluded.conditions, reason_sv = excluded.reason_sv, reason_en = excluded.reason_en,
                     override_reason = excluded.override_reason, decided_by = excluded.decided_by,
-                    decided_at = excluded.decided_at
+                    decided_at = excluded.decided_at, decision_maker_name = excluded.decision_maker_name,
+                    decision_maker_role = excluded.decision_maker_role
                 """).params(a.id(), a.roundId(), outcome, amount, amount == null ? "" : conditions,
-                amount == null ? reasonSv : "", amount == null ? reasonEn : "", overBudget ? override : null, actor,
-                Timestamp.from(now)).update();
+                reasonSv, reasonEn, overBudget ? override : null, actor, Timestamp.from(now), makerName, makerRole)
+                .update();
         jdbc.sql("DELETE FROM decision_budget_line WHERE application_id = ?").param(a.id()).update();
         List<SubmittedPlan.CostLine> lines = costLines(a.id());
         for (int i = 0; approved != null && i < approved.length; i++) {
@@ -244,6 +266,7 @@ class Decisions {
         details.put("round", a.roundId().toString());
         details.put("reference", a.reference());
         details.put("outcome", outcome);
+        details.put("decisionMaker", makerName + ", " + makerRole);
         if (amount != null) {
             details.put("amount", amount);
         }

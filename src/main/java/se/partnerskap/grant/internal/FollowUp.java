@@ -64,8 +64,15 @@ public class FollowUp {
         }
     }
 
+    /**
+     * The agreement's signatures: the grantee's signatory as typed (name, role, place) and the user who
+     * accepted; the officer who countersigned (by the name the user shows) with the name, role and place
+     * typed. Place and the countersigner's name and role are empty for an agreement signed before they
+     * were asked for.
+     */
     public record Agreement(Instant createdAt, String acceptedName, String acceptedRole, String acceptedBy,
-            Instant acceptedAt, String countersignedBy, Instant countersignedAt) {
+            Instant acceptedAt, String countersignedBy, Instant countersignedAt, String acceptedPlace,
+            String countersignedName, String countersignedRole, String countersignedPlace) {
 
         public boolean accepted() {
             return acceptedAt != null;
@@ -239,13 +246,15 @@ public class FollowUp {
         Map<UUID, Agreement> agreements = new HashMap<>();
         jdbc.sql("""
                 SELECT funded_partnership_id, created_at, accepted_name, accepted_role, accepted_by, accepted_at,
-                       countersigned_by, countersigned_at
+                       countersigned_by, countersigned_at, coalesce(accepted_place, ''), coalesce(countersigned_name, ''),
+                       coalesce(countersigned_role, ''), coalesce(countersigned_place, '')
                 FROM project_agreement WHERE funded_partnership_id = ANY(?::uuid[])
                 """).param(ids).query((rs, i) -> agreements.put(rs.getObject(1, UUID.class),
                         new Agreement(rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4), rs.getString(5),
                                 instant(rs.getTimestamp(6)),
                                 rs.getString(7) == null ? null : names.computeIfAbsent(rs.getString(7), people::name),
-                                instant(rs.getTimestamp(8))))).list();
+                                instant(rs.getTimestamp(8)), rs.getString(9), rs.getString(10), rs.getString(11),
+                                rs.getString(12)))).list();
         record Head(String title, UUID applicationId) {
         }
         Map<UUID, Head> heads = new HashMap<>();

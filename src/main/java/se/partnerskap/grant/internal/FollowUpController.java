@@ -116,17 +116,21 @@ public class FollowUpController {
     @GetMapping({SV + "/projekt/{key}/avtal.pdf", EN + "/projects/{key}/agreement.pdf", EN + "/projekt/{key}/avtal.pdf"})
     ResponseEntity<byte[]> agreement(@PathVariable String key, Ui ui) {
         FollowUp.Project p = project(key);
-        return MyProjectsController.pdf(agreements.pdf(p, ui.language()), p);
+        return MyProjectsController.pdf(agreements.pdf(p, ui.language()), agreements.fileName(p));
     }
 
     @PostMapping({SV + "/projekt/{key}/kontrasignera", EN + "/projects/{key}/countersign", EN + "/projekt/{key}/kontrasignera"})
-    String countersign(@AuthenticationPrincipal SignedIn me, @PathVariable String key, Ui ui, Model model,
+    String countersign(@AuthenticationPrincipal SignedIn me, @PathVariable String key,
+            @RequestParam(defaultValue = "") String countersignName, @RequestParam(defaultValue = "") String countersignRole,
+            @RequestParam(defaultValue = "") String countersignPlace, Ui ui, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         FollowUp.Project p = project(key);
         try {
-            agreements.countersign(p, me.email());
+            agreements.countersign(p, new Agreements.Signature(countersignName, countersignRole, countersignPlace),
+                    me.email());
         } catch (Refused refused) {
-            return refused(p, "countersign", refused, Map.of(), ui, model, response);
+            return refused(p, "countersign", refused, Map.of("countersignName", countersignName, "countersignRole",
+                    countersignRole, "countersignPlace", countersignPlace), ui, model, response);
         }
         redirect.addFlashAttribute("notice", "followup.notice.countersigned");
         return "redirect:" + ui.href(SV + "/projekt/" + key);

@@ -76,26 +76,28 @@ public class MyProjectsController {
     @GetMapping({SV + "/{key}/avtal.pdf", EN + "/{key}/agreement.pdf", EN + "/{key}/avtal.pdf"})
     ResponseEntity<byte[]> agreement(@AuthenticationPrincipal SignedIn me, @PathVariable String key, Ui ui) {
         FollowUp.Project p = followUp.ofMember(key, me.userId());
-        return pdf(agreements.pdf(p, ui.language()), p);
+        return pdf(agreements.pdf(p, ui.language()), agreements.fileName(p));
     }
 
-    static ResponseEntity<byte[]> pdf(byte[] bytes, FollowUp.Project p) {
+    /** The agreement inline, named by the application's reference number ({@code avtal-KP-2026-0042.pdf}). */
+    static ResponseEntity<byte[]> pdf(byte[] bytes, String fileName) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("avtal-" + p.key().replaceAll("[^A-Za-z0-9-]", "-") + ".pdf").build().toString())
+                        .filename(fileName).build().toString())
                 .body(bytes);
     }
 
     @PostMapping({SV + "/{key}/avtal", EN + "/{key}/agreement", EN + "/{key}/avtal"})
     String accept(@AuthenticationPrincipal SignedIn me, @PathVariable String key,
             @RequestParam(defaultValue = "") String signatoryName, @RequestParam(defaultValue = "") String signatoryRole,
+            @RequestParam(defaultValue = "") String signatoryPlace,
             Ui ui, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         FollowUp.Project p = followUp.ofMember(key, me.userId());
         try {
-            agreements.accept(p, signatoryName, signatoryRole, me.email());
+            agreements.accept(p, new Agreements.Signature(signatoryName, signatoryRole, signatoryPlace), me.email());
         } catch (Refused refused) {
-            return refused(p, "agreement", refused, Map.of("signatoryName", signatoryName, "signatoryRole", signatoryRole),
-                    ui, model, response);
+            return refused(p, "agreement", refused, Map.of("signatoryName", signatoryName, "signatoryRole", signatoryRole,
+                    "signatoryPlace", signatoryPlace), ui, model, response);
         }
         redirect.addFlashAttribute("notice", "followup.notice.accepted");
         return "redirect:" + ui.href(SV + "/" + key);

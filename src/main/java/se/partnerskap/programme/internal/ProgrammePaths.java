@@ -12,6 +12,7 @@ class ProgrammePaths {
         return PathPairs.of(
                 "/admin/omgangar", "/en/admin/rounds",
                 "/admin/omgangar/ny", "/en/admin/rounds/new",
-                "/admin/komponenter", "/en/admin/components");
+                "/admin/komponenter", "/en/admin/components",
+                "/admin/dokument", "/en/admin/documents");
     }
 }
