@@ -45,7 +45,7 @@ class AccessibleDecisionLetterTest extends AbstractIntegrationTest {
 
     private void decide(HttpClient officer, UUID application, Map<String, String> fields) {
         String page = get(officer, "/handlaggning/ansokningar/" + application).body();
-        assertThat(postForm(officer, "/handlaggning/ansokningar/" + application + "/beslut", page, fields).statusCode())
+        assertThat(postForm(officer, "/handlaggning/ansokningar/" + application + "/beslut", page, se.partnerskap.support.DecisionForms.complete(fields)).statusCode())
                 .isEqualTo(302);
     }
 

@@ -201,13 +201,13 @@ class AssessmentTest extends AbstractIntegrationTest {
         String sv = get(officer, "/handlaggning/omgangar/" + round).body();
         assertThat(sv).contains("1 ansökan söker totalt 200\u00a0000\u00a0kr.").contains("<caption>1 inskickad ansökan</caption>");
         String en = get(officer, "/en/assessment/rounds/" + round).body();
-        assertThat(en).contains("1 application requests SEK 200,000 in total.")
+        assertThat(en).contains("1 application requests SEK\u00a0200,000 in total.")
                 .contains("<caption>1 submitted application</caption>");
         karlstad(round, 300_000);
         assertThat(get(officer, "/handlaggning/omgangar/" + round).body())
                 .contains("2 ansökningar söker totalt 500\u00a0000\u00a0kr.").contains("<caption>2 inskickade ansökningar</caption>");
         assertThat(get(officer, "/en/assessment/rounds/" + round).body())
-                .contains("2 applications request SEK 500,000 in total.").contains("<caption>2 submitted applications</caption>");
+                .contains("2 applications request SEK\u00a0500,000 in total.").contains("<caption>2 submitted applications</caption>");
     }
 
     @Test

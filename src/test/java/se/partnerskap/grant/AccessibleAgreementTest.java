@@ -50,12 +50,15 @@ class AccessibleAgreementTest extends AbstractIntegrationTest {
         fixtures.clean();
     }
 
+    private String slug;
+
     @Test
     void theAgreementIsTaggedAndArchivableBeforeAndAfterItIsCountersigned() throws Exception {
         FundedPartnership p = fixtures.project("karlstad", fixtures.municipality("1780"), TestProgramme.KEY, 200_000,
                 LocalDate.of(2026, 1, 1), 2, List.of(
                         new NewProject.CostLine("travel", "Resor till Kisumu", "swedish", 100_000),
                         new NewProject.CostLine("salaries", "Arbetstid", "swedish", 100_000)));
+        slug = jdbc.sql("SELECT slug FROM funded_partnership WHERE id = ?").param(p.id()).query(String.class).single();
         HttpClient anna = loggedInAs(DemoUsers.ANNA.email(), DemoUsers.PASSWORD);
         List<String> types = AccessiblePdf.assertAccessible(pdf(anna, "/mina-projekt/" + p.key() + "/avtal.pdf"), "sv",
                 heading(Locale.of("sv")));
@@ -63,12 +66,13 @@ class AccessibleAgreementTest extends AbstractIntegrationTest {
         AccessiblePdf.assertAccessible(pdf(anna, "/en/my-projects/" + p.key() + "/avtal.pdf"), "en", heading(Locale.ENGLISH));
 
         jdbc.sql("""
-                UPDATE project_agreement SET accepted_name = 'Eva Ek', accepted_role = 'Kommundirektör',
+                UPDATE project_agreement SET accepted_name = 'Eva Ek', accepted_role = 'Kommundirektör', accepted_place = 'Karlstad',
                        accepted_by = 'anna', accepted_at = now() WHERE funded_partnership_id = ?
                 """).param(p.id()).update();
         HttpClient officer = loggedInAs(DemoUsers.OLLE.email(), DemoUsers.PASSWORD);
         String page = get(officer, "/uppfoljning/projekt/" + p.key()).body();
-        assertThat(postForm(officer, "/uppfoljning/projekt/" + p.key() + "/kontrasignera", page, Map.of()).statusCode())
+        assertThat(postForm(officer, "/uppfoljning/projekt/" + p.key() + "/kontrasignera", page,
+                Map.of("countersignName", "Olle Officer", "countersignRole", "Handläggare", "countersignPlace", "Visby"))).statusCode())
                 .isEqualTo(302);
         Map<String, Object> frozen = jdbc.sql("SELECT signed_pdf_sv, signed_pdf_en FROM project_agreement WHERE funded_partnership_id = ?")
                 .param(p.id()).query().singleRow();
@@ -77,7 +81,8 @@ class AccessibleAgreementTest extends AbstractIntegrationTest {
     }
 
     private String heading(Locale locale) {
-        return messages.getMessage("followup.agreement.heading", null, locale);
+        // the agreement names the project it is about: by its reference, or by its address without an application
+        return messages.getMessage("followup.agreement.heading", null, locale) + " – " + slug;
     }
 
     private byte[] pdf(HttpClient client, String path) throws Exception {

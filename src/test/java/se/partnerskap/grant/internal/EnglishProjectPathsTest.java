@@ -109,7 +109,7 @@ class EnglishProjectPathsTest extends ReportFixtures {
 
         // accepting the agreement and asking for a change redirect to the English project page
         assertEnglishRedirect(postForm(anna, base + "/agreement", visited.get(base),
-                Map.of("signatoryName", "Eva Ek", "signatoryRole", "Mayor")), base);
+                Map.of("signatoryName", "Eva Ek", "signatoryRole", "Mayor", "signatoryPlace", "Karlstad")), base);
         assertEnglishRedirect(postForm(anna, base + "/change-requests", visited.get(base), Map.of("kind", "extension",
                 "newEndsOn", "2028-06-30", "reason", "The partner's elections delayed the work.")), base);
         // a refused change request is the English page again, with English forms
@@ -160,7 +160,7 @@ class EnglishProjectPathsTest extends ReportFixtures {
         HttpClient anna = loggedInAs(ANNA, PASSWORD);
         String mine = "/mina-projekt/" + p.key();
         String minePage = get(anna, mine).body();
-        assertThat(postForm(anna, mine + "/avtal", minePage, Map.of("signatoryName", "Eva Ek", "signatoryRole", "Mayor"))
+        assertThat(postForm(anna, mine + "/avtal", minePage, Map.of("signatoryName", "Eva Ek", "signatoryRole", "Mayor", "signatoryPlace", "Karlstad"))
                 .statusCode()).isEqualTo(302);
         assertThat(postForm(anna, mine + "/andringar", minePage, Map.of("kind", "extension", "newEndsOn", "2028-06-30",
                 "reason", "Elections.")).statusCode()).isEqualTo(302);
@@ -195,7 +195,8 @@ class EnglishProjectPathsTest extends ReportFixtures {
         assertThat(visited.get(review)).contains("action=\"" + review + "/approve\"")
                 .contains("action=\"" + review + "/return\"");
 
-        assertEnglishRedirect(postForm(olle, base + "/countersign", page, Map.of()), base);
+        assertEnglishRedirect(postForm(olle, base + "/countersign", page,
+                Map.of("countersignName", "Olle Officer", "countersignRole", "Case officer", "countersignPlace", "Visby")), base);
         assertEnglishRedirect(postForm(olle, base + "/payments/" + payment, page,
                 Map.of("releasedOn", "2027-01-14", "reference", "VER-1")), base);
         HttpResponse<String> refused = postForm(olle, base + "/change-requests/" + change, page, Map.of("decision", "refuse"));
