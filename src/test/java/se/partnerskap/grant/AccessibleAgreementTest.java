@@ -72,7 +72,7 @@ class AccessibleAgreementTest extends AbstractIntegrationTest {
         HttpClient officer = loggedInAs(DemoUsers.OLLE.email(), DemoUsers.PASSWORD);
         String page = get(officer, "/uppfoljning/projekt/" + p.key()).body();
         assertThat(postForm(officer, "/uppfoljning/projekt/" + p.key() + "/kontrasignera", page,
-                Map.of("countersignName", "Olle Officer", "countersignRole", "Handläggare", "countersignPlace", "Visby"))).statusCode())
+                Map.of("countersignName", "Olle Officer", "countersignRole", "Handläggare", "countersignPlace", "Visby")).statusCode())
                 .isEqualTo(302);
         Map<String, Object> frozen = jdbc.sql("SELECT signed_pdf_sv, signed_pdf_en FROM project_agreement WHERE funded_partnership_id = ?")
                 .param(p.id()).query().singleRow();
