@@ -35,8 +35,13 @@ class AccessibleDecisionLetterTest extends AbstractIntegrationTest {
         decide(officer, swedish, Map.of("outcome", "granted", "amount", "180000", "conditions", "Slutrapport senast 2027-12-31."));
         decide(officer, english, Map.of("outcome", "rejected", "reasonSv", "Utanför ramen.", "reasonEn", "Outside the scope."));
 
-        AccessiblePdf.assertAccessible(letter(officer, swedish), "sv", heading(Locale.of("sv")));
-        AccessiblePdf.assertAccessible(letter(officer, english), "en", heading(Locale.ENGLISH));
+        // the title names the decision by its reference, as the letter's heading and footer do
+        AccessiblePdf.assertAccessible(letter(officer, swedish), "sv", heading(Locale.of("sv")) + " – " + reference(swedish));
+        AccessiblePdf.assertAccessible(letter(officer, english), "en", heading(Locale.ENGLISH) + " – " + reference(english));
+    }
+
+    private String reference(UUID application) {
+        return jdbc.sql("SELECT reference FROM application WHERE id = ?").param(application).query(String.class).single();
     }
 
     private String heading(Locale locale) {
