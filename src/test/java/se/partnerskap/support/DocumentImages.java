@@ -13,7 +13,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * Writes the pages of a PDF a test produced as PNG images for the documentation, only when asked:
- * {@code ./mvnw test -Dtest='DecisionLetterTest,FollowUpTest' -DdocumentImages=docs/images} (see
+ * {@code ./mvnw test -Dtest='DecisionLetterTest,FollowUpTest,AccessibleApplicationPdfTest' -DdocumentImages=docs/images} (see
  * {@code docs/documents.md}). Without the property it does nothing.
  */
 public final class DocumentImages {
