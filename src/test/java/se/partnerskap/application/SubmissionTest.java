@@ -124,6 +124,8 @@ class SubmissionTest extends AbstractIntegrationTest {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains(reference).contains("Karlstad").contains("Kisumu County")
                     .contains("Kenya").contains("200\u00a0000\u00a0kr".replace('\u00a0', ' ').substring(0, 3));
+            // the copy names who submitted it by name, not by the address they log in with
+            assertThat(text).contains(DemoUsers.ANNA.name()).doesNotContain(DemoUsers.ANNA.email());
         }
 
         var mails = mailTo("kontakt-" + round + "@karlstad.example", 1);

@@ -14,6 +14,7 @@ import se.partnerskap.application.Application;
 import se.partnerskap.application.AttachmentInfo;
 import se.partnerskap.application.BudgetLimit;
 import se.partnerskap.application.Section;
+import se.partnerskap.identity.People;
 import se.partnerskap.programme.Programmes;
 import se.partnerskap.programme.RoundDetails;
 import se.partnerskap.registry.Registry;
@@ -36,12 +37,14 @@ public class ApplicationPdf {
     private final MessageSource messages;
     private final Registry registry;
     private final Programmes programmes;
+    private final People people;
 
-    ApplicationPdf(PdfDocuments pdf, MessageSource messages, Registry registry, Programmes programmes) {
+    ApplicationPdf(PdfDocuments pdf, MessageSource messages, Registry registry, Programmes programmes, People people) {
         this.pdf = pdf;
         this.messages = messages;
         this.registry = registry;
         this.programmes = programmes;
+        this.people = people;
     }
 
     /** A line of the copy: a question and the answer as the reader should see it. */
@@ -101,7 +104,7 @@ public class ApplicationPdf {
                 new Line(t("submission.pdf.component", lang), componentName),
                 new Line(t("submission.pdf.requested", lang), Sek.of(limit.requested()).format(lang)),
                 new Line(t("submission.pdf.submittedAt", lang), StockholmTime.dateTime(submittedAt, lang)),
-                new Line(t("submission.pdf.submittedBy", lang), submittedBy),
+                new Line(t("submission.pdf.submittedBy", lang), people.name(submittedBy)), // by name, not by login address
                 new Line(t("submission.pdf.version", lang), String.valueOf(version)));
         List<Part> parts = new ArrayList<>();
         for (Section s : Section.in(round)) { // the task list's order
