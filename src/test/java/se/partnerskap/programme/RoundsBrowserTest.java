@@ -69,4 +69,26 @@ class RoundsBrowserTest extends BrowserTest {
         assertThat(page.locator("#nameEn")).hasValue("ICLD – Swedish International Centre for Local Democracy");
         assertAccessible();
     }
+
+    @Test
+    void theOrganisationNumbersPagesAndTheirErrorsHaveNoViolations() {
+        logIn(DemoUsers.ADA);
+        open("/admin/organisationer");
+        assertAccessible();
+        // the filter is a plain GET form
+        page.locator("#q").fill("Åsele");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sök")).click();
+        assertThat(page.locator("tbody tr")).hasCount(1);
+        assertAccessible();
+        page.locator("tbody a").first().click();
+        assertAccessible();
+        // a wrong check digit is refused and what was typed is kept
+        page.locator("#organisationNumber").fill("212000-0143");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Spara")).click();
+        assertThat(page.locator(".error-summary a[href='#organisationNumber']")).containsText("kontrollsiffran");
+        assertThat(page.locator("#organisationNumber")).hasValue("212000-0143");
+        assertAccessible();
+        open("/en/admin/organisations?q=region");
+        assertAccessible();
+    }
 }

@@ -113,6 +113,9 @@ class SecurityConfiguration {
                 .requestMatchers("/admin/komponenter", "/admin/komponenter/**", "/en/admin/components",
                         "/en/admin/components/**")
                     .hasRole("ADMINISTRATOR")
+                .requestMatchers("/admin/organisationer", "/admin/organisationer/**", "/en/admin/organisations",
+                        "/en/admin/organisations/**")
+                    .hasRole("ADMINISTRATOR")
                 .anyRequest().permitAll());
         // The one-click unsubscribe of the newsroom's mailings (RFC 8058): a mail client POSTs to the link
         // in List-Unsubscribe without any page, so without a CSRF token. Only that POST is exempt; it
