@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import se.partnerskap.identity.DemoUsers;
 import se.partnerskap.shared.Language;
 import se.partnerskap.support.AbstractIntegrationTest;
+import se.partnerskap.support.EnglishAddresses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.partnerskap.application.SubmissionFixtures.DURING;
@@ -144,27 +145,11 @@ class EnglishPathsTest extends AbstractIntegrationTest {
     }
 
     private static Set<String> links(String html, Pattern pattern) {
-        Set<String> links = new LinkedHashSet<>();
-        Matcher m = pattern.matcher(html);
-        while (m.find()) {
-            String link = m.group(1).replace("&amp;", "&");
-            if (link.startsWith("/") && !link.startsWith("/css/") && !link.startsWith("/js/")
-                    && !link.startsWith("/images/") && !link.startsWith("/favicon")) {
-                links.add(link);
-            }
-        }
-        return links;
+        return EnglishAddresses.links(html, pattern);
     }
 
     private static void assertEnglish(String path, String where) {
-        String bare = path.split("\\?")[0];
-        // the language switcher is the one link to the Swedish page, marked as such
-        if (!bare.startsWith("/en")) {
-            return;
-        }
-        for (String segment : bare.split("/")) {
-            assertThat(SWEDISH).as(where + ": " + path).doesNotContain(segment);
-        }
+        EnglishAddresses.assertEnglish(path, where, SWEDISH);
     }
 
     private void assertEnglishRedirect(HttpResponse<String> response) {

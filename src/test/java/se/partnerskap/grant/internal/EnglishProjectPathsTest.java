@@ -25,6 +25,7 @@ import se.partnerskap.grant.FundedPartnerships;
 import se.partnerskap.grant.NewProject;
 import se.partnerskap.grant.Projects;
 import se.partnerskap.support.TestProgramme;
+import se.partnerskap.support.EnglishAddresses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -253,27 +254,11 @@ class EnglishProjectPathsTest extends ReportFixtures {
     }
 
     private static Set<String> links(String html, Pattern pattern) {
-        Set<String> links = new LinkedHashSet<>();
-        Matcher m = pattern.matcher(html);
-        while (m.find()) {
-            String link = m.group(1).replace("&amp;", "&");
-            if (link.startsWith("/") && !link.startsWith("/css/") && !link.startsWith("/js/")
-                    && !link.startsWith("/images/") && !link.startsWith("/favicon")) {
-                links.add(link);
-            }
-        }
-        return links;
+        return EnglishAddresses.links(html, pattern);
     }
 
     private static void assertEnglish(String path, String where) {
-        String bare = path.split("\\?")[0];
-        // the language switcher is the one link to the Swedish page, marked as such
-        if (!bare.startsWith("/en")) {
-            return;
-        }
-        for (String segment : bare.split("/")) {
-            assertThat(SWEDISH).as(where + ": " + path).doesNotContain(segment);
-        }
+        EnglishAddresses.assertEnglish(path, where, SWEDISH);
     }
 
     /** A redirect to an English address ({@code to}, when given, without its fragment). */
