@@ -2,9 +2,7 @@ package se.partnerskap.application;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
+
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +28,6 @@ import static se.partnerskap.application.SubmissionFixtures.DURING;
  */
 class EnglishPathsTest extends AbstractIntegrationTest {
 
-    private static final Pattern LINK = Pattern.compile("(?:href|action)=\"([^\"#]*)");
-    private static final Pattern HREF = Pattern.compile("href=\"([^\"#]*)");
     private static final Pattern KEY = Pattern.compile("name=\"key\" value=\"([^\"]+)\"");
     private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
 
@@ -108,44 +104,13 @@ class EnglishPathsTest extends AbstractIntegrationTest {
 
     /** Follows every link below /en/applications from the starting pages, checking each page's addresses. */
     private Map<String, String> crawl(HttpClient client, List<String> start) {
-        Map<String, String> visited = new LinkedHashMap<>();
-        Deque<String> queue = new ArrayDeque<>(start);
-        while (!queue.isEmpty() && visited.size() < 80) {
-            String path = queue.poll();
-            if (visited.containsKey(path)) {
-                continue;
-            }
-            HttpResponse<String> response = get(client, path);
-            assertThat(response.statusCode()).as(path).isIn(200, 302);
-            if (response.statusCode() == 302) {
-                assertEnglishRedirect(response);
-                queue.add(location(response));
-                visited.put(path, "");
-                continue;
-            }
-            String body = response.headers().firstValue("Content-Type").orElse("").startsWith("text/html")
-                    ? response.body() : "";
-            visited.put(path, body);
-            links(body, LINK).forEach(link -> assertEnglish(link, "a link or form on " + path));
-            // forms are posted by the test itself; the crawler follows the links
-            for (String link : links(body, HREF)) {
-                String bare = link.split("\\?")[0];
-                if (bare.startsWith("/en/applications") && !bare.endsWith(".pdf") && !bare.endsWith(".ics")
-                        && !visited.containsKey(bare) && !isDownload(bare)) {
-                    queue.add(bare);
-                }
-            }
-        }
-        return visited;
+        return EnglishAddresses.crawl(path -> get(client, path), this::location, start,
+                path -> path.startsWith("/en/applications") && !isDownload(path), 80, SWEDISH);
     }
 
     /** An attachment's download: /en/applications/{id}/attachments/{attachment}. */
     private static boolean isDownload(String path) {
         return path.matches("/en/applications/[^/]+/attachments/[^/]+(/.*)?");
-    }
-
-    private static Set<String> links(String html, Pattern pattern) {
-        return EnglishAddresses.links(html, pattern);
     }
 
     private static void assertEnglish(String path, String where) {

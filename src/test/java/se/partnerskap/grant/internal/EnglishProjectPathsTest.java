@@ -3,8 +3,7 @@ package se.partnerskap.grant.internal;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
+
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EnglishProjectPathsTest extends ReportFixtures {
 
-    private static final Pattern LINK = Pattern.compile("(?:href|action|hx-post)=\"([^\"#]*)");
-    private static final Pattern HREF = Pattern.compile("href=\"([^\"#]*)");
     private static final Pattern ATTACHMENT = Pattern.compile("/attachments/([0-9a-f-]{36})\"");
     private static final LocalDate START = LocalDate.of(2026, 1, 1);
 
@@ -220,37 +217,12 @@ class EnglishProjectPathsTest extends ReportFixtures {
 
     /** Follows the links {@code follow} accepts from the starting pages, checking each page's addresses. */
     private Map<String, String> crawl(HttpClient client, List<String> start, Predicate<String> follow) {
-        Map<String, String> visited = new LinkedHashMap<>();
-        Deque<String> queue = new ArrayDeque<>(start);
-        while (!queue.isEmpty() && visited.size() < 60) {
-            String path = queue.poll();
-            if (visited.containsKey(path)) {
-                continue;
-            }
-            HttpResponse<String> response = get(client, path);
-            assertThat(response.statusCode()).as(path).isIn(200, 302);
-            if (response.statusCode() == 302) {
-                assertEnglishRedirect(response, null);
-                queue.add(location(response));
-                visited.put(path, "");
-                continue;
-            }
-            String body = response.body();
-            visited.put(path, body);
-            assertEnglishLinks(body, path);
-            for (String link : links(body, HREF)) {
-                String bare = link.split("\\?")[0];
-                if (follow.test(bare) && !bare.endsWith(".pdf") && !bare.endsWith(".xlsx")
-                        && !bare.contains("/attachments/") && !visited.containsKey(bare)) {
-                    queue.add(bare);
-                }
-            }
-        }
-        return visited;
+        return EnglishAddresses.crawl(path -> get(client, path), this::location, start,
+                follow.and(path -> !path.contains("/attachments/")), 60, SWEDISH);
     }
 
     private static void assertEnglishLinks(String html, String where) {
-        links(html, LINK).forEach(link -> assertEnglish(link, "a link or form on " + where));
+        links(html, EnglishAddresses.LINK).forEach(link -> assertEnglish(link, "a link or form on " + where));
     }
 
     private static Set<String> links(String html, Pattern pattern) {
