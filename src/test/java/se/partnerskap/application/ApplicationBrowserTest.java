@@ -110,6 +110,16 @@ class ApplicationBrowserTest extends BrowserTest {
         assertThat(warning).isHidden();
     }
 
+    /** Partner {@code n} of the partners form: a district in Kenya with its contact person. */
+    private static void fillKenyanDistrict(com.microsoft.playwright.Page page, int n, String name, String contact,
+            String email) {
+        page.locator("#partner" + n + "Name").fill(name);
+        page.locator("#partner" + n + "Type").selectOption("district");
+        page.locator("#partner" + n + "Country").selectOption("KE");
+        page.locator("#partner" + n + "ContactName").fill(contact);
+        page.locator("#partner" + n + "ContactEmail").fill(email);
+    }
+
     @Test
     void withoutJavaScriptAPartnerAndABudgetLineAreAddedAndRemovedAndEverythingTypedStays() {
         var noScript = pageWithoutJavaScript();
@@ -117,22 +127,14 @@ class ApplicationBrowserTest extends BrowserTest {
         String base = url("/ansokningar/" + application);
         noScript.navigate(base + "/partner");
         assertThat(noScript.locator("#partner2Name")).hasCount(0);
-        noScript.locator("#partner1Name").fill("Makueni County");
-        noScript.locator("#partner1Type").selectOption("district");
-        noScript.locator("#partner1Country").selectOption("KE");
-        noScript.locator("#partner1ContactName").fill("Jane Mwende");
-        noScript.locator("#partner1ContactEmail").fill("jane@makueni.example");
+        fillKenyanDistrict(noScript, 1, "Makueni County", "Jane Mwende", "jane@makueni.example");
         noScript.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new com.microsoft.playwright.Page.GetByRoleOptions().setName("Lägg till partner")).click();
         noScript.waitForURL("**/partner#partner2");
         assertThat(noScript.locator(".notice")).containsText("En partnerorganisation till är tillagd");
         assertThat(noScript.locator("#partner1Name")).hasValue("Makueni County");
         assertThat(noScript.locator("#partner1ContactEmail")).hasValue("jane@makueni.example");
-        noScript.locator("#partner2Name").fill("Kitui County");
-        noScript.locator("#partner2Type").selectOption("district");
-        noScript.locator("#partner2Country").selectOption("KE");
-        noScript.locator("#partner2ContactName").fill("Peter Mutua");
-        noScript.locator("#partner2ContactEmail").fill("peter@kitui.example");
+        fillKenyanDistrict(noScript, 2, "Kitui County", "Peter Mutua", "peter@kitui.example");
         // Enter in a field saves the form (its first button is Save), it does not remove a partner
         noScript.locator("#partner2ContactEmail").press("Enter");
         noScript.waitForURL(base);
