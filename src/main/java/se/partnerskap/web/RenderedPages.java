@@ -6,16 +6,24 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import se.partnerskap.shared.Sha256;
 
 /**
@@ -26,12 +34,23 @@ import se.partnerskap.shared.Sha256;
  * scheduled publishing time). While the database is away, a page whose time ran out (but whose content
  * was not changed) is served as last rendered rather than answering 503. Only anonymous views are cached: they hold no CSRF token and no name, and
  * reading them creates no session. A logged-in viewer gets a freshly rendered page.
+ *
+ * <p>Several instances share one database, each with its own cache: {@link #invalidate} also sends a
+ * PostgreSQL notification on {@value #CHANNEL} (with the write's transaction: it goes out on commit, and
+ * not at all on rollback), and every instance, this one too, empties the region when it hears it
+ * ({@link PageChanges}). An instance that is not listening (not yet, or its listening connection was
+ * lost) might miss a change, so it serves nothing from the cache and renders every page afresh, keeping
+ * the last rendering only for an outage of the database; when it listens again it forgets every page it
+ * kept (docs/operations.md, "Rendered-page cache across instances").
  */
 @Component
 public class RenderedPages {
 
     /** More distinct addresses than this (queries are free text) and the cache starts over. */
     static final int MAX_ENTRIES = 5_000;
+
+    /** The PostgreSQL notification channel on which a changed region's name is sent to every instance. */
+    public static final String CHANNEL = "partnerskap_pages";
 
     private static final MediaType HTML = MediaType.parseMediaType("text/html;charset=UTF-8");
 
@@ -59,16 +78,80 @@ public class RenderedPages {
     }
 
     private final TemplateEngine templates;
+    private final Consumer<String> announce;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+    /** Whether this instance hears every change the other instances announce (set by {@link PageChanges}). */
+    private volatile boolean listening;
 
-    RenderedPages(TemplateEngine templates) {
-        this.templates = templates;
+    @Autowired
+    RenderedPages(TemplateEngine templates, JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this(templates, announcer(jdbc, transactions));
     }
 
-    /** Forgets every page of {@code region}; pages being rendered at this moment are not kept either. */
+    /** With {@code announce} telling the other instances that a region changed. */
+    RenderedPages(TemplateEngine templates, Consumer<String> announce) {
+        this.templates = templates;
+        this.announce = announce;
+    }
+
+    /**
+     * Forgets every page of {@code region}, on every instance; pages being rendered at this moment are not
+     * kept either. Called inside the write's transaction: the other instances hear of it when it commits
+     * (and this one forgets again then, so that no page rendered from the old rows during the commit stays).
+     */
     public void invalidate(String region) {
+        changed(region);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    changed(region);
+                }
+            });
+        }
+        announce.accept(region);
+    }
+
+    /** Whether this instance hears of every change made through the other instances (else it caches nothing). */
+    public boolean listening() {
+        return listening;
+    }
+
+    /** A change of {@code region} here or on another instance: its pages are not served again. */
+    void changed(String region) {
         generation(region).incrementAndGet();
+    }
+
+    /** Changes may have been missed from now on: nothing is served from the cache until {@link #listeningAgain}. */
+    void notListening() {
+        listening = false;
+    }
+
+    /** Listening (again): every page kept before, or being rendered now, is forgotten, since changes may have been missed. */
+    void listeningAgain() {
+        generations.values().forEach(AtomicLong::incrementAndGet);
+        entries.clear();
+        listening = true;
+    }
+
+    /**
+     * Sends the region's name on {@link #CHANNEL}: inside the caller's (writing) transaction, so that it goes out
+     * on commit; outside one (or from a read-only one, or after a transaction's completion) in a transaction of its own.
+     */
+    private static Consumer<String> announcer(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        TransactionTemplate own = new TransactionTemplate(transactions);
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return region -> {
+            Runnable send = () -> jdbc.sql("SELECT pg_notify(?, ?)").params(CHANNEL, region).query().singleRow();
+            if (TransactionSynchronizationManager.isActualTransactionActive()
+                    && TransactionSynchronizationManager.isSynchronizationActive()
+                    && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+                send.run();
+            } else {
+                own.executeWithoutResult(status -> send.run());
+            }
+        };
     }
 
     /**
@@ -89,7 +172,7 @@ public class RenderedPages {
         String key = region + "|" + ui.lang() + "|" + request.getRequestURI() + "?" + request.getQueryString();
         long generation = generation(region).get();
         Entry entry = entries.get(key);
-        if (entry == null || !entry.fresh(generation, now)) {
+        if (entry == null || !listening || !entry.fresh(generation, now)) {
             long started = System.nanoTime();
             Rendering r;
             byte[] html;
@@ -131,7 +214,7 @@ public class RenderedPages {
 
     /** Whether a kept page of {@code region} may still be served at {@code now}. */
     boolean fresh(String region, Entry entry, Instant now) {
-        return entry.fresh(generation(region).get(), now);
+        return listening && entry.fresh(generation(region).get(), now);
     }
 
     private static ResponseEntity<byte[]> answer(HttpServletRequest request, Entry entry) {

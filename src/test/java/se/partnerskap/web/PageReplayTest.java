@@ -21,9 +21,14 @@ class PageReplayTest {
     private static final Instant NOW = Instant.parse("2026-11-30T09:00:00Z");
     private static final byte[] HTML = "<!doctype html><title>Nyheter</title>".getBytes(StandardCharsets.UTF_8);
 
-    private final RenderedPages pages = new RenderedPages(null);
+    /** One instance alone: nobody to tell of changes, and always listening. */
+    private final RenderedPages pages = new RenderedPages(null, region -> { });
     private final PageReplay replay = new PageReplay(pages, Clock.fixed(NOW, ZoneOffset.UTC));
     private final AtomicInteger applicationCalls = new AtomicInteger();
+
+    PageReplayTest() {
+        pages.listeningAgain();
+    }
 
     /** What the application does for a cacheable anonymous page: mark it, write the headers and the page. */
     private final FilterChain application = (req, res) -> {

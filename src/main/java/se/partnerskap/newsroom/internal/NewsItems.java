@@ -16,8 +16,6 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import se.partnerskap.audit.Audit;
 import se.partnerskap.newsroom.internal.NewsItem.NewsContact;
 import se.partnerskap.shared.Language;
@@ -403,16 +401,8 @@ public class NewsItems {
     }
 
     private void invalidateAfterCommit() {
+        // on every instance once committed (RenderedPages), so that no page rendered from the old rows survives
         pages.invalidate(CACHE_REGION);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // and again once committed, so that no page rendered from the old rows during the commit survives
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    pages.invalidate(CACHE_REGION);
-                }
-            });
-        }
     }
 
     /** The fields a communicator edits, in the order the comparison shows them. */
