@@ -4,8 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -23,6 +25,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import se.partnerskap.PartnerskapApplication;
 import se.partnerskap.newsroom.internal.NewsItems;
 import se.partnerskap.support.AbstractIntegrationTest;
+import se.partnerskap.support.IntegrationTest;
 import se.partnerskap.web.RenderedPages;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -151,6 +154,11 @@ class RenderedPagesAcrossInstancesTest extends AbstractIntegrationTest {
         // announced through the first instance: the second hears of it
         items.forgetRenderedPages();
         Awaitility.await().atMost(SOON).until(() -> onSecond("/nyheter/" + slug).body().contains("Tredje tysta " + slug));
+        // what an operator's scraper sees of the first instance, which listened all along
+        String basic = Base64.getEncoder().encodeToString(
+                ("prometheus:" + IntegrationTest.SCRAPER_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        assertThat(get("/actuator/prometheus", "Authorization", "Basic " + basic).body())
+                .contains("partnerskap_page_cache_listening 1.0");
     }
 
     private RenderedPages secondPages() {
