@@ -99,6 +99,19 @@ class PageReplayTest {
     }
 
     @Test
+    void whileNotListeningForChangesOfOtherInstancesNothingIsReplayed() throws Exception {
+        get(anonymous());
+        get(anonymous());
+        assertThat(applicationCalls).hasValue(1);
+
+        pages.notListening();
+        get(anonymous());
+        get(anonymous());
+
+        assertThat(applicationCalls).hasValue(3);
+    }
+
+    @Test
     void anAnswerThatIsNotACachedPageIsNotKept() throws Exception {
         FilterChain notCached = (req, res) -> {
             applicationCalls.incrementAndGet();
