@@ -7,13 +7,13 @@ import java.util.regex.Pattern;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.PropertySourcesPropertyResolver;
 
 /**
  * Keeps demo mode off the network. The demo's users share the password printed in the README and its
@@ -22,12 +22,12 @@ import org.springframework.core.env.PropertySourcesPropertyResolver;
  * start-up ({@link DemoExposedException}) — unless the operator says {@code partnerskap.demo-public=true}.
  * <p>
  * As an environment post-processor it runs after {@link DatabaseUrlEnvironment} has decided the demo
- * default; as a context initializer it refuses before any bean (database, web server) is created.
+ * default; as a context initializer it refuses before any bean (database, web server) is created. Both
+ * bind {@link PartnerskapProperties} themselves (its bean does not exist yet), without validating it:
+ * the bean's validation says what is wrong with a setting.
  */
 public class DemoExposure implements EnvironmentPostProcessor, ApplicationContextInitializer<ConfigurableApplicationContext>,
         Ordered {
-
-    static final String PUBLIC = "partnerskap.demo-public";
 
     private static final Pattern HOST = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/?#]*@)?(\\[[^\\]]*\\]|[^/:?#]*)");
 
@@ -38,7 +38,8 @@ public class DemoExposure implements EnvironmentPostProcessor, ApplicationContex
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (demo(environment) && !publicDemo(environment) && !environment.containsProperty("server.address")) {
+        PartnerskapProperties properties = properties(environment);
+        if (properties.demo() && !properties.demoPublic() && !environment.containsProperty("server.address")) {
             environment.getPropertySources().addFirst(new MapPropertySource("partnerskapDemoLoopback",
                     Map.of("server.address", "127.0.0.1")));
         }
@@ -46,19 +47,16 @@ public class DemoExposure implements EnvironmentPostProcessor, ApplicationContex
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        ConfigurableEnvironment environment = context.getEnvironment();
-        String baseUrl = baseUrl(context.getEnvironment());
-        if (demo(environment) && !publicDemo(environment) && !local(baseUrl)) {
+        PartnerskapProperties properties = properties(context.getEnvironment());
+        String baseUrl = properties.baseUrl() == null ? "" : properties.baseUrl();
+        if (properties.demo() && !properties.demoPublic() && !local(baseUrl)) {
             throw new DemoExposedException(baseUrl);
         }
     }
 
-    private static boolean demo(Environment environment) {
-        return environment.getProperty("partnerskap.demo", Boolean.class, false);
-    }
-
-    private static boolean publicDemo(Environment environment) {
-        return environment.getProperty(PUBLIC, Boolean.class, false);
+    /** Bound as the bean will be; a placeholder not resolvable yet (a test's {@code ${local.server.port}}) is kept. */
+    private static PartnerskapProperties properties(Environment environment) {
+        return Binder.get(environment).bindOrCreate("partnerskap", PartnerskapProperties.class);
     }
 
     /** Whether a base address names this machine (localhost, 127.x.x.x or ::1); the port may be a placeholder. */
@@ -73,12 +71,5 @@ public class DemoExposure implements EnvironmentPostProcessor, ApplicationContex
         }
         return host.equals("localhost") || host.endsWith(".localhost") || host.equals("::1")
                 || host.equals("0:0:0:0:0:0:0:1") || host.matches("127(\\.\\d{1,3}){3}");
-    }
-
-    /** The base address without resolving placeholders, such as a test's {@code ${local.server.port}}. */
-    private static String baseUrl(ConfigurableEnvironment environment) {
-        PropertySourcesPropertyResolver resolver = new PropertySourcesPropertyResolver(environment.getPropertySources());
-        resolver.setIgnoreUnresolvableNestedPlaceholders(true);
-        return resolver.getProperty("partnerskap.base-url", "");
     }
 }

@@ -11,7 +11,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -31,8 +30,9 @@ class EmbeddedDatabase {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${partnerskap.data-dir:data/postgres}") String dataDir,
-            @Value("${partnerskap.embedded-port:0}") int port) throws IOException {
+    EmbeddedPostgres embeddedPostgres(PartnerskapProperties properties) throws IOException {
+        String dataDir = properties.dataDir();
+        int port = properties.embeddedPort();
         if (RunningUser.isRoot()) {
             throw new EmbeddedDatabaseAsRootException(Path.of(dataDir).toAbsolutePath());
         }

@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
@@ -39,16 +38,14 @@ public class EventResubmission {
     private final Duration keepCompleted;
 
     EventResubmission(FailedEventPublications failed, CompletedEventPublications completed, EventRetryPolicy policy,
-            Clock clock, @Value("${partnerskap.events.resubmit-per-run:200}") int perRun,
-            @Value("${partnerskap.events.read-at-most:10000}") int readAtMost,
-            @Value("${partnerskap.events.keep-completed:P7D}") Duration keepCompleted) {
+            Clock clock, PartnerskapProperties properties) {
         this.failed = failed;
         this.completed = completed;
         this.policy = policy;
         this.clock = clock;
-        this.perRun = perRun;
-        this.readAtMost = readAtMost;
-        this.keepCompleted = keepCompleted;
+        this.perRun = properties.events().resubmitPerRun();
+        this.readAtMost = properties.events().readAtMost();
+        this.keepCompleted = properties.events().keepCompleted();
     }
 
     @Scheduled(fixedDelayString = "${partnerskap.events.retry-every:PT15S}", initialDelayString = "PT15S")

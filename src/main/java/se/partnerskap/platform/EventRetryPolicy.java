@@ -3,7 +3,6 @@ package se.partnerskap.platform;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.stereotype.Component;
 
@@ -20,12 +19,10 @@ public class EventRetryPolicy {
     private final Duration maxRetryInterval;
     private final int maxAttempts;
 
-    EventRetryPolicy(@Value("${partnerskap.events.first-retry-after:PT2M}") Duration firstRetryAfter,
-            @Value("${partnerskap.events.max-retry-interval:PT1H}") Duration maxRetryInterval,
-            @Value("${partnerskap.events.max-attempts:10}") int maxAttempts) {
-        this.firstRetryAfter = firstRetryAfter;
-        this.maxRetryInterval = maxRetryInterval;
-        this.maxAttempts = maxAttempts;
+    EventRetryPolicy(PartnerskapProperties properties) {
+        this.firstRetryAfter = properties.events().firstRetryAfter();
+        this.maxRetryInterval = properties.events().maxRetryInterval();
+        this.maxAttempts = properties.events().maxAttempts();
     }
 
     public Duration firstRetryAfter() {

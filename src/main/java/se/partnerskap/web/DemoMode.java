@@ -2,6 +2,7 @@ package se.partnerskap.web;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import se.partnerskap.platform.PartnerskapProperties;
 
 /**
  * Whether this is the demo ({@code partnerskap.demo}), and whether its mail stays in the local catcher
@@ -13,7 +14,8 @@ public class DemoMode {
     private final boolean on;
     private final boolean mailCaught;
 
-    DemoMode(@Value("${partnerskap.demo:false}") boolean on, @Value("${spring.mail.host:}") String mailHost) {
+    DemoMode(PartnerskapProperties properties, @Value("${spring.mail.host:}") String mailHost) {
+        boolean on = properties.demo();
         this.on = on;
         this.mailCaught = on && mailHost.isBlank();
     }

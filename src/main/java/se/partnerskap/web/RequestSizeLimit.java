@@ -6,12 +6,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import se.partnerskap.platform.PartnerskapProperties;
 
 /**
  * Refuses an upload larger than the multipart limit before anything reads it (Spring Security reads
@@ -24,8 +23,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
 
-    RequestSizeLimit(@Value("${partnerskap.upload.max-request-size:15MB}") DataSize max) {
-        this.maxBytes = max.toBytes();
+    RequestSizeLimit(PartnerskapProperties properties) {
+        this.maxBytes = properties.upload().maxRequestSize().toBytes();
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.core.env.Environment;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -17,6 +16,7 @@ import se.partnerskap.notification.OutgoingMail;
 import se.partnerskap.notification.Recipient;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
+import se.partnerskap.web.Links;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,11 +36,11 @@ class ReceiptMail {
     private final JsonMapper json;
     private final MessageSource messages;
     private final Mail mail;
-    private final Environment environment;
+    private final Links links;
     private final SubmittedApplications applications;
     private final People people;
 
-    ReceiptMail(JdbcClient jdbc, JsonMapper json, MessageSource messages, Mail mail, Environment environment,
+    ReceiptMail(JdbcClient jdbc, JsonMapper json, MessageSource messages, Mail mail, Links links,
             SubmittedApplications applications, People people) {
         this.applications = applications;
         this.people = people;
@@ -48,7 +48,7 @@ class ReceiptMail {
         this.json = json;
         this.messages = messages;
         this.mail = mail;
-        this.environment = environment;
+        this.links = links;
     }
 
     @ApplicationModuleListener
@@ -58,13 +58,12 @@ class ReceiptMail {
         JsonNode s = json.readTree(snapshot);
         List<Recipient> to = applications.recipientsOfSubmission(event.submissionId());
         String submitter = people.name(event.submittedBy());
-        String base = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
         mail.sendEachOnce("receipt:" + event.applicationId() + ":v" + event.version(), to.stream().map(r -> {
             Language lang = r.language();
             Locale locale = lang.locale();
             String round = lang.pick(s.path("round").path("nameSv").asString(""), s.path("round").path("nameEn").asString(""));
-            String link = base + (lang == Language.EN ? "/en/applications/" + event.applicationId() + "/receipt"
-                    : "/ansokningar/" + event.applicationId() + "/kvitto");
+            String link = links.absolute(lang, "/ansokningar/" + event.applicationId() + "/kvitto",
+                    "/en/applications/" + event.applicationId() + "/receipt");
             String subject = messages.getMessage("submission.mail.subject", new Object[] {event.reference()}, locale);
             String text = r.greeting(messages) + "\n\n" + messages.getMessage("submission.mail.text", new Object[] {
                     event.reference(), s.path("title").asString(""), s.path("organisation").path("name").asString(""),

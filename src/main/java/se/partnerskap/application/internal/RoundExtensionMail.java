@@ -14,6 +14,7 @@ import se.partnerskap.programme.RoundExtended;
 import se.partnerskap.programme.Rounds;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
+import se.partnerskap.web.Links;
 
 /**
  * Tells everyone with a draft in a round that the round was extended: the contact persons of each
@@ -28,20 +29,18 @@ class RoundExtensionMail {
     private final JdbcClient jdbc;
     private final Mail mail;
     private final Rounds rounds;
-    private final org.springframework.core.env.Environment environment;
+    private final Links links;
 
-    RoundExtensionMail(JdbcClient jdbc, Mail mail, Rounds rounds, org.springframework.core.env.Environment environment) {
+    RoundExtensionMail(JdbcClient jdbc, Mail mail, Rounds rounds, Links links) {
         this.jdbc = jdbc;
         this.mail = mail;
         this.rounds = rounds;
-        this.environment = environment;
+        this.links = links;
     }
 
     @ApplicationModuleListener
     void on(RoundExtended event) {
         var round = rounds.details(event.roundId()).orElseThrow();
-        // read when sending: in tests the base URL names the port, known only once the server runs
-        String baseUrl = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
         String sv = StockholmTime.dateTime(event.extendedUntil(), Language.SV);
         String en = StockholmTime.dateTime(event.extendedUntil(), Language.EN);
         Set<String> everyone = new LinkedHashSet<>();
@@ -53,16 +52,17 @@ class RoundExtensionMail {
                         %s förlängs. Ny sista tid att skicka in: %s.
                         %s
 
-                        Ditt utkast finns kvar: %s/ansokningar
+                        Ditt utkast finns kvar: %s
 
                         ---
 
                         %s is extended. New deadline: %s.
                         %s
 
-                        Your draft is kept: %s/en/applications
-                        """.formatted(round.name(Language.SV), sv, nullToEmpty(event.reasonSv()), baseUrl,
-                                round.name(Language.EN), en, nullToEmpty(event.reasonEn()), baseUrl)))
+                        Your draft is kept: %s
+                        """.formatted(round.name(Language.SV), sv, nullToEmpty(event.reasonSv()),
+                                links.absolute("/ansokningar"), round.name(Language.EN), en,
+                                nullToEmpty(event.reasonEn()), links.absolute("/en/applications"))))
                 .toList());
     }
 

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.env.Environment;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -50,6 +49,7 @@ import se.partnerskap.application.internal.SubmissionViews.ReceiptView;
 import se.partnerskap.application.internal.SubmissionViews.Row;
 import se.partnerskap.application.internal.SubmissionViews.SubmitView;
 import se.partnerskap.application.internal.SubmissionViews.Version;
+import se.partnerskap.web.Links;
 
 
 /**
@@ -67,16 +67,16 @@ class SubmissionController {
     private final Rounds rounds;
     private final Components components;
     private final Registry registry;
-    private final Environment environment;
+    private final Links links;
 
     SubmissionController(Submissions submissions, Applications applications, Rounds rounds, Components components,
-            Registry registry, Environment environment) {
+            Registry registry, Links links) {
         this.submissions = submissions;
         this.applications = applications;
         this.rounds = rounds;
         this.components = components;
         this.registry = registry;
-        this.environment = environment;
+        this.links = links;
     }
 
     // ---- declaration and submit
@@ -222,7 +222,7 @@ class SubmissionController {
         String summary = ui.t("submission.ics.summary", round.name(lang));
         String description = ui.t("submission.ics.description", header.title(), header.organisation(), header.deadline());
         String ics = DeadlineCalendar.of("deadline-" + a.id() + "@partnerskap", round.deadline(), submissions.now(),
-                summary, description, environment.getProperty("partnerskap.base-url", "") + header.base(), ui.t("submission.ics.alarm", round.name(lang)), lang.code());
+                summary, description, links.absolute(header.base()), ui.t("submission.ics.alarm", round.name(lang)), lang.code());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

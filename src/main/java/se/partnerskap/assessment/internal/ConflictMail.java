@@ -1,6 +1,5 @@
 package se.partnerskap.assessment.internal;
 
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -9,6 +8,7 @@ import se.partnerskap.notification.Mail;
 import se.partnerskap.notification.OutgoingMail;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
+import se.partnerskap.web.Links;
 
 /**
  * Tells the case officer who assigned a reviewer that the reviewer declared a conflict of interest,
@@ -20,17 +20,16 @@ class ConflictMail {
 
     private final JdbcClient jdbc;
     private final Mail mail;
-    private final Environment environment;
+    private final Links links;
 
-    ConflictMail(JdbcClient jdbc, Mail mail, Environment environment) {
+    ConflictMail(JdbcClient jdbc, Mail mail, Links links) {
         this.jdbc = jdbc;
         this.mail = mail;
-        this.environment = environment;
+        this.links = links;
     }
 
     @ApplicationModuleListener
     void on(ReviewConflictDeclared event) {
-        String baseUrl = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
         var officers = jdbc.sql("""
                 SELECT DISTINCT assigned_by FROM review_assignment
                 WHERE application_id = ? AND reviewer_email = ? AND status = 'conflict'
@@ -41,17 +40,18 @@ class ConflictMail {
                     """
                     %s har anmält jäv för ansökan %s (%s) och är inte längre granskare av den.
                     Skäl: %s
-                    Utse en annan granskare: %s/handlaggning/ansokningar/%s
+                    Utse en annan granskare: %s
 
                     ---
 
                     %s has declared a conflict of interest for application %s (%s) and no longer reviews it.
                     Reason: %s
-                    Assign another reviewer: %s/en/assessment/applications/%s
+                    Assign another reviewer: %s
                     """.formatted(event.reviewer(), event.reference(),
-                            StockholmTime.dateTime(event.declaredAt(), Language.SV), event.reason(), baseUrl,
-                            event.applicationId(), event.reviewer(), event.reference(),
-                            StockholmTime.dateTime(event.declaredAt(), Language.EN), event.reason(), baseUrl,
-                            event.applicationId()))).toList());
+                            StockholmTime.dateTime(event.declaredAt(), Language.SV), event.reason(),
+                            links.absolute("/handlaggning/ansokningar/" + event.applicationId()),
+                            event.reviewer(), event.reference(),
+                            StockholmTime.dateTime(event.declaredAt(), Language.EN), event.reason(),
+                            links.absolute("/en/assessment/applications/" + event.applicationId())))).toList());
     }
 }

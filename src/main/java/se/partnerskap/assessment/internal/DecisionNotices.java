@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -28,6 +27,7 @@ import se.partnerskap.programme.Rounds;
 import se.partnerskap.registry.Registry;
 import se.partnerskap.registry.SwedishOrganisation;
 import se.partnerskap.shared.Language;
+import se.partnerskap.web.Links;
 
 /**
  * Tells every applicant of a published round its decision by e-mail, with the decision letter as PDF (in
@@ -52,12 +52,12 @@ class DecisionNotices {
     private final Registry registry;
     private final Mail mail;
     private final MessageSource messages;
-    private final Environment environment;
+    private final Links links;
     private final Clock clock;
     private final TransactionTemplate eachNotice;
 
     DecisionNotices(JdbcClient jdbc, SubmittedApplications applications, Decisions decisions, DecisionLetters letters,
-            Rounds rounds, Registry registry, Mail mail, MessageSource messages, Environment environment, Clock clock,
+            Rounds rounds, Registry registry, Mail mail, MessageSource messages, Links links, Clock clock,
             PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.applications = applications;
@@ -67,7 +67,7 @@ class DecisionNotices {
         this.registry = registry;
         this.mail = mail;
         this.messages = messages;
-        this.environment = environment;
+        this.links = links;
         this.clock = clock;
         this.eachNotice = new TransactionTemplate(transactions);
         this.eachNotice.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -105,12 +105,11 @@ class DecisionNotices {
                 .orElse("");
         // the letter is the decision, in the language applied in; each mail around it in its reader's language
         byte[] pdf = letters.render(letters.letter(a, d));
-        String base = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
         OutgoingMail.Attachment letter = new OutgoingMail.Attachment(a.reference() + "-" + t("publishing.mail.file",
                 lang) + ".pdf", "application/pdf", pdf);
         mail.sendEachOnce("decision:" + applicationId, to.stream().map(r -> {
             Language l = r.language();
-            String link = base + (l == Language.EN ? "/en/applications/" + a.id() : "/ansokningar/" + a.id());
+            String link = links.absolute(l, "/ansokningar/" + a.id(), "/en/applications/" + a.id());
             String outcome = t(d.outcome() == Decisions.Outcome.GRANTED ? "publishing.mail.granted"
                     : "publishing.mail.rejected", l, d.amountSek() == null ? "" : se.partnerskap.shared.Sek
                             .of(d.amountSek()).format(l));

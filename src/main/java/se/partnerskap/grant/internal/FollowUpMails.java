@@ -3,7 +3,6 @@ package se.partnerskap.grant.internal;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
-import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import se.partnerskap.notification.Mail;
@@ -12,6 +11,7 @@ import se.partnerskap.notification.Recipient;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.Sek;
 import se.partnerskap.shared.StockholmTime;
+import se.partnerskap.web.Links;
 
 /**
  * Tells the grantee by e-mail that a payment was released or that a change request was decided, through
@@ -27,15 +27,15 @@ class FollowUpMails {
     private final ProjectRecipients recipients;
     private final MessageSource messages;
     private final Mail mail;
-    private final Environment environment;
+    private final Links links;
 
     FollowUpMails(FollowUp followUp, ProjectRecipients recipients, MessageSource messages, Mail mail,
-            Environment environment) {
+            Links links) {
         this.followUp = followUp;
         this.recipients = recipients;
         this.messages = messages;
         this.mail = mail;
-        this.environment = environment;
+        this.links = links;
     }
 
     @ApplicationModuleListener
@@ -82,9 +82,7 @@ class FollowUpMails {
     }
 
     private String link(FollowUp.Project project, Language lang) {
-        // read when sent: the base URL may name the server's port, known only once it runs
-        String base = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
-        return base + (lang == Language.EN ? "/en/my-projects/" : "/mina-projekt/") + project.key();
+        return links.absolute(lang, "/mina-projekt/" + project.key(), "/en/my-projects/" + project.key());
     }
 
     private String t(String key, Language lang, Object... args) {

@@ -3,7 +3,6 @@ package se.partnerskap.grant.internal;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.core.env.Environment;
 import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -13,6 +12,7 @@ import se.partnerskap.notification.OutgoingMail;
 import se.partnerskap.notification.Recipient;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
+import se.partnerskap.web.Links;
 
 /**
  * The e-mail about reports that must not be lost, sent from events through the event publication
@@ -29,16 +29,16 @@ class ReportMails {
     private final People people;
     private final MessageSource messages;
     private final Mail mail;
-    private final Environment environment;
+    private final Links links;
 
     ReportMails(Reports reports, ProjectRecipients recipients, People people, MessageSource messages, Mail mail,
-            Environment environment) {
+            Links links) {
         this.reports = reports;
         this.recipients = recipients;
         this.people = people;
         this.messages = messages;
         this.mail = mail;
-        this.environment = environment;
+        this.links = links;
     }
 
     @ApplicationModuleListener
@@ -84,9 +84,7 @@ class ReportMails {
     }
 
     String link(Report report, Language lang) {
-        // read when sent: the base URL may name the server's port, known only once it runs
-        String baseUrl = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
-        return baseUrl + (lang == Language.EN ? "/en/my-projects/" : "/mina-projekt/") + report.projectKey()
-                + (lang == Language.EN ? "/reports/" : "/redovisningar/") + report.id();
+        return links.absolute(lang, "/mina-projekt/" + report.projectKey() + "/redovisningar/" + report.id(),
+                "/en/my-projects/" + report.projectKey() + "/reports/" + report.id());
     }
 }

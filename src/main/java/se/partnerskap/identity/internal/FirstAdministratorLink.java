@@ -4,12 +4,12 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import se.partnerskap.identity.DemoUsers;
+import se.partnerskap.web.Links;
 
 /**
  * A real deployment (demo off) with no administrator who can log in prints, once per start, the one-time
@@ -24,13 +24,12 @@ class FirstAdministratorLink {
 
     private final FirstAdministrator firstAdministrator;
     private final Accounts accounts;
-    private final String baseUrl;
+    private final Links links;
 
-    FirstAdministratorLink(FirstAdministrator firstAdministrator, Accounts accounts,
-            @Value("${partnerskap.base-url}") String baseUrl) {
+    FirstAdministratorLink(FirstAdministrator firstAdministrator, Accounts accounts, Links links) {
         this.firstAdministrator = firstAdministrator;
         this.accounts = accounts;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.links = links;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -42,13 +41,13 @@ class FirstAdministratorLink {
                 No administrator can log in yet. Open this one-time link to set up the
                 first administrator (e-mail, name and password):
 
-                    {}/installation/{}
-                    (in English: {}/en/setup/{})
+                    {}
+                    (in English: {})
 
                 The link works once and only until an administrator exists. Every start
                 without an administrator replaces it: only the link printed last works.
                 ************************************************************************""",
-                baseUrl, token, baseUrl, token));
+                links.absolute("/installation/" + token), links.absolute("/en/setup/" + token)));
         List<String> demoUsers = DemoUsers.ALL.stream().map(DemoUsers.DemoUser::email)
                 .filter(email -> accounts.byEmail(email).filter(Account::canLogIn).isPresent()).toList();
         if (!demoUsers.isEmpty()) {

@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import se.partnerskap.identity.InvitationCreated;
@@ -14,6 +13,7 @@ import se.partnerskap.notification.Mail;
 import se.partnerskap.notification.OutgoingMail;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
+import se.partnerskap.web.Links;
 
 /**
  * Sends the invitation and password-reset mail after their transaction commits. Through the event
@@ -30,20 +30,14 @@ class IdentityMails {
 
     private final Mail mail;
     private final MessageSource messages;
-    private final Environment environment;
+    private final Links links;
     private final LinkTokens tokens;
 
-    IdentityMails(Mail mail, MessageSource messages, Environment environment, LinkTokens tokens) {
+    IdentityMails(Mail mail, MessageSource messages, Links links, LinkTokens tokens) {
         this.mail = mail;
         this.messages = messages;
-        this.environment = environment;
+        this.links = links;
         this.tokens = tokens;
-    }
-
-    /** Resolved when sending: in tests the base address names the port, known only once the server runs. */
-    private String baseUrl() {
-        String url = environment.getRequiredProperty("partnerskap.base-url");
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     @ApplicationModuleListener
@@ -55,7 +49,7 @@ class IdentityMails {
                 return Optional.empty();
             }
             Language language = Language.ofCode(event.language());
-            String link = baseUrl() + (language == Language.EN ? "/en/invitation/" : "/inbjudan/") + token.get();
+            String link = links.absolute(language, "/inbjudan/" + token.get(), "/en/invitation/" + token.get());
             String organisations = event.organisations().isEmpty() ? "" : t(language,
                     "identity.mail.invitation.organisations", String.join(", ", event.organisations())) + "\n\n";
             return Optional.of(new OutgoingMail(event.email(), t(language, "identity.mail.invitation.subject"),
@@ -73,8 +67,8 @@ class IdentityMails {
                 return Optional.empty();
             }
             Language language = Language.ofCode(event.language());
-            String link = baseUrl() + (language == Language.EN ? "/en/reset-password/" : "/aterstall-losenord/")
-                    + token.get();
+            String link = links.absolute(language, "/aterstall-losenord/" + token.get(),
+                    "/en/reset-password/" + token.get());
             return Optional.of(new OutgoingMail(event.email(), t(language, "identity.mail.reset.subject"),
                     t(language, "identity.mail.reset.body", event.name(), link,
                             StockholmTime.dateTime(event.expiresAt(), language))));

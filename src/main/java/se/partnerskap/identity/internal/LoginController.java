@@ -3,7 +3,6 @@ package se.partnerskap.identity.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.partnerskap.identity.internal.IdentityViews.LoginPage;
+import se.partnerskap.platform.PartnerskapProperties;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.web.NotFoundException;
@@ -24,8 +24,8 @@ class LoginController {
 
     private final boolean oidc;
 
-    LoginController(@Value("${partnerskap.oidc.enabled:false}") boolean oidc) {
-        this.oidc = oidc;
+    LoginController(PartnerskapProperties properties) {
+        this.oidc = properties.oidc().enabled();
     }
 
     @GetMapping({"/login", "/en/login"})

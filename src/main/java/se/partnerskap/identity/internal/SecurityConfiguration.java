@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -33,6 +32,7 @@ import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
+import se.partnerskap.platform.PartnerskapProperties;
 import se.partnerskap.shared.Language;
 
 /**
@@ -79,8 +79,8 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain web(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
             LoginLimits loginLimits, RequestCache requestCache, OidcLogin oidcLogin, SessionEnds sessionEnds,
-            Accounts accounts,
-            @Value("${partnerskap.oidc.enabled:false}") boolean oidc) throws Exception {
+            Accounts accounts, PartnerskapProperties properties) throws Exception {
+        boolean oidc = properties.oidc().enabled();
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/konto", "/konto/**", "/en/account", "/en/account/**").authenticated()
                 .requestMatchers("/ansokningar", "/ansokningar/**", "/en/applications", "/en/applications/**")

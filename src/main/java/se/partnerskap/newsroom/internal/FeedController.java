@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import se.partnerskap.newsroom.internal.FeedItems.FeedItem;
 import se.partnerskap.newsroom.internal.FeedItems.Tag;
 import se.partnerskap.shared.Language;
+import se.partnerskap.web.Links;
 import se.partnerskap.web.NotFoundException;
 import se.partnerskap.web.Ui;
 import se.partnerskap.shared.Sha256;
@@ -45,17 +46,11 @@ class FeedController {
     private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
     private final FeedItems items;
-    private final org.springframework.core.env.Environment environment;
+    private final Links links;
 
-    /** The site's public address (read per use: in tests it is known only once the server listens). */
-    private String base() {
-        String base = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    }
-
-    FeedController(FeedItems items, org.springframework.core.env.Environment environment) {
+    FeedController(FeedItems items, Links links) {
         this.items = items;
-        this.environment = environment;
+        this.links = links;
     }
 
     /** What a feed is about: its items, title, the list page it mirrors and its own address. */
@@ -88,7 +83,7 @@ class FeedController {
         String what = t == null ? ui.t("newsfeeds.feed.all") : ui.t("newsfeeds.types." + t);
         String title = (tag == null ? what : ui.t("newsfeeds.feed.aboutTag", what, tag.name())) + " – " + ui.t("site.name");
         String query = (t == null ? "" : "type=" + enc(t)) + (tag == null ? "" : (t == null ? "" : "&") + "tag=" + enc(tag.key()));
-        String list_ = base() + ui.href("/nyheter");
+        String list_ = links.absolute(ui.href("/nyheter"));
         String self = list_ + "/" + file;
         if (!query.isEmpty()) {
             list_ += "?" + query;
@@ -113,7 +108,7 @@ class FeedController {
     }
 
     private String itemLink(FeedItem i, Language lang) {
-        return base() + (lang == Language.EN ? "/en/news/" : "/nyheter/") + i.slug();
+        return links.absolute(lang, "/nyheter/" + i.slug(), "/en/news/" + i.slug());
     }
 
     /** RFC 822 dates as RSS wants them, e.g. "Mon, 30 Nov 2026 08:00:00 GMT". */
@@ -171,7 +166,7 @@ class FeedController {
             w.writeDefaultNamespace(ATOM_NS);
             w.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", f.lang().code());
             // relative links and images in the entries' HTML content resolve against the site
-            w.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "base", base() + "/");
+            w.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "base", links.absolute("/"));
             element(w, "id", f.selfLink());
             element(w, "title", f.title());
             element(w, "subtitle", f.description());

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.core.env.Environment;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,6 +23,7 @@ import se.partnerskap.grant.FundedPartnerships;
 import se.partnerskap.programme.ContactPerson;
 import se.partnerskap.programme.ContactPersons;
 import se.partnerskap.shared.Language;
+import se.partnerskap.web.Links;
 import se.partnerskap.web.NotFoundException;
 import se.partnerskap.web.RenderedPages;
 import se.partnerskap.web.Ui;
@@ -45,21 +45,15 @@ public class NewsPages {
     private final ContactPersons contactPersons;
     private final FundedPartnerships funded;
     private final RenderedPages pages;
-    private final Environment environment;
+    private final Links links;
 
     NewsPages(NewsItems items, ContactPersons contactPersons, FundedPartnerships funded, RenderedPages pages,
-            Environment environment) {
+            Links links) {
         this.items = items;
         this.contactPersons = contactPersons;
         this.funded = funded;
         this.pages = pages;
-        this.environment = environment;
-    }
-
-    /** The site's public address (read when needed: in tests it holds the port, known only once started). */
-    private String baseUrl() {
-        String url = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.links = links;
     }
 
     // ---------------------------------------------------------------- view models
@@ -204,7 +198,7 @@ public class NewsPages {
         String pub = NewsPaths.publication(item.language(), item.slug());
         boolean isPublication = "publication".equals(item.type());
         Meta meta = new Meta(item.title(), item.lead() == null || item.lead().isBlank() ? null : item.lead(),
-                baseUrl() + item.path(), absolute(item.imageUrl()), item.imageAlt(),
+                links.absolute(item.path()), links.absoluteOrAsIs(item.imageUrl()), item.imageAlt(),
                 item.publishAt() == null || item.undated() ? null : NewsDates.iso(item.publishAt(), false),
                 "en".equals(item.language()) ? "en_GB" : "sv_SE");
         return new ItemPage(item, item.publishAt() == null ? typeLabel : NewsDates.line(item, typeLabel, lang),
@@ -212,13 +206,6 @@ public class NewsPages {
                 typeLabel, eventLine, tags, contacts, projects, translation, item.hasPdf() ? pub + ".pdf" : null,
                 isPublication ? new Link("BibTeX", pub + ".bib") : null, isPublication ? new Link("RIS", pub + ".ris") : null,
                 meta, preview, item.state(now));
-    }
-
-    private String absolute(String url) {
-        if (url == null || url.isBlank()) {
-            return null;
-        }
-        return url.startsWith("/") ? baseUrl() + url : url;
     }
 
     /** Typed contacts as they are; the programme's contact persons as they are now, in the page's language. */
@@ -257,13 +244,13 @@ public class NewsPages {
     @GetMapping({"/publikationer/{slug}.bib", "/en/publications/{slug}.bib"})
     ResponseEntity<String> bibtex(Ui ui, @PathVariable String slug) {
         NewsItem p = publication(ui, slug);
-        return download(PublicationExport.bibtex(p, baseUrl() + p.path()), "application/x-bibtex", slug + ".bib");
+        return download(PublicationExport.bibtex(p, links.absolute(p.path())), "application/x-bibtex", slug + ".bib");
     }
 
     @GetMapping({"/publikationer/{slug}.ris", "/en/publications/{slug}.ris"})
     ResponseEntity<String> ris(Ui ui, @PathVariable String slug) {
         NewsItem p = publication(ui, slug);
-        return download(PublicationExport.ris(p, baseUrl() + p.path()), "application/x-research-info-systems",
+        return download(PublicationExport.ris(p, links.absolute(p.path())), "application/x-research-info-systems",
                 slug + ".ris");
     }
 

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import se.partnerskap.grant.FundedPartnership;
 import se.partnerskap.grant.FundedPartnerships;
 import se.partnerskap.shared.Language;
-import se.partnerskap.web.LanguagePaths;
+import se.partnerskap.web.Links;
 
 /**
  * /sitemap.xml: the public pages, every public news item (with its last change) and every funded
@@ -41,23 +41,14 @@ class SitemapController {
 
     private final JdbcClient jdbc;
     private final FundedPartnerships funded;
-    private final LanguagePaths paths;
     private final Clock clock;
-    private final org.springframework.core.env.Environment environment;
+    private final Links links;
 
-    /** The site's public address (read per use: in tests it is known only once the server listens). */
-    private String base() {
-        String base = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    }
-
-    SitemapController(JdbcClient jdbc, FundedPartnerships funded, LanguagePaths paths, Clock clock,
-            org.springframework.core.env.Environment environment) {
+    SitemapController(JdbcClient jdbc, FundedPartnerships funded, Clock clock, Links links) {
         this.jdbc = jdbc;
         this.funded = funded;
-        this.paths = paths;
         this.clock = clock;
-        this.environment = environment;
+        this.links = links;
     }
 
     /** A page of the sitemap: its address, when it last changed (or null) and its versions by language. */
@@ -72,8 +63,8 @@ class SitemapController {
         List<Url> urls = new ArrayList<>();
         for (String page : PAGES) {
             Map<String, String> both = new LinkedHashMap<>();
-            both.put("sv", base() + page);
-            both.put("en", base() + paths.in(Language.EN, page));
+            both.put("sv", links.absolute(Language.SV, page));
+            both.put("en", links.absolute(Language.EN, page));
             both.values().forEach(loc -> urls.add(new Url(loc, null, both)));
         }
         List<Item> items = jdbc.sql("""
@@ -94,8 +85,8 @@ class SitemapController {
         }
         for (FundedPartnership f : funded.all(SearchIndex.PROGRAMME)) {
             Map<String, String> both = new LinkedHashMap<>();
-            both.put("sv", base() + "/projekt/" + f.path());
-            both.put("en", base() + "/en/projects/" + f.path());
+            both.put("sv", links.absolute(Language.SV, "/projekt/" + f.path(), "/en/projects/" + f.path()));
+            both.put("en", links.absolute(Language.EN, "/projekt/" + f.path(), "/en/projects/" + f.path()));
             both.values().forEach(loc -> urls.add(new Url(loc, null, both)));
         }
         byte[] body = FeedController.write(w -> {
@@ -130,7 +121,7 @@ class SitemapController {
     }
 
     private String itemLoc(Item i) {
-        return base() + ("en".equals(i.language()) ? "/en/news/" : "/nyheter/") + i.slug();
+        return links.absolute(Language.ofCode(i.language()), "/nyheter/" + i.slug(), "/en/news/" + i.slug());
     }
 
     @GetMapping("/robots.txt")
@@ -144,8 +135,8 @@ class SitemapController {
                 Disallow: /prenumeration/
                 Disallow: /en/subscription/
 
-                Sitemap: %s/sitemap.xml
-                """.formatted(base());
+                Sitemap: %s
+                """.formatted(links.absolute("/sitemap.xml"));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
                 .cacheControl(CACHE).body(body);
     }

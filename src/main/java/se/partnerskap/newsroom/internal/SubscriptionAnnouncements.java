@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.partnerskap.audit.Audit;
 import se.partnerskap.newsroom.NewsItemPublished;
+import se.partnerskap.platform.PartnerskapProperties;
 
 /**
  * Announces news items once they are public: every minute (once across instances), and at once when
@@ -40,13 +40,13 @@ public class SubscriptionAnnouncements {
 
     SubscriptionAnnouncements(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, Audit audit,
             PlatformTransactionManager transactions,
-            @Value("${partnerskap.newsroom.announce-max-age:7d}") Duration maxAge) {
+            PartnerskapProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
         this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
-        this.maxAge = maxAge;
+        this.maxAge = properties.newsroom().announceMaxAge();
     }
 
     @Scheduled(fixedDelayString = "${partnerskap.newsroom.announce-every:PT1M}", initialDelayString = "PT20S")

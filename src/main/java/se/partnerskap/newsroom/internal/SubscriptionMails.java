@@ -24,6 +24,7 @@ import se.partnerskap.notification.Mail;
 import se.partnerskap.notification.OutgoingMail;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
+import se.partnerskap.web.Links;
 
 /**
  * The subscribers' mail: the confirmation link, and every newly public item to its confirmed
@@ -47,22 +48,16 @@ class SubscriptionMails {
     private final Mail mail;
     private final MessageSource messages;
     private final Clock clock;
-    private final org.springframework.core.env.Environment environment;
-
-    /** The site's public address (read per use: in tests it is known only once the server listens). */
-    private String base() {
-        String base = environment.getProperty("partnerskap.base-url", "http://localhost:8080");
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    }
+    private final Links links;
     private final TransactionTemplate eachRecipient;
 
     SubscriptionMails(JdbcClient jdbc, Mail mail, MessageSource messages, Clock clock,
-            org.springframework.core.env.Environment environment, PlatformTransactionManager transactions) {
+            Links links, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.mail = mail;
         this.messages = messages;
         this.clock = clock;
-        this.environment = environment;
+        this.links = links;
         this.eachRecipient = new TransactionTemplate(transactions);
         this.eachRecipient.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -70,7 +65,8 @@ class SubscriptionMails {
     @ApplicationModuleListener
     void on(SubscriptionConfirmationRequested event) {
         Language lang = Language.ofCode(event.language());
-        String link = base() + (lang == Language.EN ? "/en/subscription/confirm/" : "/prenumeration/bekrafta/") + event.token();
+        String link = links.absolute(lang, "/prenumeration/bekrafta/" + event.token(),
+                "/en/subscription/confirm/" + event.token());
         // keyed by the token's hash (the secret itself stays out of the table): each request once
         mail.sendOnce("subscription-confirmation:" + Subscriptions.hash(event.token()), new OutgoingMail(event.email(),
                 t("newsfeeds.mail.confirm.subject", lang),
@@ -162,7 +158,7 @@ class SubscriptionMails {
         }
         Language lang = r.language();
         Language itemLang = Language.ofCode(item.language());
-        String link = base() + (itemLang == Language.EN ? "/en/news/" : "/nyheter/") + item.slug();
+        String link = links.absolute(itemLang, "/nyheter/" + item.slug(), "/en/news/" + item.slug());
         String unsubscribe = unsubscribeLink(lang, r.unsubscribeToken());
         String type = t("newsfeeds.type." + item.type(), lang);
         List<String> why = new ArrayList<>();
@@ -186,7 +182,7 @@ class SubscriptionMails {
     }
 
     String unsubscribeLink(Language lang, String token) {
-        return base() + (lang == Language.EN ? "/en/subscription/unsubscribe/" : "/prenumeration/avsluta/") + token;
+        return links.absolute(lang, "/prenumeration/avsluta/" + token, "/en/subscription/unsubscribe/" + token);
     }
 
     private String t(String key, Language lang, Object... args) {
