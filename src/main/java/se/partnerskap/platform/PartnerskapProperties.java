@@ -42,6 +42,7 @@ import org.springframework.validation.annotation.Validated;
  * @param reports Project reports.
  * @param rounds Application rounds.
  * @param pendingSaves Forms kept after a failed save (docs/autosave.md).
+ * @param pageCache The rendered-page cache's listening connection (docs/operations.md).
  */
 @Validated
 @ConfigurationProperties("partnerskap")
@@ -64,7 +65,8 @@ public record PartnerskapProperties(
         @DefaultValue Newsroom newsroom,
         @DefaultValue Reports reports,
         @DefaultValue Rounds rounds,
-        @DefaultValue PendingSaves pendingSaves) {
+        @DefaultValue PendingSaves pendingSaves,
+        @DefaultValue @Valid PageCache pageCache) {
 
     public PartnerskapProperties {
         // normalised once, so that every link is base + "/path"
@@ -138,5 +140,13 @@ public record PartnerskapProperties(
 
     /** @param cleanupCron When kept forms and remembered sessions past their time are deleted (Stockholm time). */
     public record PendingSaves(@DefaultValue("0 17 * * * *") String cleanupCron) {
+    }
+
+    /**
+     * @param applicationName How the connection that listens for changed pages is named in pg_stat_activity.
+     * @param reconnectDelay First pause before a lost listening connection is opened again; it doubles up to 10 s.
+     */
+    public record PageCache(@DefaultValue("partnerskap-page-cache") @NotBlank String applicationName,
+            @DefaultValue("PT1S") @NotNull Duration reconnectDelay) {
     }
 }

@@ -17,9 +17,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import se.partnerskap.platform.PartnerskapProperties;
 
 /**
  * Hears the changes of cached pages made through any instance: one connection of its own (not one of the
@@ -50,13 +50,11 @@ class PageChanges implements SmartLifecycle, MeterBinder {
     private volatile boolean lostLogged;
     private Thread thread;
 
-    PageChanges(RenderedPages pages, DataSource dataSource,
-            @Value("${partnerskap.page-cache.application-name:partnerskap-page-cache}") String applicationName,
-            @Value("${partnerskap.page-cache.reconnect-delay:PT1S}") Duration reconnectDelay) {
+    PageChanges(RenderedPages pages, DataSource dataSource, PartnerskapProperties properties) {
         this.pages = pages;
         this.dataSource = dataSource;
-        this.applicationName = applicationName;
-        this.reconnectDelay = reconnectDelay;
+        this.applicationName = properties.pageCache().applicationName();
+        this.reconnectDelay = properties.pageCache().reconnectDelay();
     }
 
     /** Listening before the web server takes requests (and until after it stopped taking them). */
