@@ -41,7 +41,11 @@ class RequestLoggingTest extends AbstractIntegrationTest {
             assertThat(get("/", "X-Request-Id", forged).headers().firstValue("X-Request-Id")).as(forged)
                     .hasValueSatisfying(id -> assertThat(id).matches(UUID_FORMAT));
         }
-        // the error page, the scraper's endpoints and the probes have one too
+        // a page replayed from the cache carries this request's id, not the one it was rendered under
+        get("/nyheter", "X-Request-Id", "rendered-1");
+        assertThat(get("/nyheter", "X-Request-Id", "replayed-2").headers().allValues("X-Request-Id"))
+                .containsExactly("replayed-2");
+        // the error page and the probes have one too
         assertThat(get("/finns-inte", "X-Request-Id", "req-404").headers().firstValue("X-Request-Id")).contains("req-404");
         assertThat(get("/actuator/health/readiness", "X-Request-Id", "probe-1").headers().firstValue("X-Request-Id"))
                 .contains("probe-1");
