@@ -35,7 +35,7 @@ class PageReplay extends OncePerRequestFilter {
 
     /** What an answer wrote besides its body, kept to write it again; these vary per answer and are not kept. */
     private static final List<String> NOT_REPLAYED = List.of(HttpHeaders.DATE, HttpHeaders.SET_COOKIE,
-            HttpHeaders.CONTENT_LENGTH, HttpHeaders.TRANSFER_ENCODING, "Connection", "Keep-Alive");
+            HttpHeaders.CONTENT_LENGTH, HttpHeaders.TRANSFER_ENCODING, "Connection", "Keep-Alive", RequestIds.HEADER);
 
     record Marked(String region, RenderedPages.Entry entry) {
     }

@@ -1,10 +1,15 @@
 package se.partnerskap.platform;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import se.partnerskap.identity.DemoUsers;
@@ -14,6 +19,10 @@ import se.partnerskap.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OperationsTest extends AbstractIntegrationTest {
+
+    /** What a TLS proxy at the loopback address (an internal proxy) adds to every request. */
+    private static final String[] FORWARDED = {"X-Forwarded-Proto", "https", "X-Forwarded-Host", "partnerskap.example",
+            "X-Forwarded-Port", "443", "X-Forwarded-For", "203.0.113.9"};
 
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -69,8 +78,7 @@ class OperationsTest extends AbstractIntegrationTest {
         assertThat(direct.headers().firstValue("Strict-Transport-Security")).isEmpty();
 
         var proxied = client();
-        String[] forwarded = {"X-Forwarded-Proto", "https", "X-Forwarded-Host", "partnerskap.example",
-                "X-Forwarded-Port", "443", "X-Forwarded-For", "203.0.113.9"};
+        String[] forwarded = FORWARDED;
         HttpResponse<String> login = get(proxied, "/login", forwarded);
         assertThat(login.headers().allValues("Set-Cookie"))
                 .anySatisfy(c -> assertThat(c).startsWith("SESSION=").containsIgnoringCase("; Secure"));
@@ -82,5 +90,48 @@ class OperationsTest extends AbstractIntegrationTest {
         URI target = URI.create("https://partnerskap.example/konto")
                 .resolve(protectedPage.headers().firstValue("Location").orElseThrow());
         assertThat(target.toString()).isEqualTo("https://partnerskap.example/login");
+    }
+
+    @Test
+    void behindATlsProxyTheReturnToTheAskedPageAfterLoginIsThePublicHttpsAddress() {
+        // Spring Security's saved request is an absolute address, built from the (forwarded) scheme and host
+        HttpResponse<String> asked = get(client(), "/konto", FORWARDED);
+        assertThat(asked.statusCode()).isEqualTo(302);
+        // the Secure cookie is not sent back over this test's plain http by the client itself: carry it by hand
+        String session = asked.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("SESSION="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        HttpClient client = client();
+        String loginPage = get(client, "/login", with(FORWARDED, "Cookie", session)).body();
+        HttpResponse<String> loggedIn = postForm(client, "/login", loginPage, Map.of("email", DemoUsers.ANNA.email(),
+                "password", DemoUsers.PASSWORD, "lang", "sv"), with(FORWARDED, "Cookie", session));
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        assertThat(loggedIn.headers().firstValue("Location")).contains("https://partnerskap.example/konto");
+    }
+
+    @Test
+    void behindATlsProxyAbsoluteLinksInPagesAreTheConfiguredPublicAddressAndNeverTheForwardedHost() {
+        Matcher item = Pattern.compile("href=\"(/nyheter/[a-z0-9-]+)\"").matcher(get("/nyheter").body());
+        assertThat(item.find()).as("a news item on the list").isTrue();
+        String path = item.group(1);
+        String baseUrl = url("");
+        // canonical and og:url come from partnerskap.base-url: a page is cached for everyone, so a forged
+        // X-Forwarded-Host must not end up in it; the language alternates are relative (they follow the proxy)
+        for (HttpResponse<String> page : List.of(get(path, FORWARDED), get(path, "X-Forwarded-Proto", "https",
+                "X-Forwarded-Host", "attacker.example", "X-Forwarded-Port", "443"), get(path))) {
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<link rel=\"canonical\" href=\"" + baseUrl + path + "\">")
+                    .contains("<meta property=\"og:url\" content=\"" + baseUrl + path + "\">")
+                    .doesNotContain("partnerskap.example").doesNotContain("attacker.example");
+        }
+        Matcher alternate = Pattern.compile("<link rel=\"alternate\" hreflang=\"en\" href=\"([^\"]+)\"")
+                .matcher(get("/nyheter", FORWARDED).body());
+        assertThat(alternate.find()).as("the English alternate of the news").isTrue();
+        assertThat(alternate.group(1)).startsWith("/en/");
+    }
+
+    private static String[] with(String[] headers, String... more) {
+        String[] all = Arrays.copyOf(headers, headers.length + more.length);
+        System.arraycopy(more, 0, all, headers.length, more.length);
+        return all;
     }
 }
