@@ -108,7 +108,7 @@ public class Mail {
                     ON CONFLICT (delivery_key, recipient) DO NOTHING
                     """).params(key, to, Timestamp.from(clock.instant())).update();
             if (recorded == 0) {
-                log.info("E-mail {} went to {} before: not sent again", key, to);
+                log.info("E-mail {} went to {} before: not sent again", key, EmailAddress.forLog(to));
                 return Delivery.SENT_BEFORE;
             }
             Optional<OutgoingMail> made = mail.get();
@@ -173,11 +173,11 @@ public class Mail {
                 message.setHeader(header.getKey(), header.getValue());
             }
             sender.send(message);
-            log.info("Sent e-mail '{}' to {}", mail.subject(), mail.to());
+            log.info("Sent e-mail '{}' to {}", mail.subject(), EmailAddress.forLog(mail.to()));
         } catch (MessagingException e) {
             throw new IllegalStateException("Could not build e-mail '" + mail.subject() + "'", e);
         } catch (MailException e) {
-            log.warn("Could not send e-mail '{}' to {}: {}", mail.subject(), mail.to(), e.getMessage());
+            log.warn("Could not send e-mail '{}' to {}: {}", mail.subject(), EmailAddress.forLog(mail.to()), e.getMessage());
             throw e;
         }
     }

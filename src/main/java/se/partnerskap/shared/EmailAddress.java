@@ -40,4 +40,16 @@ public final class EmailAddress {
             return false;
         }
     }
+
+    /**
+     * The address as logs may show it: the domain (an organisation, not a person) and nothing of the
+     * mailbox, so that no personal data ends up in the logs ({@code …@karlstad.se}).
+     */
+    public static String forLog(String address) {
+        if (address == null) {
+            return "…";
+        }
+        int at = address.lastIndexOf('@');
+        return at < 0 ? "…" : "…" + address.substring(at).strip().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -1,6 +1,5 @@
 package se.partnerskap.identity.internal;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +12,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import se.partnerskap.platform.PartnerskapProperties;
 
 /**
  * The operations endpoints. Health (with its liveness and readiness groups) stays open for load
@@ -29,8 +29,9 @@ class ActuatorSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain actuator(HttpSecurity http, PasswordEncoder encoder,
-            @Value("${partnerskap.metrics.username:prometheus}") String username,
-            @Value("${partnerskap.metrics.password:}") String password) throws Exception {
+            PartnerskapProperties properties) throws Exception {
+        String username = properties.metrics().username();
+        String password = properties.metrics().password();
         String hash = password.isBlank() ? null : encoder.encode(password);
         UserDetailsService scraper = name -> {
             if (hash == null || !username.equals(name)) {

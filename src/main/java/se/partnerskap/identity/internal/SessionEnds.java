@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import se.partnerskap.audit.Audit;
 import se.partnerskap.identity.SessionsEnded;
+import se.partnerskap.shared.EmailAddress;
 
 /**
  * Ends a user's sessions when the account says so: disabled, password reset, password changed.
@@ -124,6 +125,6 @@ class SessionEnds {
                 ended++;
             }
         }
-        log.info("Ended {} session(s) of {}", ended, email);
+        log.info("Ended {} session(s) of {}", ended, EmailAddress.forLog(email));
     }
 }
