@@ -3,7 +3,9 @@ package se.partnerskap.notification;
 import java.util.Map;
 import java.util.Properties;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -17,9 +19,14 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * {@code spring.mail.host} set, Spring Boot's own mail sender talks to that server. Every sender takes
  * the Jakarta Mail settings under {@code spring.mail.properties}, above all the connection, read and write
  * timeouts (application.properties), so that a mail server that hangs costs seconds, not threads.
+ * The server jar has no GreenMail: there the catcher's classes are never loaded, and demo mode without
+ * {@code spring.mail.host} stops with {@link MailCatcherMissingException}.
  */
 @Configuration(proxyBeanMethods = false)
 class MailConfiguration {
+
+    /** GreenMail, named, not referenced: the server jar lacks it. */
+    private static final String GREENMAIL = "com.icegreen.greenmail.util.GreenMail";
 
     /** {@code spring.mail.properties.*}, which Spring Boot applies only to its own sender, for ours too. */
     static Properties javaMailProperties(Environment environment) {
@@ -32,6 +39,7 @@ class MailConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnExpression("${partnerskap.demo:false} and '${spring.mail.host:}'.isEmpty()")
+    @ConditionalOnClass(name = GREENMAIL)
     static class CatcherConfiguration {
 
         @Bean(destroyMethod = "close")
@@ -46,6 +54,18 @@ class MailConfiguration {
             sender.setPort(catcher.port());
             sender.setJavaMailProperties(javaMailProperties(environment));
             return sender;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("${partnerskap.demo:false} and '${spring.mail.host:}'.isEmpty()")
+    @ConditionalOnMissingClass(GREENMAIL)
+    static class NoCatcherConfiguration {
+
+        /** Demo mode in the server jar: no catcher to send to, and mail must not go out unasked. */
+        @Bean
+        JavaMailSender mailSender() {
+            throw new MailCatcherMissingException();
         }
     }
 

