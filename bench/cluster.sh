@@ -83,7 +83,7 @@ start_instance() {
 write_nginx_conf() {
   local servers="" n
   for n in $(seq 1 "$INSTANCES"); do
-    servers+="    server 127.0.0.1:$(port_of "$n") max_fails=1 fail_timeout=5s;"$'\n'
+    servers+="    server 127.0.0.1:$(port_of "$n") max_fails=2 fail_timeout=5s;"$'\n'
   done
   mkdir -p "$WORK/nginx"
   cat > "$WORK/nginx.conf" <<NGINX
@@ -105,8 +105,8 @@ http {
   # above the application's own limit (15 MB), so that the application answers with its translated 413
   client_max_body_size 128m;
 
-  # Passive health only (nginx OSS has no active checks): one failed attempt (connection refused or
-  # reset, a timeout, a 502 or 503) takes an instance out for 5 s; then nginx tries it again with real
+  # Passive health only (nginx OSS has no active checks): two failed attempts within 5 s (connection
+  # refused or reset, a timeout, a 502) take an instance out for 5 s; then nginx tries it again with real
   # traffic. The readiness probe (/actuator/health/readiness) is for orchestrators; nginx does not read it.
   upstream partnerskap {
 $servers    keepalive 16;
@@ -125,13 +125,18 @@ $servers    keepalive 16;
       proxy_connect_timeout 2s;
       # Retries. A request that never reached an instance (connection refused: the instance is down) goes
       # to the other one, whatever its method. Once a request has been sent, nginx passes only GET, HEAD
-      # and the other idempotent methods on (after an error, a timeout, a 502 or a 503); a POST that was
+      # and the other idempotent methods on (after an error, a timeout or a 502); a POST that was
       # sent to an instance that then died is answered 502 and NOT sent again, because the first instance
       # may have committed it. We keep that default on purpose (no "non_idempotent"): a save or a
       # submission is then done at most once by the balancer; the applicant's browser retries (the
       # autosave on the next keystroke, the submit form keeps its idempotency key, so a second press of
       # "Skicka in" finds the first submission instead of making another one).
-      proxy_next_upstream error timeout http_502 http_503;
+      # Not http_503: the application answers 503 when its database is down or its pool is exhausted
+      # (busy), and nginx counts every listed status against max_fails. With http_503 listed, a load peak
+      # took both busy instances out and nginx answered 502 "no live upstreams" (bench/cluster-failover.sh,
+      # measured); another instance does not help when the database is the problem. Graceful shutdown
+      # refuses new connections (an error, retried), it does not answer 503.
+      proxy_next_upstream error timeout http_502;
       proxy_next_upstream_tries 2;
       proxy_next_upstream_timeout 10s;
     }

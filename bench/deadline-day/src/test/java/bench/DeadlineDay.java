@@ -106,7 +106,7 @@ public class DeadlineDay extends Simulation {
     }
 
     private ChainBuilder autosave() {
-        return exec(session -> session.set("n", session.getInt("n") + 1))
+        return exec(session -> session.set("n", session.getInt("n") + 1).set("postedVersion", session.getString("version")))
                 .exec(clear())
                 .exec(http("autosave").post("/ansokningar/#{application}/" + SECTION)
                         .check(SEEN)
@@ -120,9 +120,15 @@ public class DeadlineDay extends Simulation {
                         .check(status().is(200))
                         .check(regex("name=\"version\" value=\"(\\d+)\"").saveAs("version")))
                 .exec(observe("autosave", 200))
-                // a refused save is not acknowledged: go on typing, as a person would
-                .doIfOrElse(session -> session.isFailed())
-                .then(exec(session -> session.markAsSucceeded()))
+                // a refused save is not acknowledged: go on typing, as a person would. Refused is also a
+                // 200 whose version did not move on (a conflict: the answer keeps the posted version)
+                .doIfOrElse(session -> session.isFailed() || session.getString("version").equals(session.getString("postedVersion")))
+                .then(exec(session -> {
+                    if (!session.isFailed()) {
+                        EVENTS_SEEN.add(System.currentTimeMillis() + ",autosave not saved,200,false");
+                    }
+                    return session.markAsSucceeded();
+                }))
                 .orElse(exec(session -> session
                         .set("ackN", session.getInt("n"))
                         .set("ackVersion", session.getString("version"))
