@@ -68,11 +68,13 @@ SQL
 
 }
 
-# The Gatling simulation in bench/deadline-day against the application on $PORT; writes $WORK/acks.csv.
+# The Gatling simulation in bench/deadline-day against the application (or the balancer) on $PORT; writes
+# $WORK/acks.csv and $WORK/events.csv (the requests that failed or asked for a new login, with their time).
 run_deadline_day_load() {
   rm -rf "$WORK/gatling"
   ./mvnw -q -B -f bench/deadline-day/pom.xml gatling:test \
     -DbaseUrl="http://127.0.0.1:$PORT" -DusersFile="$PWD/$WORK/users.csv" -DacksFile="$PWD/$WORK/acks.csv" \
+    -DeventsFile="$PWD/$WORK/events.csv" \
     -Dusers="$USERS" -DdurationSeconds="$DURATION" -DsubmitWindowSeconds="$SUBMIT_WINDOW" -DrampSeconds="$RAMP" \
     -DautosaveEverySeconds="$PACE" -Dgatling.core.directory.results="$PWD/$WORK/gatling" || true
 }
