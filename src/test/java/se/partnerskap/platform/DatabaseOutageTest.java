@@ -38,6 +38,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import se.partnerskap.PartnerskapApplication;
 import se.partnerskap.identity.DemoUsers;
 import se.partnerskap.support.TcpProxy;
+import se.partnerskap.web.RenderedPages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,6 +105,9 @@ class DatabaseOutageTest {
     void restore() {
         proxy.restore();
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> get(client(), "/projekt").statusCode() == 200);
+        // the page cache hears of changes again (its listening connection was cut too): until then it keeps
+        // nothing to serve in the next outage
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> app.getBean(RenderedPages.class).listening());
     }
 
     // ---------------------------------------------------------------- while the database is away
