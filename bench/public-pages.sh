@@ -52,7 +52,8 @@ for p in "$PORT" "$NGINX_PORT"; do
 done
 
 ./mvnw -q -B -DskipTests package
-JAR=$(ls target/partnerskap-*.jar | grep -v original | head -1)
+# the demo jar (the server jar has no mail catcher for demo mode)
+JAR=$(ls target/partnerskap-*.jar | grep -v -e original -e -server.jar | head -1)
 "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
