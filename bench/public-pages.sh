@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Public pages, measured: throughput and latency of the newsroom list, an item page and the programme
-# page on the running application, and in the same run of nginx (the Debian package) serving saved
-# copies of the same pages as static files. Writes both, and the ratio app/nginx per page, to
+# Public pages, measured: throughput, latency and bytes on the wire of the public pages on the running
+# application, and in the same run of nginx (the Debian package) serving saved copies of the same pages
+# as static files. Both send gzip to a client that asks for it (wrk sends Accept-Encoding: gzip): the
+# application its own (cached pages keep a gzip copy at level 9; the others Tomcat compresses), nginx
+# gzip_static copies made at the same level 9. Writes both, and the ratio app/nginx per page, to
 # bench/results/public-pages.json.
 #
 #   bench/public-pages.sh                                   # as root: installs nginx and wrk if missing
 #   PAGES="/kommunala-partnerskap /projekt" bench/public-pages.sh
 #   DURATION=10 CONNECTIONS=16 bench/public-pages.sh
 #
-# PAGES is a space-separated list of paths; the word @first-item stands for the first news item linked
-# from /nyheter (default: "/nyheter @first-item /kommunala-partnerskap"). Both servers get the same load:
+# PAGES is a space-separated list of paths (a query allowed); the word @first-item stands for the first
+# news item linked from /nyheter (default: "/ /kommunala-partnerskap /nyheter @first-item /projekt /karta
+# /publikationer /sok?q=demokrati"). NOTE is written into the results (say, that the machine was loaded).
+# Both servers get the same load:
 # wrk with THREADS threads (2), CONNECTIONS connections (32) for DURATION seconds (20) after a WARMUP (10 s)
 # against each page, one page and one server at a time. The application runs from its jar on the
 # PostgreSQL server at 127.0.0.1:5432 (database DB, default partnerskap_bench_pages, dropped and created again, demo
@@ -25,7 +29,9 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-10}
-PAGES=${PAGES:-"/nyheter @first-item /kommunala-partnerskap"}
+PAGES=${PAGES:-"/ /kommunala-partnerskap /nyheter @first-item /projekt /karta /publikationer /sok?q=demokrati"}
+GZIP_LEVEL=9
+export NOTE=${NOTE:-}
 DB=${DB:-partnerskap_bench_pages}
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q -X)
 
@@ -46,7 +52,8 @@ for p in "$PORT" "$NGINX_PORT"; do
 done
 
 ./mvnw -q -B -DskipTests package
-JAR=$(ls target/partnerskap-*.jar | grep -v original | head -1)
+# the demo jar (the server jar has no mail catcher for demo mode)
+JAR=$(ls target/partnerskap-*.jar | grep -v -e original -e -server.jar | head -1)
 "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
@@ -74,18 +81,25 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 
-# the pages, and a saved copy of each for nginx (same path: /x is served from www/x/index.html)
+# the pages, and a saved copy of each for nginx (same address: /x is served from www/x/index.html,
+# /x?q=y from www/x/q=y/index.html), with its gzip copy at the level of the application's (gzip_static)
 WWW="$WORK/www"
 mkdir -p "$WWW"
 resolved=()
+files=()
 for p in $PAGES; do
   if [ "$p" = "@first-item" ]; then
     p=$(curl -fs "http://127.0.0.1:$PORT/nyheter" | grep -o 'href="/nyheter/[a-z0-9-]*"' | head -1 | sed 's/href="//; s/"$//')
     [ -n "$p" ] || { echo "No news item linked from /nyheter" >&2; exit 1; }
   fi
-  mkdir -p "$WWW$p"
-  curl -fs -o "$WWW${p%/}/index.html" "http://127.0.0.1:$PORT$p"
+  path=${p%%\?*}
+  dir="$WWW${path%/}"
+  if [ "$path" != "$p" ]; then dir="$dir/${p#*\?}"; fi
+  mkdir -p "$dir"
+  curl -fs -o "$dir/index.html" "http://127.0.0.1:$PORT$p"
+  gzip -"$GZIP_LEVEL" -n -k "$dir/index.html"
   resolved+=("$p")
+  files+=("$dir/index.html")
 done
 chmod -R a+rX "$WWW"
 
@@ -100,6 +114,8 @@ http {
   default_type text/html;
   sendfile on;
   tcp_nopush on;
+  gzip_static on;
+  gzip_vary on;
   keepalive_requests 100000;
   client_body_temp_path $WORK/client_body;
   proxy_temp_path $WORK/proxy;
@@ -109,7 +125,7 @@ http {
   server {
     listen 127.0.0.1:$NGINX_PORT;
     root $WWW;
-    location / { try_files \$uri/index.html \$uri =404; }
+    location / { try_files \$uri/\$args/index.html \$uri/index.html \$uri =404; }
   }
 }
 NGINX
@@ -121,20 +137,27 @@ for _ in $(seq 1 50); do
 done
 
 run_wrk() { # url outfile
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "$1" >/dev/null
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$1" > "$2"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" -H 'Accept-Encoding: gzip' "$1" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" -H 'Accept-Encoding: gzip' --latency "$1" > "$2"
+}
+wire() { # url outfile: the bytes of the body as sent to a client taking gzip, and its Content-Encoding
+  curl -fs -H 'Accept-Encoding: gzip' -o /dev/null -D "$2.headers" -w '%{size_download}' "$1" > "$2"
+  grep -i '^content-encoding:' "$2.headers" | tr -d '\r' | awk '{print $2}' > "$2.encoding" || true
 }
 i=0
 for p in "${resolved[@]}"; do
+  wire "http://127.0.0.1:$PORT$p" "$WORK/app-$i.bytes"
+  wire "http://127.0.0.1:$NGINX_PORT$p" "$WORK/nginx-$i.bytes"
   run_wrk "http://127.0.0.1:$PORT$p" "$WORK/app-$i.txt"
   run_wrk "http://127.0.0.1:$NGINX_PORT$p" "$WORK/nginx-$i.txt"
   i=$((i + 1))
 done
 
 mkdir -p bench/results
-python3 - "$WORK" "${resolved[@]}" <<'PY'
+python3 - "$WORK" "${#resolved[@]}" "${resolved[@]}" "${files[@]}" <<'PY'
 import datetime, json, os, platform, re, subprocess, sys
-work, pages = sys.argv[1], sys.argv[2:]
+work, n = sys.argv[1], int(sys.argv[2])
+pages, files = sys.argv[3:3 + n], sys.argv[3 + n:]
 def ms(value):
     m = re.match(r"([\d.]+)(us|ms|s)", value)
     n, unit = float(m.group(1)), m.group(2)
@@ -148,12 +171,17 @@ def parse(path):
             "latency_p50_ms": ms(lat["50"]), "latency_p90_ms": ms(lat["90"]), "latency_p99_ms": ms(lat["99"]),
             "non_2xx_3xx": int(non_ok.group(1)) if non_ok else 0}
 def names(p):
-    return {"/nyheter": "newsroom list", "/kommunala-partnerskap": "programme page"}.get(p, "item page" if p.startswith("/nyheter/") else p)
+    return {"/": "home", "/nyheter": "newsroom list", "/kommunala-partnerskap": "programme page",
+            "/projekt": "project directory", "/karta": "map", "/publikationer": "publications",
+            "/sok?q=demokrati": "search"}.get(p, "item page" if p.startswith("/nyheter/") else p)
+def wire(server, i):
+    base = f"{work}/{server}-{i}.bytes"
+    return {"bytes": int(open(base).read().strip()), "content_encoding": open(base + ".encoding").read().strip() or None}
 results = []
 for i, page in enumerate(pages):
     app, nginx = parse(f"{work}/app-{i}.txt"), parse(f"{work}/nginx-{i}.txt")
-    size = os.path.getsize(os.path.join(work, "www", page.strip("/"), "index.html"))
-    results.append({"page": page, "name": names(page), "html_bytes": size, "app": app, "nginx": nginx,
+    app["wire"], nginx["wire"] = wire("app", i), wire("nginx", i)
+    results.append({"page": page, "name": names(page), "html_bytes": os.path.getsize(files[i]), "app": app, "nginx": nginx,
                     "throughput_ratio_app_to_nginx": round(app["requests_per_s"] / nginx["requests_per_s"], 4)})
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 mem = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("MemTotal"))
@@ -163,17 +191,21 @@ def version(cmd):
 result = {
     "measured_at": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
     "command": "bench/public-pages.sh",
-    "load": {"tool": version(["wrk", "--version"]), "threads": int(os.environ.get("THREADS", 2)),
+    "load": {"tool": version(["wrk", "--version"]), "accept_encoding": "gzip", "threads": int(os.environ.get("THREADS", 2)),
              "connections": int(os.environ.get("CONNECTIONS", 32)), "duration_s": int(os.environ.get("DURATION", 20)),
              "warmup_s": int(os.environ.get("WARMUP", 10))},
     "machine": {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(mem / 1024 / 1024, 1), "os": platform.platform(),
                 "java": version(["java", "-version"]), "nginx": version(["nginx", "-v"]),
-                "note": "wrk, the application, PostgreSQL and nginx on the same machine; one page and one server at a time"},
+                "note": "wrk, the application, PostgreSQL and nginx on the same machine; one page and one server at a time"
+                        + ("; " + os.environ["NOTE"] if os.environ.get("NOTE") else "")},
+    "compression": {"app": "cached pages: their gzip copy made at rendering (level 9); others: Tomcat (level 6)",
+                    "nginx": "gzip_static, copies made with gzip -9"},
     "pages": results,
 }
 json.dump(result, open("bench/results/public-pages.json", "w"), indent=2, ensure_ascii=False)
 for r in results:
-    print(f"{r['page']:40s} app {r['app']['requests_per_s']:9.1f}/s p50 {r['app']['latency_p50_ms']:7.2f} ms p99 {r['app']['latency_p99_ms']:7.2f} ms"
+    print(f"{r['page']:32s} {r['html_bytes']:7d} B, wire app {r['app']['wire']['bytes']:7d} nginx {r['nginx']['wire']['bytes']:7d}"
+          f" | app {r['app']['requests_per_s']:9.1f}/s p50 {r['app']['latency_p50_ms']:7.2f} ms p99 {r['app']['latency_p99_ms']:7.2f} ms"
           f" | nginx {r['nginx']['requests_per_s']:9.1f}/s p50 {r['nginx']['latency_p50_ms']:7.2f} ms p99 {r['nginx']['latency_p99_ms']:7.2f} ms"
           f" | ratio {r['throughput_ratio_app_to_nginx']:.4f}")
 PY

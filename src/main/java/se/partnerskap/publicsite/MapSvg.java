@@ -24,7 +24,7 @@ final class MapSvg {
             java.util.Set<String> marked) {
         StringBuilder svg = new StringBuilder(64 * 1024);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" viewBox=\"").append(layer.viewBox())
-                .append("\" role=\"group\" aria-labelledby=\"").append(id).append("-title\" id=\"").append(id)
+                .append("\" fill=\"").append(PLAIN_FILL).append("\" fill-rule=\"evenodd\" role=\"group\" aria-labelledby=\"").append(id).append("-title\" id=\"").append(id)
                 .append("\"><title id=\"").append(id).append("-title\">").append(escape(title)).append("</title>")
                 .append("<defs>").append(pattern(id + "-hatch")).append("</defs>");
         for (boolean highlighted : new boolean[] {false, true}) {
@@ -32,8 +32,9 @@ final class MapSvg {
                 if (marked.contains(shape.code()) != highlighted) {
                     continue;
                 }
-                svg.append("<path d=\"").append(shape.pathData()).append("\" fill-rule=\"evenodd\" fill=\"")
-                        .append(highlighted ? "url(#" + id + "-hatch)" : PLAIN_FILL).append("\" class=\"area")
+                // the plain fill and the fill rule are the svg's, inherited: written once, not for every area
+                svg.append("<path d=\"").append(shape.pathData())
+                        .append(highlighted ? "\" fill=\"url(#" + id + "-hatch)" : "").append("\" class=\"area")
                         .append(highlighted ? " on" : "").append("\" data-code=\"").append(escape(shape.code()))
                         .append("\"><title>").append(escape(titles.getOrDefault(shape.code(), shape.code())))
                         .append("</title></path>");

@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * whole application, and its answer (status 200, the cached HTML, and the headers the application wrote,
  * security headers included) is kept; later GETs of the same address by a visitor without cookies get the
  * same bytes and headers again while the cached page is fresh (same content generation, before its
- * expiry on the application's clock). A conditional GET gets a 304 as from {@link RenderedPages}.
+ * expiry on the application's clock), gzipped for a client that takes gzip, with the ETag of the encoding sent.
+ * A conditional GET gets a 304 as from {@link RenderedPages}.
  * A request with any cookie (a session, a saved draft's token) always goes through the application.
  */
 @Component
@@ -33,9 +34,13 @@ class PageReplay extends OncePerRequestFilter {
     /** Set by {@link RenderedPages} on a request whose answer is a cached anonymous page. */
     static final String ATTRIBUTE = PageReplay.class.getName() + ".entry";
 
-    /** What an answer wrote besides its body, kept to write it again; these vary per answer and are not kept. */
+    /**
+     * What an answer wrote besides its body, kept to write it again; these vary per answer and are not kept
+     * (the ETag and Content-Encoding follow the encoding each client takes, gzip or not).
+     */
     private static final List<String> NOT_REPLAYED = List.of(HttpHeaders.DATE, HttpHeaders.SET_COOKIE,
-            HttpHeaders.CONTENT_LENGTH, HttpHeaders.TRANSFER_ENCODING, "Connection", "Keep-Alive", RequestIds.HEADER);
+            HttpHeaders.CONTENT_LENGTH, HttpHeaders.TRANSFER_ENCODING, "Connection", "Keep-Alive", RequestIds.HEADER,
+            HttpHeaders.ETAG, HttpHeaders.CONTENT_ENCODING);
 
     record Marked(String region, RenderedPages.Entry entry) {
     }
@@ -66,10 +71,15 @@ class PageReplay extends OncePerRequestFilter {
             for (String[] header : replay.headers()) {
                 response.addHeader(header[0], header[1]);
             }
-            if (RenderedPages.notModified(request, replay.entry())) {
+            boolean gzipped = RenderedPages.gzipped(request);
+            response.setHeader(HttpHeaders.ETAG, replay.entry().etag(gzipped));
+            if (RenderedPages.notModified(request, replay.entry(), gzipped)) {
                 response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             } else {
-                byte[] html = replay.entry().html();
+                if (gzipped) {
+                    response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+                }
+                byte[] html = gzipped ? replay.entry().gzip() : replay.entry().html();
                 response.setContentLength(html.length);
                 response.getOutputStream().write(html);
             }

@@ -14,6 +14,7 @@ import gg.jte.output.Utf8ByteOutput;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -67,8 +68,21 @@ public class RenderedPages {
         }
     }
 
-    record Entry(byte[] html, String etag, Instant lastModified, Instant renderedAt, Instant expiresAt,
+    /** A kept page: its HTML and the gzip copy of it ({@link PageEncoding}), validators and freshness. */
+    record Entry(byte[] html, byte[] gzip, String etag, Instant lastModified, Instant renderedAt, Instant expiresAt,
             long generation, long renderedNanos, long maxAgeNanos) {
+
+        /** The page with its gzip copy made now. */
+        Entry(byte[] html, String etag, Instant lastModified, Instant renderedAt, Instant expiresAt,
+                long generation, long renderedNanos, long maxAgeNanos) {
+            this(html, PageEncoding.gzip(html), etag, lastModified, renderedAt, expiresAt, generation, renderedNanos,
+                    maxAgeNanos);
+        }
+
+        /** The ETag of the page as sent: gzipped or not. */
+        String etag(boolean gzipped) {
+            return gzipped ? PageEncoding.gzipEtag(etag) : etag;
+        }
 
         /** Same region generation, the application clock within [rendered, expires), and not too old in real time. */
         boolean fresh(long currentGeneration, Instant now) {
@@ -218,21 +232,38 @@ public class RenderedPages {
     }
 
     private static ResponseEntity<byte[]> answer(HttpServletRequest request, Entry entry) {
-        boolean notModified = notModified(request, entry);
+        boolean gzipped = gzipped(request);
+        boolean notModified = notModified(request, entry, gzipped);
         // no-cache: a browser or proxy may keep the page but asks again (cheaply, with the validators) each time
         ResponseEntity.BodyBuilder b = ResponseEntity.status(notModified ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
-                .eTag(entry.etag()).lastModified(entry.lastModified()).cacheControl(CacheControl.noCache());
-        return notModified ? b.build() : b.contentType(HTML).body(entry.html());
+                .eTag(entry.etag(gzipped)).lastModified(entry.lastModified()).cacheControl(CacheControl.noCache())
+                .varyBy(HttpHeaders.ACCEPT_ENCODING);
+        if (notModified) {
+            return b.build();
+        }
+        if (gzipped) {
+            b.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        return b.contentType(HTML).body(gzipped ? entry.gzip() : entry.html());
     }
 
-    /** Whether a conditional GET is answered by 304: its If-None-Match names the page's ETag, or else its If-Modified-Since is not before Last-Modified. */
-    static boolean notModified(HttpServletRequest request, Entry entry) {
+    /** Whether the request's client takes the gzip copy ({@code Accept-Encoding}). */
+    static boolean gzipped(HttpServletRequest request) {
+        return PageEncoding.acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
+    }
+
+    /**
+     * Whether a conditional GET is answered by 304: its If-None-Match names the ETag of the encoding sent
+     * ({@code gzipped} or not), or else its If-Modified-Since is not before Last-Modified.
+     */
+    static boolean notModified(HttpServletRequest request, Entry entry, boolean gzipped) {
         String ifNoneMatch = request.getHeader("If-None-Match");
         boolean notModified;
         if (ifNoneMatch != null) {
+            String etag = entry.etag(gzipped);
             notModified = ifNoneMatch.equals("*") || java.util.Arrays.stream(ifNoneMatch.split(","))
                     .map(String::strip).map(t -> t.startsWith("W/") ? t.substring(2) : t)
-                    .anyMatch(entry.etag()::equals);
+                    .anyMatch(etag::equals);
         } else {
             long since = -1;
             try {

@@ -127,6 +127,11 @@ public final class Ui {
         return paths.in(language, svPath);
     }
 
+    /** The versioned address of a static file ({@code /css/site.css}), cached by browsers for a year ({@link StaticFiles}). */
+    public String asset(String path) {
+        return StaticFiles.url(path);
+    }
+
     /** Picks the right one of a Swedish/English pair of content. */
     public String pick(String sv, String en) {
         return language.pick(sv, en);

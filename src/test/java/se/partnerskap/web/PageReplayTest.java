@@ -80,6 +80,49 @@ class PageReplayTest {
     }
 
     @Test
+    void aClientThatTakesGzipGetsTheGzipCopyWithItsOwnETagAndAnotherClientThePageItself() throws Exception {
+        get(anonymous());
+        MockHttpServletRequest gzip = anonymous();
+        gzip.addHeader("Accept-Encoding", "gzip, deflate, br");
+        MockHttpServletResponse compressed = get(gzip);
+
+        assertThat(applicationCalls).hasValue(1);
+        assertThat(compressed.getHeader("Content-Encoding")).isEqualTo("gzip");
+        assertThat(compressed.getHeader("ETag")).isEqualTo("\"abc-gz\"");
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(compressed.getContentAsByteArray()))) {
+            assertThat(in.readAllBytes()).isEqualTo(HTML);
+        }
+
+        MockHttpServletRequest refused = anonymous();
+        refused.addHeader("Accept-Encoding", "gzip;q=0");
+        MockHttpServletResponse plain = get(refused);
+        assertThat(plain.getHeader("Content-Encoding")).isNull();
+        assertThat(plain.getHeader("ETag")).isEqualTo("\"abc\"");
+        assertThat(plain.getContentAsByteArray()).isEqualTo(HTML);
+    }
+
+    @Test
+    void a304AnswersOnlyTheETagOfTheEncodingTheClientGets() throws Exception {
+        get(anonymous());
+        MockHttpServletRequest gzipWithPlainETag = anonymous();
+        gzipWithPlainETag.addHeader("Accept-Encoding", "gzip");
+        gzipWithPlainETag.addHeader("If-None-Match", "\"abc\"");
+        assertThat(get(gzipWithPlainETag).getStatus()).isEqualTo(200);
+
+        MockHttpServletRequest gzipWithItsETag = anonymous();
+        gzipWithItsETag.addHeader("Accept-Encoding", "gzip");
+        gzipWithItsETag.addHeader("If-None-Match", "\"abc-gz\"");
+        MockHttpServletResponse notModified = get(gzipWithItsETag);
+        assertThat(notModified.getStatus()).isEqualTo(304);
+        assertThat(notModified.getHeader("ETag")).isEqualTo("\"abc-gz\"");
+
+        MockHttpServletRequest plainWithGzipETag = anonymous();
+        plainWithGzipETag.addHeader("If-None-Match", "\"abc-gz\"");
+        assertThat(get(plainWithGzipETag).getStatus()).isEqualTo(200);
+        assertThat(applicationCalls).hasValue(1);
+    }
+
+    @Test
     void aVisitorWithACookieAnotherAddressOrChangedContentGoesThroughTheApplication() throws Exception {
         get(anonymous());
 

@@ -38,7 +38,7 @@ class ReportSaveFailureTest extends ReportFixtures {
         HttpClient anna = loggedInAs(ANNA, PASSWORD);
         String page = get(anna, path(p, report)).body();
         assertThat(page).contains("id=\"autosave-problem\"").contains("data-retrying=\"Inte sparat: servern svarar inte")
-                .contains("/js/autosave.js").contains("input changed delay:1500ms, autosave-retry");
+                .containsPattern("/js/autosave-[0-9a-f]{32}\\.js").contains("input changed delay:1500ms, autosave-retry");
 
         failUpdatesOf(report);
         try {
