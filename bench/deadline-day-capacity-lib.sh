@@ -7,7 +7,7 @@ run_capacity_load() {
   rm -rf "$WORK/gatling"
   ./mvnw -q -B -f bench/deadline-day/pom.xml gatling:test -Dsimulation=bench.Capacity \
     -DbaseUrl="http://127.0.0.1:$PORT" -DusersFile="$PWD/$WORK/users.csv" -DacksFile="$PWD/$WORK/acks.csv" \
-    -DstepsFile="$PWD/$WORK/steps.csv" -Dusers="$USERS" -DrampSeconds="$RAMP" -DstartRate="$START_RATE" \
+    -DstepsFile="$PWD/$WORK/steps.csv" -Dusers="$USERS" -DrampSeconds="$RAMP" -DwarmupSeconds="$WARMUP" -DstartRate="$START_RATE" \
     -DstepRate="$STEP_RATE" -DstepSeconds="$STEP" -DmaxSteps="$MAX_STEPS" -Dp99LimitMs="$P99_LIMIT" \
     -Dgatling.core.directory.results="$PWD/$WORK/gatling" || true
 }
@@ -76,7 +76,7 @@ mem = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("Mem
 capacity = held["throughput_per_s"] if held else 0.0
 result = {
   "measured_at": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-  "command": "MODE=capacity " + " ".join(f"{k}={os.environ[k]}" for k in ("USERS", "START_RATE", "STEP_RATE", "STEP", "MAX_STEPS", "P99_LIMIT", "PGBENCH_SECONDS")) + " bench/deadline-day.sh",
+  "command": "MODE=capacity " + " ".join(f"{k}={os.environ[k]}" for k in ("DB", "PORT", "USERS", "RAMP", "WARMUP", "START_RATE", "STEP_RATE", "STEP", "MAX_STEPS", "P99_LIMIT", "PGBENCH_SECONDS")) + " bench/deadline-day.sh",
   "machine": {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(mem / 1024 / 1024, 1), "os": platform.platform(),
               "java": subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0],
               "postgresql": subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-tAc", "SHOW server_version"], capture_output=True, text=True).stdout.strip(),

@@ -7,21 +7,15 @@
 #   USERS=100 DURATION=180 SUBMIT_WINDOW=120 bench/deadline-day.sh     # a quick run
 #   MODE=capacity bench/deadline-day.sh         # the highest autosave rate held, against pgbench (below)
 #
-# MODE=capacity: USERS (400) applicants log in, then autosaves arrive at START_RATE (20) saves/s, STEP_RATE
-# (20) more every STEP (60) seconds — open model, bench.Capacity — until a step's p99 passes P99_LIMIT (50)
-# ms or a save fails, or MAX_STEPS (30). The capacity is the highest step held: all its saves answered
-# within the limit, none failed, the rate offered reached. Then, with the application stopped, pgbench
-# runs for PGBENCH_SECONDS (30) on the same PostgreSQL with as many clients as the application's pool (20):
-# each transaction updates a copy of a section row with a text of the same length and inserts an audit
-# row of the same size (tables made LIKE the real ones, indexes included). Reported: the ratio of the two,
-# in the "capacity" part of bench/results/deadline-day.json (the offered-load part stays).
-#
-# It builds the application, starts it (as root: on the PostgreSQL server at 127.0.0.1:5432, database
-# partnerskap_bench, dropped and created again), prepares the applicants, their complete drafts and a
-# round that closes at the end of the run, runs the Gatling simulation in bench/deadline-day, stops the
-# application and checks the database: every acknowledged save must be there (the section's text holds
-# the save's marker and its version is the acknowledged one) and every acknowledged submission must have
-# its snapshot. `lost` counts what is missing.
+# MODE=capacity: USERS (400) applicants log in; after WARMUP (30) seconds at the start rate, not counted,
+# autosaves arrive at START_RATE (20) saves/s, STEP_RATE (20) more every STEP (60) seconds — open model,
+# bench.Capacity — until a step's p99 passes P99_LIMIT (50) ms or a save fails, or MAX_STEPS (30). The
+# capacity is the highest step held: every save answered within the limit, none failed, the rate offered
+# reached. Then, with the application stopped, pgbench runs PGBENCH_SECONDS (30) on the same PostgreSQL
+# with as many clients as the application's pool (20): each transaction updates a copy of a section row
+# with a text of the same length and inserts an audit row of the same size (tables made LIKE the real
+# ones, indexes included). The ratio of the two goes into the "capacity" part of
+# bench/results/deadline-day.json (the offered-load part stays).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/deadline-day-lib.sh
@@ -30,10 +24,11 @@ cd "$(dirname "$0")/.."
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 MODE=${MODE:-offered}
 if [ "$MODE" = capacity ]; then
-  USERS=${USERS:-400}; RAMP=${RAMP:-30}; START_RATE=${START_RATE:-20}; STEP_RATE=${STEP_RATE:-20}; STEP=${STEP:-60}
+  USERS=${USERS:-400}; RAMP=${RAMP:-30}; WARMUP=${WARMUP:-30}; START_RATE=${START_RATE:-20}; STEP_RATE=${STEP_RATE:-20}; STEP=${STEP:-60}
   MAX_STEPS=${MAX_STEPS:-30}; P99_LIMIT=${P99_LIMIT:-50}; PGBENCH_SECONDS=${PGBENCH_SECONDS:-30}; POOL=20
-  DURATION=$((RAMP + MAX_STEPS * STEP + 60)) # the round stays open for the whole run
-  export USERS RAMP START_RATE STEP_RATE STEP MAX_STEPS P99_LIMIT PGBENCH_SECONDS POOL
+  export DB PORT
+  DURATION=$((RAMP + WARMUP + MAX_STEPS * STEP + 60)) # the round stays open for the whole run
+  export USERS RAMP WARMUP START_RATE STEP_RATE STEP MAX_STEPS P99_LIMIT PGBENCH_SECONDS POOL
 fi
 USERS=${USERS:-500}
 DURATION=${DURATION:-720}
@@ -47,7 +42,7 @@ WORK=bench/deadline-day/target
 mkdir -p "$WORK" bench/results
 
 ./mvnw -q -B -DskipTests package
-JAR=$(ls target/partnerskap-*.jar | grep -v original | head -1)
+JAR=$(ls target/partnerskap-*.jar | grep -v -e original -e -server | head -1) # the demo jar (mail catcher)
 "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 LOG="$WORK/app.log"
 java -Xmx1g -jar "$JAR" --server.port="$PORT" --partnerskap.demo=true \

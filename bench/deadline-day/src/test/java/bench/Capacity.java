@@ -25,7 +25,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * steps up (open model: each save is a new arrival, whatever the server's speed) — {@code startRate} saves/s,
  * {@code stepRate} more every {@code stepSeconds} — until a step's p99 passes {@code p99LimitMs} or a save
  * fails, or {@code maxSteps} steps. Each save is made by a logged-in applicant that is not saving at that
- * moment (a pool), with its own session cookie, CSRF token and last version. Writes the steps (rate
+ * moment (a pool), with its own session cookie, CSRF token and last version. The first {@code warmupSeconds}
+ * at the start rate warm the server up and are not counted. Writes the steps (rate
  * offered, saves, throughput, p50/p95/p99, errors) to {@code stepsFile} and every applicant's last
  * acknowledged save to {@code acksFile}, which bench/deadline-day.sh checks against the database.
  */
@@ -38,6 +39,7 @@ public class Capacity extends Simulation {
     private static final String PASSWORD = System.getProperty("password", "partnerskap-demo");
     private static final int USER_COUNT = Integer.getInteger("users", 400);
     private static final int RAMP = Integer.getInteger("rampSeconds", 30);
+    private static final int WARMUP = Integer.getInteger("warmupSeconds", 30);
     private static final int START_RATE = Integer.getInteger("startRate", 20);
     private static final int STEP_RATE = Integer.getInteger("stepRate", 20);
     private static final int STEP_SECONDS = Integer.getInteger("stepSeconds", 60);
@@ -58,8 +60,9 @@ public class Capacity extends Simulation {
     private static volatile long savesFrom;
     private static volatile int failedStep = -1;
 
+    // each save is a new virtual user: share the connections, as a browser keeps its own open
     private final HttpProtocolBuilder protocol = http.baseUrl(BASE).disableFollowRedirect().acceptHeader("text/html")
-            .userAgentHeader("partnerskap-bench");
+            .userAgentHeader("partnerskap-bench").shareConnections();
 
     private final ScenarioBuilder login = scenario("login").feed(csv(USERS).queue())
             .exec(http("login page").get("/login").check(regex("name=\"_csrf\" value=\"([^\"]+)\"").saveAs("csrf")))
@@ -80,7 +83,7 @@ public class Capacity extends Simulation {
             });
 
     private static int stepOf(long now) {
-        return (int) ((now - savesFrom) / (STEP_SECONDS * 1000L));
+        return (int) Math.floorDiv(now - savesFrom - WARMUP * 1000L, STEP_SECONDS * 1000L); // -1: warming up
     }
 
     private static Session take(Session session) {
@@ -91,7 +94,7 @@ public class Capacity extends Simulation {
                 }
             }
         }
-        int step = Math.min(stepOf(System.currentTimeMillis()), MAX_STEPS - 1);
+        int step = Math.max(-1, Math.min(stepOf(System.currentTimeMillis()), MAX_STEPS - 1));
         judge(step - 1);
         Applicant a = FREE.poll();
         if (a == null) { // every applicant is waiting for an answer: the server has fallen far behind
@@ -178,7 +181,8 @@ public class Capacity extends Simulation {
 
     {
         setUp(login.injectOpen(rampUsers(USER_COUNT).during(Duration.ofSeconds(RAMP)))
-                .andThen(saves.injectOpen(incrementUsersPerSec(STEP_RATE).times(MAX_STEPS)
+                .andThen(saves.injectOpen(constantUsersPerSec(START_RATE).during(Duration.ofSeconds(WARMUP)),
+                        incrementUsersPerSec(STEP_RATE).times(MAX_STEPS)
                         .eachLevelLasting(Duration.ofSeconds(STEP_SECONDS)).startingFrom(START_RATE))))
                 .protocols(protocol);
     }
