@@ -5,41 +5,64 @@
 #
 #   bench/deadline-day.sh                       # defaults: 500 applicants, 12 minutes, submissions in the last 10
 #   USERS=100 DURATION=180 SUBMIT_WINDOW=120 bench/deadline-day.sh     # a quick run
+#   MODE=capacity bench/deadline-day.sh         # the highest autosave rate held, against pgbench (below)
 #
-# It builds the application, starts it (as root: on the PostgreSQL server at 127.0.0.1:5432, database
-# partnerskap_bench, dropped and created again), prepares the applicants, their complete drafts and a
-# round that closes at the end of the run, runs the Gatling simulation in bench/deadline-day, stops the
-# application and checks the database: every acknowledged save must be there (the section's text holds
-# the save's marker and its version is the acknowledged one) and every acknowledged submission must have
-# its snapshot. `lost` counts what is missing.
+# MODE=capacity: USERS (400) applicants log in; after WARMUP (30) seconds at the start rate, not counted,
+# autosaves arrive at START_RATE (20) saves/s, STEP_RATE (20) more every STEP (60) seconds — open model,
+# bench.Capacity — until a step's p99 passes P99_LIMIT (50) ms or a save fails, or MAX_STEPS (30). The
+# capacity is the highest step held: every save answered within the limit, none failed, the rate offered
+# reached. Then, with the application stopped, pgbench runs PGBENCH_SECONDS (30) on the same PostgreSQL
+# with as many clients as the application's pool (20): each transaction updates a copy of a section row
+# with a text of the same length and inserts an audit row of the same size (tables made LIKE the real
+# ones, indexes included). The ratio of the two goes into the "capacity" part of
+# bench/results/deadline-day.json (the offered-load part stays).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/deadline-day-lib.sh
+. bench/deadline-day-capacity-lib.sh
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+MODE=${MODE:-offered}
+if [ "$MODE" = capacity ]; then
+  USERS=${USERS:-400}; RAMP=${RAMP:-30}; WARMUP=${WARMUP:-30}; START_RATE=${START_RATE:-20}; STEP_RATE=${STEP_RATE:-20}; STEP=${STEP:-60}
+  MAX_STEPS=${MAX_STEPS:-30}; P99_LIMIT=${P99_LIMIT:-50}; PGBENCH_SECONDS=${PGBENCH_SECONDS:-30}; POOL=20
+  export DB PORT
+  DURATION=$((RAMP + WARMUP + MAX_STEPS * STEP + 60)) # the round stays open for the whole run
+  export USERS RAMP WARMUP START_RATE STEP_RATE STEP MAX_STEPS P99_LIMIT PGBENCH_SECONDS POOL
+fi
 USERS=${USERS:-500}
 DURATION=${DURATION:-720}
 SUBMIT_WINDOW=${SUBMIT_WINDOW:-600}
 RAMP=${RAMP:-60}
 PACE=${PACE:-5}
 PORT=${PORT:-18080}
-DB=partnerskap_bench
+DB=${DB:-partnerskap_bench}
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q -X)
 WORK=bench/deadline-day/target
 mkdir -p "$WORK" bench/results
 
 ./mvnw -q -B -DskipTests package
-JAR=$(ls target/partnerskap-*.jar | grep -v original | head -1)
+JAR=$(ls target/partnerskap-*.jar | grep -v -e original -e -server | head -1) # the demo jar (mail catcher)
 "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 LOG="$WORK/app.log"
 java -Xmx1g -jar "$JAR" --server.port="$PORT" --partnerskap.demo=true \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
-  --spring.datasource.hikari.maximum-pool-size=20 --logging.level.root=WARN >"$LOG" 2>&1 &
+  --spring.datasource.hikari.maximum-pool-size=${POOL:-20} --logging.level.root=WARN >"$LOG" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 wait_for_demo "$APP" "$LOG"
 
 prepare_deadline_day
+
+if [ "$MODE" = capacity ]; then
+  run_capacity_load
+  kill $APP; wait $APP 2>/dev/null || true
+  trap - EXIT
+  IN_FLIGHT=1 check_acknowledged
+  run_pgbench
+  report_capacity
+  exit 0
+fi
 
 run_deadline_day_load
 kill $APP; wait $APP 2>/dev/null || true
@@ -78,6 +101,10 @@ result = {
   "database_check": values,
   "lost": values["saves_lost"] + values["submissions_lost"],
 }
+try:  # the capacity run (MODE=capacity) is kept beside the offered load
+    result["capacity"] = json.load(open("bench/results/deadline-day.json"))["capacity"]
+except (OSError, KeyError, ValueError):
+    pass
 json.dump(result, open("bench/results/deadline-day.json", "w"), indent=2, ensure_ascii=False)
 print(json.dumps({k: result[k] for k in ("all_requests", "database_check", "lost")}, indent=2))
 for name, r in requests.items():

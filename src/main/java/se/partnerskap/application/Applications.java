@@ -190,15 +190,19 @@ public class Applications {
         if (head.isEmpty()) {
             return head;
         }
+        Application a = head.get();
+        return Optional.of(new Application(a.id(), a.roundId(), a.programme(), a.component(), a.leadOrganisation(),
+                a.status(), a.title(), a.createdBy(), a.createdAt(), a.updatedAt(), sectionsOf(id), attachments(id)));
+    }
+
+    private Map<Section, SectionAnswers> sectionsOf(UUID id) {
         Map<Section, SectionAnswers> sections = new EnumMap<>(Section.class);
         jdbc.sql("""
                 SELECT section_key, answers::text AS answers, state, version, saved_by, saved_at
                 FROM application_section WHERE application_id = ?
                 """).param(id).query((RowCallback) rs -> Section.ofKey(rs.getString("section_key"))
                 .ifPresent(s -> sections.put(s, sectionAnswers(s, rs))));
-        Application a = head.get();
-        return Optional.of(new Application(a.id(), a.roundId(), a.programme(), a.component(), a.leadOrganisation(),
-                a.status(), a.title(), a.createdBy(), a.createdAt(), a.updatedAt(), sections, attachments(id)));
+        return sections;
     }
 
     private interface RowCallback extends org.springframework.jdbc.core.RowCallbackHandler {
@@ -229,14 +233,18 @@ public class Applications {
         if (section == Section.ATTACHMENTS) {
             throw new IllegalArgumentException("Attachments are added one by one");
         }
-        Application application = load(id, userId).orElseThrow(NotFound::new);
-        // share-lock the application row: a submission (which takes it FOR UPDATE) waits for running saves
-        String status = jdbc.sql("SELECT status FROM application WHERE id = ? FOR SHARE").param(id).query(String.class).single();
-        ApplicationStatus lockedStatus = ApplicationStatus.ofKey(status);
-        if (lockedStatus != ApplicationStatus.DRAFT && lockedStatus != ApplicationStatus.WITHDRAWN) {
+        // one statement reads what authorises the save: the application, locked (a submission, which takes it
+        // FOR UPDATE, waits for running saves; two saves of one application take turns instead of deadlocking
+        // on its change time, as two FOR SHARE locks did), and whether the user is a member of its lead
+        ForSave locked = lockForSave(id, userId, section, actor).orElseThrow(NotFound::new);
+        Application application = locked.application();
+        if (!application.isEditable()) {
             throw new Application.NotEditableException(id);
         }
         RoundDetails round = rounds.details(application.roundId()).orElseThrow();
+        if (!Section.in(round).contains(section)) {
+            throw new NotFound(); // the round asks no extra questions
+        }
         if (!round.isOpenAt(clock.instant())) { // submission: after the deadline drafts are read-only
             throw new DeadlinePassedException(id);
         }
@@ -248,11 +256,21 @@ public class Applications {
         SectionState state = answers.blank() ? SectionState.NOT_STARTED
                 : check.remaining().isEmpty() ? SectionState.COMPLETED : SectionState.IN_PROGRESS;
         Instant now = clock.instant();
+        String title = section == Section.CHALLENGE ? answers.one("title").strip() : null;
+        // the section only if nobody saved it since {@code version}, and with it the application's change time
         int rows = jdbc.sql("""
-                UPDATE application_section SET answers = ?::jsonb, state = ?, version = version + 1, saved_by = ?, saved_at = ?
-                WHERE application_id = ? AND section_key = ? AND version = ?
-                """).params(json.writeValueAsString(answers.fields()), state.key(), actor, Timestamp.from(now), id,
-                section.key(), version).update();
+                WITH saved AS (
+                    UPDATE application_section SET answers = :answers::jsonb, state = :state, version = version + 1,
+                           saved_by = :actor, saved_at = :now
+                    WHERE application_id = :id AND section_key = :section AND version = :version
+                    RETURNING application_id)
+                UPDATE application SET updated_at = :now, title = coalesce(:title, title)
+                WHERE id = (SELECT application_id FROM saved)
+                """).param("answers", json.writeValueAsString(answers.fields())).param("state", state.key())
+                .param("actor", actor).param("now", Timestamp.from(now)).param("id", id).param("section", section.key())
+                .param("version", version)
+                .param("title", title == null ? null : title.substring(0, Math.min(200, title.length())), java.sql.Types.VARCHAR)
+                .update();
         if (rows == 0) {
             SectionAnswers current = find(id).orElseThrow().section(section);
             jdbc.sql("""
@@ -268,17 +286,45 @@ public class Applications {
                     "section", section.key(), "basedOn", version, "saved", current.version()));
             return new SaveResult.Conflict(current, answers);
         }
-        jdbc.sql("""
-                UPDATE section_conflict SET resolved_at = ?
-                WHERE application_id = ? AND section_key = ? AND refused_by = ? AND resolved_at IS NULL
-                """).params(Timestamp.from(now), id, section.key(), actor).update();
-        String title = section == Section.CHALLENGE ? answers.one("title").strip() : null;
-        jdbc.sql("UPDATE application SET updated_at = ?, title = coalesce(?, title) WHERE id = ?")
-                .params(Timestamp.from(now), title == null ? null : title.substring(0, Math.min(200, title.length())), id)
-                .update();
+        if (locked.openConflict()) { // this save settles the person's refused one
+            jdbc.sql("""
+                    UPDATE section_conflict SET resolved_at = ?
+                    WHERE application_id = ? AND section_key = ? AND refused_by = ? AND resolved_at IS NULL
+                    """).params(Timestamp.from(now), id, section.key(), actor).update();
+        }
         audit.record(actor, "application.section-saved", "application", id.toString(), Map.of(
                 "section", section.key(), "version", version + 1, "state", state.key()));
         return new SaveResult.Saved(version + 1, now, state, check.remaining());
+    }
+
+    /** The application to save in, locked, and whether {@code actor} has a refused save of the section open. */
+    private record ForSave(Application application, boolean openConflict) {
+    }
+
+    private Optional<ForSave> lockForSave(UUID id, UUID userId, Section section, String actor) {
+        Optional<ForSave> head = jdbc.sql("""
+                SELECT a.id, a.round_id, a.programme_key, a.component_key, a.lead_organisation_id, a.status, a.title,
+                       a.created_by, a.created_at, a.updated_at,
+                       EXISTS (SELECT 1 FROM section_conflict c WHERE c.application_id = a.id AND c.section_key = :section
+                               AND c.refused_by = :actor AND c.resolved_at IS NULL) AS open_conflict
+                FROM application a WHERE a.id = :id AND %s
+                FOR NO KEY UPDATE OF a
+                """.formatted(Memberships.isMemberOf("a.lead_organisation_id")))
+                .param("id", id).param("member", userId).param("section", section.key()).param("actor", actor)
+                .query((rs, i) -> new ForSave(new Application(rs.getObject("id", UUID.class),
+                        rs.getObject("round_id", UUID.class), rs.getString("programme_key"), rs.getString("component_key"),
+                        rs.getObject("lead_organisation_id", UUID.class), ApplicationStatus.ofKey(rs.getString("status")),
+                        rs.getString("title"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("updated_at").toInstant(), Map.of(), List.of()), rs.getBoolean("open_conflict")))
+                .optional();
+        if (head.isEmpty() || !rules.readsOtherSections(section)) {
+            return head;
+        }
+        // the budget's limit depends on the partners, co-applicants and years of the other sections
+        Application a = head.get().application();
+        return Optional.of(new ForSave(new Application(a.id(), a.roundId(), a.programme(), a.component(),
+                a.leadOrganisation(), a.status(), a.title(), a.createdBy(), a.createdAt(), a.updatedAt(), sectionsOf(id),
+                List.of()), head.get().openConflict()));
     }
 
     /** What the rules say about a section as stored (for the page and "check your answers"). */

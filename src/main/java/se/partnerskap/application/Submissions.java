@@ -111,7 +111,7 @@ public class Submissions {
                 .param(UUID.nameUUIDFromBytes(("submission:" + before.roundId() + ":" + before.leadOrganisation())
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8)).getMostSignificantBits())
                 .query(Integer.class).single();
-        // Then the application itself: running section saves (FOR SHARE) finish first, none starts until we commit.
+        // Then the application itself: running section saves (FOR NO KEY UPDATE) finish first, none starts until we commit.
         String status = jdbc.sql("SELECT status FROM application WHERE id = ? FOR UPDATE").param(id)
                 .query(String.class).single();
         Optional<SubmissionRecord> same = byKey(idempotencyKey);

@@ -21,6 +21,16 @@ public class Memberships {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The same rule as {@link #organisationsOf} as an SQL condition, for a query that reads what a member may
+     * change and whether the user is one in one statement: true when the user bound to the named parameter
+     * {@code :member} (an enabled user) is a member of the organisation in {@code organisationColumn}.
+     */
+    public static String isMemberOf(String organisationColumn) {
+        return "EXISTS (SELECT 1 FROM membership m JOIN app_user u ON u.id = m.user_id WHERE m.user_id = :member"
+                + " AND u.enabled AND m.organisation_id = " + organisationColumn + ")";
+    }
+
     /** The ids of the organisations {@code userId} is a member of (enabled users only). */
     public List<UUID> organisationsOf(UUID userId) {
         return jdbc.sql("""

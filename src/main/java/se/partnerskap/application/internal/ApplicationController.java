@@ -237,10 +237,16 @@ public class ApplicationController {
             @RequestParam MultiValueMap<String, String> params,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Ui ui, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        Application a = load(id, me);
-        Section section = Section.ofSlug(slug).filter(s -> s != Section.ATTACHMENTS)
-                .filter(applications.sections(a)::contains).orElseThrow(NotFoundException::new);
-        if (!a.isEditable()) {
+        Section section = Section.ofSlug(slug).filter(s -> s != Section.ATTACHMENTS).orElseThrow(NotFoundException::new);
+        boolean rowChange = params.getFirst("add") != null || params.getFirst("remove") != null;
+        // an autosave reads nothing before it saves: saveSection reads what authorises it in one statement
+        // (docs/autosave.md, "What a save costs"); a full-form save needs the application for its form again
+        Application a = htmx != null && !rowChange ? null : load(id, me);
+        if (a != null && (!applications.sections(a).contains(section) || !a.isEditable())) {
+            throw new NotFoundException();
+        }
+        UUID applicationId = a != null ? a.id() : parse(id);
+        if (applicationId == null) {
             throw new NotFoundException();
         }
         String v = params.getFirst("version");
@@ -250,12 +256,14 @@ public class ApplicationController {
         fields.remove("version");
         fields.remove("add");
         fields.remove("remove");
-        RowChange change = RowChange.of(section, params.getFirst("add"), params.getFirst("remove"), new Answers(fields),
-                components.component(a.programme(), a.component()).orElseThrow().maxPartners());
+        RowChange change = a == null ? null : RowChange.of(section, params.getFirst("add"), params.getFirst("remove"),
+                new Answers(fields), components.component(a.programme(), a.component()).orElseThrow().maxPartners());
         Answers typed = change == null ? new Answers(fields) : change.answers();
         SaveResult result;
         try {
-            result = applications.saveSection(a.id(), me.userId(), me.email(), section, typed, version);
+            result = applications.saveSection(applicationId, me.userId(), me.email(), section, typed, version);
+        } catch (Applications.NotFound | Application.NotEditableException e) {
+            throw new NotFoundException(); // not a member, no such section in its round, or submitted
         } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
             if (htmx != null) {
                 throw e; // a 5xx: static/js/autosave.js says so and tries again
@@ -266,7 +274,6 @@ public class ApplicationController {
             model.addAttribute("view", view(header(a, ui), section, typed, version, Map.of(), null, false, ui));
             return "pages/application/section";
         }
-        SectionView.ApplicationHeader header = header(a, ui);
         if (htmx != null) {
             model.addAttribute("result", result);
             model.addAttribute("version", switch (result) {
@@ -275,9 +282,10 @@ public class ApplicationController {
                 case SaveResult.Conflict c -> version;
             });
             model.addAttribute("at", result instanceof SaveResult.Saved s ? time(s.at()) : "");
-            model.addAttribute("href", header.base() + "/" + section.slug(ui.language()));
+            model.addAttribute("href", ui.href(ApplicationPaths.SV + "/" + applicationId) + "/" + section.slug(ui.language()));
             return "pages/application/autosave";
         }
+        SectionView.ApplicationHeader header = header(a, ui);
         return switch (result) {
             case SaveResult.Saved saved -> {
                 String page = header.base() + "/" + section.slug(ui.language());

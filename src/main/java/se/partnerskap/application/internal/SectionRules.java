@@ -69,6 +69,11 @@ public class SectionRules {
         };
     }
 
+    /** Whether {@link #check} of {@code section} reads the application's other sections (the budget's limit). */
+    public boolean readsOtherSections(Section section) {
+        return section == Section.BUDGET;
+    }
+
     public Check check(Section section, Answers a, Application application, RoundDetails round) {
         Map<String, Problem> invalid = new LinkedHashMap<>();
         Map<String, Problem> remaining = new LinkedHashMap<>();
