@@ -46,7 +46,7 @@ pg_ctlcluster --skip-systemctl-redirect "$PG_VERSION" faults start 2>/dev/null |
 for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p "$PG_PORT" -q && break; sleep 1; done
 
 ./mvnw -q -B -DskipTests package
-JAR=$(ls target/partnerskap-*.jar | grep -v original | head -1)
+JAR=$(ls target/partnerskap-*.jar | grep -v -e original -e -server.jar | head -1)
 "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 
 MAILS="$WORK/mails.jsonl"

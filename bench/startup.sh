@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 PORT=${PORT:-18080}
 ./mvnw -q -B -DskipTests package
-JAR=$(ls target/partnerskap-*.jar | grep -v original | head -1)
+JAR=$(ls target/partnerskap-*.jar | grep -v -e original -e -server.jar | head -1)
 LOG=$(mktemp)
 args=(--server.port="$PORT" --partnerskap.demo=true)
 if [ "$(id -u)" = 0 ]; then
