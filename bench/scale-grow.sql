@@ -120,10 +120,10 @@ SELECT r.id, c.key, 1 + (abs(hashtext(r.id::text || c.key)) % c.scale), 'Motiver
 FROM review_assignment r JOIN scale_app a ON a.id = r.application_id
 JOIN scoring_criterion c ON c.programme_key = 'kommunala-partnerskap' WHERE r.status = 'submitted';
 
--- the audit log: 2 000·F entries, one in 100 about a round
+-- the audit log: 2 000·F entries, ten about each grown application, one in 100 naming a round
 INSERT INTO audit_entry (occurred_at, actor, action, subject_type, subject_id, details)
 SELECT now() - n * interval '1 minute', 'olle.officer@icld.demo.example', 'assessment.eligibility-checked', 'application',
-  md5('scale-app-' || (1 + n % :factor) || '-' || (1 + n % 200))::uuid::text,
+  md5('scale-app-' || (1 + (n / 200) % :factor) || '-' || (1 + n % 200))::uuid::text,
   CASE WHEN n % 100 = 0 THEN jsonb_build_object('round', md5('scale-round-' || (1 + n / 100 % :factor))::uuid::text)
        ELSE jsonb_build_object('reference', 'SC-' || n) END
 FROM generate_series(1, 2000 * :factor) n;

@@ -78,8 +78,12 @@ public class FollowUpController {
 
     ListView listView(String round, String flag, Ui ui) {
         var today = followUp.today();
+        // one round query per round, not per project
+        Map<UUID, String> roundNames = new java.util.HashMap<>();
         List<Row> all = followUp.all().stream().map(p -> new Row(p, p.partnership().swedishOrganisationName(),
-                pages.roundName(p, ui.language()), p.money(), p.nextReport(), p.flags(today))).toList();
+                p.partnership().roundId() == null ? pages.roundName(p, ui.language())
+                        : roundNames.computeIfAbsent(p.partnership().roundId(), id -> pages.roundName(p, ui.language())),
+                p.money(), p.nextReport(), p.flags(today))).toList();
         Map<String, String> rounds = new LinkedHashMap<>();
         for (Row r : all) {
             UUID id = r.project().partnership().roundId();
