@@ -5,6 +5,7 @@
 #
 #   bench/scale.sh                   # FACTORS="1 10 100"
 #   FACTORS="1 10" RUNS=5 bench/scale.sh
+#   JAR=/tmp/before/target/partnerskap-0.1.0-SNAPSHOT.jar OUT=bench/results/scale-before.json bench/scale.sh
 #
 # The jar is built, then started once on a fresh database (SEED, default partnerskap_scale_seed) with the demo
 # data and stopped; each size is a copy of that database (partnerskap_scale_<F>) grown by SQL, with the
@@ -27,8 +28,10 @@ PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q -X)
 BASE="http://127.0.0.1:$PORT"
 
 if curl -s -o /dev/null "$BASE/"; then echo "Port $PORT is in use: set PORT" >&2; exit 1; fi
-[ "${SKIP_BUILD:-}" = 1 ] || ./mvnw -q -B -DskipTests package
-JAR=$(ls target/partnerskap-*.jar | grep -v -e original -e server | head -1)
+if [ -z "${JAR:-}" ]; then
+  ./mvnw -q -B -DskipTests package
+  JAR=$(ls target/partnerskap-*.jar | grep -v -e original -e server | head -1)
+fi
 WORK=$(mktemp -d)
 APP=""
 cleanup() {
@@ -100,7 +103,7 @@ for F in $FACTORS; do
   done
   measure "$F" applicant "$APPLICANT" /ansokningar/mina
   measure "$F" anonymous "" /sitemap.xml
-  PART=$(curl -s "$BASE/sitemap.xml" | grep -o '<sitemap><loc>[^<]*' | tail -1 | sed 's/.*<loc>//; s|^https\?://[^/]*||')
+  PART=$(curl -s "$BASE/sitemap.xml" | grep -o '<sitemap><loc>[^<]*' | tail -1 | sed 's/.*<loc>//; s|^https\?://[^/]*||' || true)
   if [ -n "$PART" ]; then measure "$F" anonymous "" "$PART"; fi
   measure "$F" anonymous "" "/sok?q=demokrati"
   echo "$F $(awk '/VmRSS/ {print $2}' /proc/$APP/status) $COUNTS" >>"$WORK/memory"
@@ -131,13 +134,13 @@ for page in pages.values():
         if one and one["median_ms"] > 0:
             v["ratio_to_1x"] = round(v["median_ms"] / one["median_ms"], 2)
 result = {
-    "command": "bench/scale.sh",
+    "command": "bench/scale.sh" + (" (JAR=" + os.environ["JAR"] + ")" if os.environ.get("JAR") else ""),
     "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
     "machine": f"{os.cpu_count()} cores, {platform.machine()}, {platform.platform()}; loaded: other helpers' builds and tests ran at the same time",
     "method": f"median of {runs} sequential curl requests after {warmup} warm-up requests, per page and size; RSS of the JVM after all pages of a size",
     "sizes": memory,
     "pages": pages,
 }
-json.dump(result, open("bench/results/scale.json", "w"), indent=2, ensure_ascii=False)
+json.dump(result, open(os.environ.get("OUT", "bench/results/scale.json"), "w"), indent=2, ensure_ascii=False)
 print(json.dumps(result, indent=2, ensure_ascii=False))
 PY

@@ -101,16 +101,16 @@ class FollowUpPagingTest extends AbstractIntegrationTest {
 
     @Test
     void theExportHoldsEveryMatchingProjectNotOnlyAPage() throws Exception {
-        String copy = copies(230);
+        String copy = copies(1100);
         HttpClient officer = loggedInAs(DemoUsers.OLLE.email(), DemoUsers.PASSWORD);
         HttpResponse<byte[]> xlsx = officer.send(HttpRequest.newBuilder(URI.create(url("/uppfoljning/export.xlsx?round="
                 + round))).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(xlsx.statusCode()).isEqualTo(200);
         var sheet = Workbooks.read(xlsx.body()).sheet("Projekt");
         List<String> keys = IntStream.range(2, sheet.size()).mapToObj(r -> Workbooks.texts(sheet, r).getFirst()).toList();
-        // every copy once, the newest first, across the export's batches of 200
-        assertThat(keys).hasSize(230).doesNotHaveDuplicates();
-        assertThat(keys.getFirst()).isEqualTo(copy + 230);
+        // every copy once, the newest first, across the export's batches of 1000
+        assertThat(keys).hasSize(1100).doesNotHaveDuplicates();
+        assertThat(keys.getFirst()).isEqualTo(copy + 1100);
         assertThat(keys.getLast()).isEqualTo(copy + 1);
     }
 }

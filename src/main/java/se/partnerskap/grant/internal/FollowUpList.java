@@ -25,7 +25,7 @@ class FollowUpList {
     /** Projects on one page of the list. */
     static final int PAGE_SIZE = 50;
     /** Projects read at a time for the export. */
-    static final int BATCH = 200;
+    static final int BATCH = 1000;
 
     /** A page: its projects, how many match the filters, and how many are followed up in all. */
     record Page(List<FollowUp.Project> projects, int matching, int total) {
