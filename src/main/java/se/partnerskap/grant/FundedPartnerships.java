@@ -106,6 +106,15 @@ public class FundedPartnerships {
                 .query((rs, i) -> new Totals(rs.getInt(1), rs.getInt(2), rs.getLong(3))).single();
     }
 
+    /**
+     * The public paths ({@link FundedPartnership#path()}) of a programme's funded partnerships, by key,
+     * {@code limit} from {@code offset}: a page of addresses without reading the partnerships whole.
+     */
+    public List<String> paths(String programme, int offset, int limit) {
+        return jdbc.sql("SELECT coalesce(slug, key) FROM funded_partnership WHERE programme_key = ? ORDER BY key"
+                + " LIMIT ? OFFSET ?").params(programme, limit, offset).query(String.class).list();
+    }
+
     public record Totals(int fundedPartnerships, int swedishOrganisations, long amountSek) {
     }
 

@@ -240,12 +240,16 @@ class FeedsTest extends AbstractIntegrationTest {
         news.item(sv.group(), "press-release", "en", news.slug("map-en"), "English version", "", "", "published", ago(10));
         news.item("article", "sv", news.slug("karta-utkast"), "Utkast", "", "", "draft", null);
 
-        var response = get("/sitemap.xml");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/xml");
-        Element urlset = parse(response.body()).getDocumentElement();
-        assertThat(urlset.getNamespaceURI()).isEqualTo(SITEMAP);
-        List<Element> urls = children(urlset, SITEMAP, "url");
+        List<Element> urls = new ArrayList<>();
+        for (String part : sitemapParts()) {
+            var response = get(part.substring(url("").length()));
+            assertThat(response.statusCode()).as(part).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/xml");
+            Element urlset = parse(response.body()).getDocumentElement();
+            assertThat(urlset.getNamespaceURI()).isEqualTo(SITEMAP);
+            assertThat(urlset.getLocalName()).isEqualTo("urlset");
+            urls.addAll(children(urlset, SITEMAP, "url"));
+        }
         List<String> locs = urls.stream().map(u -> text(u, SITEMAP, "loc")).toList();
         String base = url("");
         assertThat(locs).contains(base + "/", base + "/en", base + "/kommunala-partnerskap", base + "/projekt",
@@ -264,6 +268,43 @@ class FeedsTest extends AbstractIntegrationTest {
         assertThat(children(project, XHTML, "link")).extracting(l -> l.getAttribute("hreflang") + " " + l.getAttribute("href"))
                 .contains("en " + base + "/en/projects/" + key);
         assertThat(get("/projekt/" + key).statusCode()).as("the project's address in the sitemap exists").isEqualTo(200);
+    }
+
+    /** The addresses of the parts the sitemap index lists. */
+    private List<String> sitemapParts() {
+        var index = get("/sitemap.xml");
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.headers().firstValue("Content-Type").orElse("")).startsWith("application/xml");
+        Element root = parse(index.body()).getDocumentElement();
+        assertThat(root.getNamespaceURI()).isEqualTo(SITEMAP);
+        assertThat(root.getLocalName()).isEqualTo("sitemapindex");
+        return children(root, SITEMAP, "sitemap").stream().map(s -> text(s, SITEMAP, "loc")).toList();
+    }
+
+    @Test
+    void theSitemapIsAnIndexOfPartsOfPagesNewsAndProjectsEachCachedByItsETag() {
+        news.item("article", "sv", news.slug("delar"), "Delar", "", "", "published", ago(5));
+        List<String> parts = sitemapParts();
+        String base = url("");
+        assertThat(parts).contains(base + "/sitemap-pages.xml", base + "/sitemap-news-1.xml",
+                base + "/sitemap-projects-1.xml");
+        // every part is at the root (a sitemap may only list addresses below its own) and small enough
+        for (String part : parts) {
+            assertThat(part).matches(java.util.regex.Pattern.quote(base) + "/sitemap-[a-z]+(-[0-9]+)?\\.xml");
+            var response = get(part.substring(base.length()));
+            assertThat(children(parse(response.body()).getDocumentElement(), SITEMAP, "url").size())
+                    .isBetween(1, 10_000);
+            String etag = response.headers().firstValue("ETag").orElseThrow();
+            assertThat(get(part.substring(base.length()), "If-None-Match", etag).statusCode()).as(part).isEqualTo(304);
+        }
+        // a new public item changes the news parts' ETag
+        var first = get("/sitemap-news-1.xml");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        news.item("article", "sv", news.slug("delar-ny"), "Delar ny", "", "", "published", ago(1));
+        var again = get("/sitemap-news-1.xml", "If-None-Match", etag);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).contains("/nyheter/" + news.slug("delar-ny"));
+        assertThat(get("/sitemap-projects-999.xml").statusCode()).isEqualTo(404);
     }
 
     @Test

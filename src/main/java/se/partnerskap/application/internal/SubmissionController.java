@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +34,7 @@ import se.partnerskap.application.Ineligibility;
 import se.partnerskap.application.SubmissionRecord;
 import se.partnerskap.application.SubmitResult;
 import se.partnerskap.application.Submissions;
+import se.partnerskap.identity.Memberships;
 import se.partnerskap.identity.SignedIn;
 import se.partnerskap.programme.Components;
 import se.partnerskap.programme.RoundDetails;
@@ -68,9 +71,11 @@ class SubmissionController {
     private final Components components;
     private final Registry registry;
     private final Links links;
+    private final Memberships memberships;
 
     SubmissionController(Submissions submissions, Applications applications, Rounds rounds, Components components,
-            Registry registry, Links links) {
+            Registry registry, Links links, Memberships memberships) {
+        this.memberships = memberships;
         this.submissions = submissions;
         this.applications = applications;
         this.rounds = rounds;
@@ -234,11 +239,24 @@ class SubmissionController {
 
     @GetMapping({"/ansokningar/mina", "/ansokningar/mine", "/en/applications/mine", "/en/applications/mina"})
     String mine(@AuthenticationPrincipal SignedIn me, Ui ui, Model model) {
-        List<ApplicationSummary> mine = applications.visibleTo(me.userId());
+        // the applications the user's organisations lead (as Applications.load allows), not those they co-apply to
+        List<UUID> lead = memberships.organisationsOf(me.userId());
+        List<ApplicationSummary> mine = applications.visibleTo(me.userId()).stream()
+                .filter(s -> lead.contains(s.leadOrganisation())).toList();
+        // each round, organisation and latest submission read once for all rows, not once per row
+        Map<UUID, RoundDetails> roundsById = new HashMap<>();
+        Map<UUID, String> organisations = new HashMap<>();
+        registry.swedishOrganisations(mine.stream().map(ApplicationSummary::leadOrganisation).distinct().toList())
+                .forEach(o -> organisations.put(o.id(), o.name()));
+        Map<UUID, SubmissionRecord> latest = submissions.latestOf(mine.stream().map(ApplicationSummary::id).toList());
+        Instant now = submissions.now();
         List<Row> rows = new ArrayList<>();
         for (ApplicationSummary s : mine) {
-            applications.load(s.id(), me.userId()).ifPresent(a -> rows.add(new Row(header(a, ui),
-                    StockholmTime.dateTime(s.updatedAt(), ui.language()))));
+            RoundDetails round = roundsById.computeIfAbsent(s.roundId(), r -> rounds.details(r).orElseThrow());
+            SubmissionRecord submitted = latest.get(s.id());
+            rows.add(new Row(header(s.id(), s.title(), s.status(), organisations.getOrDefault(s.leadOrganisation(), ""),
+                    round.programme(), s.component(), round, now, submitted == null ? null : submitted.reference(), ui),
+                    StockholmTime.dateTime(s.updatedAt(), ui.language())));
         }
         model.addAttribute("view", new MineView(rows));
         return "pages/application/mine";
@@ -257,19 +275,23 @@ class SubmissionController {
     // ---- helpers
 
     private Header header(Application a, Ui ui) {
-        Language lang = ui.language();
         RoundDetails round = rounds.details(a.roundId()).orElseThrow();
-        Instant now = submissions.now();
-        boolean open = round.isOpenAt(now);
         String reference = submissions.latestOf(List.of(a.id())).values().stream().findFirst()
                 .map(SubmissionRecord::reference).orElse(null);
-        String base = ui.href(SubmissionPaths.SV + "/" + a.id());
-        boolean en = lang == Language.EN;
-        String status = a.status() == ApplicationStatus.DRAFT && !open ? "closed" : a.status().key();
-        return new Header(a.id(), a.title().isBlank() ? ui.t("submission.untitled") : a.title(),
+        return header(a.id(), a.title(), a.status(),
                 registry.swedishOrganisation(a.leadOrganisation()).map(SwedishOrganisation::name).orElse(""),
-                round.name(lang),
-                components.component(a.programme(), a.component()).map(c -> c.name(lang)).orElse(a.component()),
+                a.programme(), a.component(), round, submissions.now(), reference, ui);
+    }
+
+    private Header header(UUID id, String title, ApplicationStatus applicationStatus, String organisation,
+            String programme, String component, RoundDetails round, Instant now, String reference, Ui ui) {
+        Language lang = ui.language();
+        boolean open = round.isOpenAt(now);
+        String base = ui.href(SubmissionPaths.SV + "/" + id);
+        boolean en = lang == Language.EN;
+        String status = applicationStatus == ApplicationStatus.DRAFT && !open ? "closed" : applicationStatus.key();
+        return new Header(id, title.isBlank() ? ui.t("submission.untitled") : title, organisation, round.name(lang),
+                components.component(programme, component).map(c -> c.name(lang)).orElse(component),
                 round.deadline() == null ? "" : StockholmTime.dateTime(round.deadline(), lang),
                 countdown(round.deadline(), now, ui), open, status, reference, base,
                 base + "/" + (en ? SubmissionPaths.SUBMIT_EN : SubmissionPaths.SUBMIT_SV),

@@ -70,6 +70,7 @@ class RoundDashboard {
         Map<UUID, List<Reviews.Assignment>> assignments = new HashMap<>();
         reviews.ofRound(roundId).stream().filter(a -> a.status() != Reviews.Status.CONFLICT)
                 .forEach(a -> assignments.computeIfAbsent(a.applicationId(), k -> new ArrayList<>()).add(a));
+        Map<UUID, List<Double>> weighted = reviews.weightedOfRound(roundId);
         List<Row> rows = new ArrayList<>();
         for (SubmittedApplication a : all) {
             SwedishOrganisation org = organisations.getOrDefault(a.leadOrganisation(),
@@ -83,7 +84,7 @@ class RoundDashboard {
             List<Reviews.Assignment> mine = assignments.getOrDefault(a.id(), List.of());
             int submitted = (int) mine.stream().filter(x -> x.status() == Reviews.Status.SUBMITTED).count();
             OptionalDouble score = submitted == 0 ? OptionalDouble.empty()
-                    : reviews.submitted(a.id(), a.programme()).stream().mapToDouble(Reviews.Review::weighted).average();
+                    : weighted.getOrDefault(a.id(), List.of()).stream().mapToDouble(Double::doubleValue).average();
             if (score.isPresent()) {
                 score = OptionalDouble.of(Math.round(score.getAsDouble() * 10) / 10.0);
             }

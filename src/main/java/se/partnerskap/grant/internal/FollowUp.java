@@ -218,6 +218,11 @@ public class FollowUp {
                 SELECT f.key FROM funded_partnership f JOIN project_agreement a ON a.funded_partnership_id = f.id
                 ORDER BY f.starts_on DESC NULLS LAST, f.key
                 """).query(String.class).list();
+        return inOrder(keys);
+    }
+
+    /** The followed-up projects of {@code keys}, in that order (those without an agreement left out). */
+    List<Project> inOrder(List<String> keys) {
         Map<String, Integer> order = new HashMap<>();
         keys.forEach(k -> order.put(k, order.size()));
         List<FundedPartnership> found = new ArrayList<>(partnerships.byKeys(keys));

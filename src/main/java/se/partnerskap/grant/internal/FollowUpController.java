@@ -1,8 +1,9 @@
 package se.partnerskap.grant.internal;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,9 +45,11 @@ public class FollowUpController {
     private final ChangeRequests changes;
     private final FollowUpExport export;
     private final LongWork longWork;
+    private final FollowUpList list;
 
     FollowUpController(FollowUp followUp, ProjectPages pages, Agreements agreements, Payments payments,
-            ChangeRequests changes, FollowUpExport export, LongWork longWork) {
+            ChangeRequests changes, FollowUpExport export, LongWork longWork, FollowUpList list) {
+        this.list = list;
         this.followUp = followUp;
         this.pages = pages;
         this.agreements = agreements;
@@ -66,41 +69,60 @@ public class FollowUpController {
     }
 
     public record ListView(List<Row> rows, List<RoundOption> rounds, List<String> flags, String round, String flag,
-            int total) {
+            int total, int matching, int page, int pages) {
+
+        /** The list's address for another page, with the same filters. */
+        public String query(int page) {
+            return "round=" + URLEncoder.encode(round, StandardCharsets.UTF_8) + "&flag="
+                    + URLEncoder.encode(flag, StandardCharsets.UTF_8) + (page > 1 ? "&page=" + page : "");
+        }
     }
 
     @GetMapping({SV, EN})
-    String list(@RequestParam(defaultValue = "") String round, @RequestParam(defaultValue = "") String flag, Ui ui,
-            Model model) {
-        model.addAttribute("view", listView(round, flag, ui));
+    String list(@RequestParam(defaultValue = "") String round, @RequestParam(defaultValue = "") String flag,
+            @RequestParam(defaultValue = "1") String page, Ui ui, Model model) {
+        model.addAttribute("view", listView(round, flag, pageNumber(page), ui));
         return "pages/followup/officer-list";
     }
 
-    ListView listView(String round, String flag, Ui ui) {
-        var today = followUp.today();
-        List<Row> all = followUp.all().stream().map(p -> new Row(p, p.partnership().swedishOrganisationName(),
-                pages.roundName(p, ui.language()), p.money(), p.nextReport(), p.flags(today))).toList();
-        Map<String, String> rounds = new LinkedHashMap<>();
-        for (Row r : all) {
-            UUID id = r.project().partnership().roundId();
-            rounds.putIfAbsent(id == null ? "none" : id.toString(), id == null ? ui.t("followup.list.noRound") : r.roundName());
-        }
-        List<RoundOption> options = new ArrayList<>();
-        rounds.forEach((k, v) -> options.add(new RoundOption(k, v)));
-        List<Row> rows = all.stream()
-                .filter(r -> round.isBlank() || round.equals(r.project().partnership().roundId() == null ? "none"
-                        : r.project().partnership().roundId().toString()))
-                .filter(r -> flag.isBlank() || r.flags().contains(flag)).toList();
-        return new ListView(rows, options, FollowUp.FLAGS, round, flag, all.size());
+    ListView listView(String round, String flag, int page, Ui ui) {
+        FollowUpList.Page found = list.page(round, flag, page);
+        List<RoundOption> options = list.rounds(ui.language()).stream().map(r -> r.id() == null
+                ? new RoundOption("none", ui.t("followup.list.noRound")) : new RoundOption(r.id().toString(), r.name()))
+                .toList();
+        int pages = Math.max(1, (found.matching() + FollowUpList.PAGE_SIZE - 1) / FollowUpList.PAGE_SIZE);
+        return new ListView(rows(found.projects(), ui), options, FollowUp.FLAGS, round, flag, found.total(),
+                found.matching(), page, pages);
     }
 
+    /** The rows of {@code projects}, each round's name read once. */
+    private List<Row> rows(List<FollowUp.Project> projects, Ui ui) {
+        var today = followUp.today();
+        Map<UUID, String> roundNames = new HashMap<>();
+        return projects.stream().map(p -> new Row(p, p.partnership().swedishOrganisationName(),
+                p.partnership().roundId() == null ? ""
+                        : roundNames.computeIfAbsent(p.partnership().roundId(), id -> pages.roundName(p, ui.language())),
+                p.money(), p.nextReport(), p.flags(today))).toList();
+    }
+
+    private static int pageNumber(String page) {
+        try {
+            return Math.max(1, Integer.parseInt(page.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** The export: every matching project, read and written a batch at a time rather than as one list. */
     @GetMapping({SV + "/export.xlsx", EN + "/export.xlsx"})
     void exportXlsx(@RequestParam(defaultValue = "") String round, @RequestParam(defaultValue = "") String flag, Ui ui,
             HttpServletResponse response) throws IOException {
-        List<Row> rows = longWork.read(() -> listView(round, flag, ui).rows());
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"uppfoljning.xlsx\"");
-        export.write(rows, ui, response.getOutputStream());
+        export.write(rows -> longWork.read(() -> {
+            list.forEachBatch(round, flag, batch -> rows.accept(rows(batch, ui)));
+            return null;
+        }), ui, response.getOutputStream());
     }
 
     private FollowUp.Project project(String key) {

@@ -1,6 +1,8 @@
 package se.partnerskap.newsroom.internal;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -32,7 +34,8 @@ import se.partnerskap.shared.StockholmTime;
 /**
  * Keeps the search documents of the public project directory: one per funded partnership of the
  * programme and language, written from the grant module's API. News items need nothing here: database
- * triggers keep their documents (V80__search.sql). Refreshed at start-up, when a round's decisions
+ * triggers keep their documents (V80__search.sql). Only changed documents are written (one statement for
+ * all). Refreshed at start-up, when a round's decisions
  * are published, and every few minutes (the grants of a published round are recorded by another
  * listener of the same event, so the periodic refresh catches what the first one missed).
  */
@@ -96,17 +99,23 @@ public class SearchIndex {
                 .collect(Collectors.toMap(RoundSummary::id, Function.identity(), (a, b) -> a));
         // one refresh at a time, whoever triggers it
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('search-projects'))").query(Object.class).single();
-        jdbc.sql("DELETE FROM search_document WHERE kind = 'project'").update();
+        List<Doc> docs = new ArrayList<>();
         for (FundedPartnership f : partnerships) {
             for (Language lang : Language.values()) {
-                write(f, lang, areas, rounds);
+                docs.add(doc(f, lang, areas, rounds));
             }
         }
+        write(docs);
         log.debug("Indexed {} funded projects for search", partnerships.size());
         return partnerships.size();
     }
 
-    private void write(FundedPartnership f, Language lang, Map<String, CoreArea> areas, Map<UUID, RoundSummary> rounds) {
+    /** A project's search document in one language, as text. */
+    private record Doc(String key, String language, String title, String summary, String body, String dated,
+            String config, String partners) {
+    }
+
+    private Doc doc(FundedPartnership f, Language lang, Map<String, CoreArea> areas, Map<UUID, RoundSummary> rounds) {
         String countries = f.partners().stream().map(p -> p.countryName(lang)).distinct().collect(Collectors.joining(", "));
         String named = countries.isEmpty() ? f.swedishOrganisationName() : f.swedishOrganisationName() + " – " + countries;
         String title = f.title(lang) == null ? named : f.title(lang).value() + " (" + named + ")";
@@ -119,23 +128,48 @@ public class SearchIndex {
         String summary = theme == null ? "" : theme;
         String body = Stream.of(partners, countries, coreAreas, round == null ? null : round.name(lang), f.note(lang))
                 .filter(Objects::nonNull).filter(s -> !s.isBlank()).collect(Collectors.joining(". "));
-        title = clean(title);
-        summary = clean(summary);
-        body = clean(body);
         String config = lang == Language.EN ? "english" : "swedish";
         OffsetDateTime dated = f.startsOn() == null ? null : f.startsOn().atStartOfDay(StockholmTime.ZONE).toOffsetDateTime();
+        return new Doc(f.path(), lang.code(), clean(title), clean(summary), clean(body),
+                dated == null ? null : dated.toString(), config, partners);
+    }
+
+    /**
+     * Writes the documents in one statement: new ones inserted, changed ones updated, unchanged ones left
+     * alone (no rewrite of the table and its index every few minutes), those of projects gone deleted.
+     */
+    private void write(List<Doc> docs) {
         jdbc.sql("""
-                INSERT INTO search_document (kind, ref, language, type, path_key, title, summary, body, dated_at, status,
-                                             document)
-                VALUES ('project', :key, :lang, 'project', :key, :title, :summary, :body, :dated, 'published',
-                        setweight(to_tsvector(:config::regconfig, :title), 'A')
-                        || setweight(to_tsvector(:config::regconfig, :summary || ' ' || :partners), 'B')
-                        || setweight(to_tsvector(:config::regconfig, :body), 'C'))
-                """)
-                .param("key", f.path()).param("lang", lang.code()).param("title", title).param("summary", summary)
-                .param("body", body).param("dated", dated, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("config", config).param("partners", partners)
+                WITH d AS (
+                  SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                       ?::text[]) AS t(key, lang, title, summary, body, dated, config, partners)
+                ), written AS (
+                  INSERT INTO search_document (kind, ref, language, type, path_key, title, summary, body, dated_at,
+                                               status, document)
+                  SELECT 'project', key, lang, 'project', key, title, summary, body, dated::timestamptz, 'published',
+                         setweight(to_tsvector(config::regconfig, title), 'A')
+                         || setweight(to_tsvector(config::regconfig, summary || ' ' || partners), 'B')
+                         || setweight(to_tsvector(config::regconfig, body), 'C')
+                  FROM d
+                  ON CONFLICT (kind, ref, language) DO UPDATE SET path_key = excluded.path_key, title = excluded.title,
+                     summary = excluded.summary, body = excluded.body, dated_at = excluded.dated_at,
+                     document = excluded.document
+                  WHERE (search_document.title, search_document.summary, search_document.body, search_document.dated_at,
+                         search_document.document)
+                        IS DISTINCT FROM (excluded.title, excluded.summary, excluded.body, excluded.dated_at,
+                                          excluded.document)
+                  RETURNING 1
+                )
+                DELETE FROM search_document s WHERE s.kind = 'project'
+                  AND NOT EXISTS (SELECT 1 FROM d WHERE d.key = s.ref AND d.lang = s.language)
+                """).params(column(docs, Doc::key), column(docs, Doc::language), column(docs, Doc::title),
+                        column(docs, Doc::summary), column(docs, Doc::body), column(docs, Doc::dated),
+                        column(docs, Doc::config), column(docs, Doc::partners))
                 .update();
+    }
+
+    private static String[] column(List<Doc> docs, Function<Doc, String> value) {
+        return docs.stream().map(value).toArray(String[]::new);
     }
 
     /** No control characters: they mark the matches in snippets. */

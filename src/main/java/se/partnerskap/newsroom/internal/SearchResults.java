@@ -61,7 +61,8 @@ public class SearchResults {
                                    SELECT 1 FROM search_document t WHERE t.kind = 'news'
                                    AND t.translation_group = d.translation_group AND t.language = :lang
                                    AND t.status = 'published' AND t.publish_at <= :now))))
-                    AND d.document @@ (CASE WHEN d.language = 'en' THEN q.en ELSE q.sv END)
+                    AND ((d.language = 'en' AND d.document @@ websearch_to_tsquery('english', :q))
+                         OR (d.language <> 'en' AND d.document @@ websearch_to_tsquery('swedish', :q)))
                 ),
                 ranked AS (
                   SELECT h.*, ts_rank_cd(h.document, h.query, 1) AS rank, count(*) OVER () AS total FROM hits h
@@ -98,7 +99,8 @@ public class SearchResults {
                                  SELECT 1 FROM search_document t WHERE t.kind = 'news'
                                  AND t.translation_group = d.translation_group AND t.language = :lang
                                  AND t.status = 'published' AND t.publish_at <= :now))))
-                  AND d.document @@ (CASE WHEN d.language = 'en' THEN q.en ELSE q.sv END)
+                  AND ((d.language = 'en' AND d.document @@ websearch_to_tsquery('english', :q))
+                         OR (d.language <> 'en' AND d.document @@ websearch_to_tsquery('swedish', :q)))
                 """).param("q", q).param("lang", lang.code()).param("now", Timestamp.from(clock.instant()))
                 .query(Integer.class).single();
     }

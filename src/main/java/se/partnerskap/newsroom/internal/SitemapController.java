@@ -1,5 +1,7 @@
 package se.partnerskap.newsroom.internal;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,26 +10,33 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
+import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import se.partnerskap.grant.FundedPartnership;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.context.request.WebRequest;
 import se.partnerskap.grant.FundedPartnerships;
 import se.partnerskap.shared.Language;
+import se.partnerskap.shared.Sha256;
 import se.partnerskap.web.Links;
 
 /**
- * /sitemap.xml: the public pages, every public news item (with its last change) and every funded
- * project, each with its page in the other language as an hreflang alternate where there is one; and
- * /robots.txt, which points to it.
+ * /sitemap.xml: a sitemap index listing its parts, each at most {@link #PART} addresses and read by one
+ * query: the public pages, the public news items (with their last change, in the order they were
+ * published) and the funded projects (by key), each with its page in the other language as an hreflang
+ * alternate where there is one; and /robots.txt, which points to the index. A part's ETag is computed
+ * before its body (news: from one aggregate; projects: from their paths), so an unchanged part costs a
+ * 304, and the body is streamed to the client rather than built first.
  */
 @Controller
 class SitemapController {
@@ -35,9 +44,14 @@ class SitemapController {
     private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static final String XHTML = "http://www.w3.org/1999/xhtml";
     private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
+    private static final MediaType XML_TYPE = MediaType.parseMediaType("application/xml;charset=UTF-8");
+    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    /** The most addresses in one part (the protocol allows 50 000). */
+    static final int PART = 10_000;
     /** The public pages that exist in both languages, by their Swedish path. */
     static final List<String> PAGES = List.of("/", "/kommunala-partnerskap", "/projekt", "/karta", "/nyheter",
             "/publikationer", "/prenumeration");
+    private static final String PUBLIC_NEWS = "status = 'published' AND publish_at <= ?";
 
     private final JdbcClient jdbc;
     private final FundedPartnerships funded;
@@ -51,67 +65,148 @@ class SitemapController {
         this.links = links;
     }
 
-    /** A page of the sitemap: its address, when it last changed (or null) and its versions by language. */
-    record Url(String loc, Instant lastmod, Map<String, String> alternates) {
-    }
-
-    private record Item(UUID group, String language, String slug, Instant lastmod) {
-    }
-
+    /** The index: the part of pages, then the parts of news items and of projects. */
     @GetMapping("/sitemap.xml")
-    ResponseEntity<byte[]> sitemap() {
-        List<Url> urls = new ArrayList<>();
-        for (String page : PAGES) {
-            Map<String, String> both = new LinkedHashMap<>();
-            both.put("sv", links.absolute(Language.SV, page));
-            both.put("en", links.absolute(Language.EN, page));
-            both.values().forEach(loc -> urls.add(new Url(loc, null, both)));
+    ResponseEntity<byte[]> index() {
+        int items = jdbc.sql("SELECT count(*) FROM news_item WHERE " + PUBLIC_NEWS).param(now()).query(Integer.class)
+                .single();
+        int projects = funded.totals(SearchIndex.PROGRAMME).fundedPartnerships();
+        List<String> parts = new ArrayList<>();
+        parts.add("/sitemap-pages.xml");
+        for (int n = 1; n <= (items + PART - 1) / PART; n++) {
+            parts.add("/sitemap-news-" + n + ".xml");
         }
-        List<Item> items = jdbc.sql("""
-                SELECT translation_group, language, slug, greatest(updated_at, publish_at) FROM news_item
-                WHERE status = 'published' AND publish_at <= ?
-                ORDER BY publish_at DESC, id
-                """).param(Timestamp.from(clock.instant()))
-                .query((rs, i) -> new Item(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant()))
-                .list();
-        Map<UUID, Map<String, String>> groups = new LinkedHashMap<>();
-        for (Item i : items) {
-            groups.computeIfAbsent(i.group(), g -> new LinkedHashMap<>()).put(i.language(), itemLoc(i));
-        }
-        for (Item i : items) {
-            Map<String, String> versions = groups.get(i.group());
-            urls.add(new Url(itemLoc(i), i.lastmod(), versions.size() > 1 ? versions : Map.of()));
-        }
-        for (FundedPartnership f : funded.all(SearchIndex.PROGRAMME)) {
-            Map<String, String> both = new LinkedHashMap<>();
-            both.put("sv", links.absolute(Language.SV, "/projekt/" + f.path(), "/en/projects/" + f.path()));
-            both.put("en", links.absolute(Language.EN, "/projekt/" + f.path(), "/en/projects/" + f.path()));
-            both.values().forEach(loc -> urls.add(new Url(loc, null, both)));
+        for (int n = 1; n <= (projects + PART / 2 - 1) / (PART / 2); n++) {
+            parts.add("/sitemap-projects-" + n + ".xml");
         }
         byte[] body = FeedController.write(w -> {
             w.setDefaultNamespace(NS);
-            w.writeStartElement(NS, "urlset");
+            w.writeStartElement(NS, "sitemapindex");
             w.writeDefaultNamespace(NS);
-            w.writeNamespace("xhtml", XHTML);
-            for (Url u : urls) {
-                w.writeStartElement(NS, "url");
-                element(w, "loc", u.loc());
-                if (u.lastmod() != null) {
-                    element(w, "lastmod", FeedController.iso(u.lastmod()));
-                }
-                for (Map.Entry<String, String> a : u.alternates().entrySet()) {
-                    w.writeEmptyElement("xhtml", "link", XHTML);
-                    w.writeAttribute("rel", "alternate");
-                    w.writeAttribute("hreflang", a.getKey());
-                    w.writeAttribute("href", a.getValue());
-                }
+            for (String part : parts) {
+                w.writeStartElement(NS, "sitemap");
+                element(w, "loc", links.absolute(part));
                 w.writeEndElement();
             }
             w.writeEndElement();
         });
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/xml;charset=UTF-8"))
-                .cacheControl(CACHE).eTag(FeedController.etag(body)).body(body);
+        return ResponseEntity.ok().contentType(XML_TYPE).cacheControl(CACHE).eTag(FeedController.etag(body)).body(body);
+    }
+
+    @GetMapping("/sitemap-pages.xml")
+    void pages(WebRequest request, HttpServletResponse response) throws IOException {
+        if (notModified(request, response, "pages")) {
+            return;
+        }
+        urlset(response, w -> {
+            for (String page : PAGES) {
+                Map<String, String> both = new LinkedHashMap<>();
+                both.put("sv", links.absolute(Language.SV, page));
+                both.put("en", links.absolute(Language.EN, page));
+                for (String loc : both.values()) {
+                    url(w, loc, null, both);
+                }
+            }
+        });
+    }
+
+    /** Part {@code n} of the public news items; its ETag changes with any item's publication or change. */
+    @GetMapping("/sitemap-news-{n}.xml")
+    void news(@PathVariable int n, WebRequest request, HttpServletResponse response) throws IOException {
+        Timestamp now = now();
+        String version = jdbc.sql("SELECT count(*) || '-' || coalesce(extract(epoch FROM max(greatest(updated_at, publish_at))), 0)"
+                + " || '-' || (SELECT coalesce(extract(epoch FROM max(updated_at)), 0) FROM news_item)"
+                + " FROM news_item WHERE " + PUBLIC_NEWS).param(now).query(String.class).single();
+        if (n < 1 || notModified(request, response, "news-" + n + "-" + version)) {
+            if (n < 1) {
+                response.sendError(404);
+            }
+            return;
+        }
+        urlset(response, w -> jdbc.sql("""
+                SELECT i.language, i.slug, greatest(i.updated_at, i.publish_at), o.language, o.slug FROM news_item i
+                LEFT JOIN news_item o ON o.translation_group = i.translation_group AND o.language <> i.language
+                     AND o.status = 'published' AND o.publish_at <= ?
+                WHERE i.status = 'published' AND i.publish_at <= ?
+                ORDER BY i.publish_at, i.id LIMIT ? OFFSET ?
+                """).params(now, now, PART, (n - 1) * PART).query(rs -> {
+                    try {
+                        String loc = itemLoc(rs.getString(1), rs.getString(2));
+                        Map<String, String> versions = new LinkedHashMap<>();
+                        if (rs.getString(4) != null) {
+                            versions.put(rs.getString(1), loc);
+                            versions.put(rs.getString(4), itemLoc(rs.getString(4), rs.getString(5)));
+                        }
+                        url(w, loc, rs.getTimestamp(3).toInstant(), versions);
+                    } catch (XMLStreamException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+    }
+
+    /** Part {@code n} of the funded projects, by key; its ETag is that of their paths. */
+    @GetMapping("/sitemap-projects-{n}.xml")
+    void projects(@PathVariable int n, WebRequest request, HttpServletResponse response) throws IOException {
+        List<String> paths = n < 1 ? List.of() : funded.paths(SearchIndex.PROGRAMME, (n - 1) * (PART / 2), PART / 2);
+        if (paths.isEmpty()) {
+            response.sendError(404);
+            return;
+        }
+        if (notModified(request, response, "projects-" + n + "-" + String.join(",", paths).hashCode() + "-" + paths.size())) {
+            return;
+        }
+        urlset(response, w -> {
+            for (String path : paths) {
+                Map<String, String> both = new LinkedHashMap<>();
+                both.put("sv", links.absolute(Language.SV, "/projekt/" + path, "/en/projects/" + path));
+                both.put("en", links.absolute(Language.EN, "/projekt/" + path, "/en/projects/" + path));
+                for (String loc : both.values()) {
+                    url(w, loc, null, both);
+                }
+            }
+        });
+    }
+
+    /** Sets the caching headers; true (and a 304 sent) when the client's copy is {@code version}'s. */
+    private boolean notModified(WebRequest request, HttpServletResponse response, String version) {
+        String etag = "\"" + Sha256.shortHex((links.absolute("/") + version).getBytes(StandardCharsets.UTF_8)) + "\"";
+        response.setHeader(HttpHeaders.CACHE_CONTROL, CACHE.getHeaderValue());
+        return request.checkNotModified(etag);
+    }
+
+    /** A urlset written straight to the response as {@code body} produces its addresses. */
+    private void urlset(HttpServletResponse response, FeedController.XmlBody body) throws IOException {
+        response.setContentType(XML_TYPE.toString());
+        try {
+            XMLStreamWriter w = XML.createXMLStreamWriter(response.getOutputStream(), "UTF-8");
+            w.writeStartDocument("UTF-8", "1.0");
+            w.setDefaultNamespace(NS);
+            w.writeStartElement(NS, "urlset");
+            w.writeDefaultNamespace(NS);
+            w.writeNamespace("xhtml", XHTML);
+            body.write(w);
+            w.writeEndElement();
+            w.writeEndDocument();
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static void url(XMLStreamWriter w, String loc, Instant lastmod, Map<String, String> alternates)
+            throws XMLStreamException {
+        w.writeStartElement(NS, "url");
+        element(w, "loc", loc);
+        if (lastmod != null) {
+            element(w, "lastmod", FeedController.iso(lastmod));
+        }
+        for (Map.Entry<String, String> a : alternates.entrySet()) {
+            w.writeEmptyElement("xhtml", "link", XHTML);
+            w.writeAttribute("rel", "alternate");
+            w.writeAttribute("hreflang", a.getKey());
+            w.writeAttribute("href", a.getValue());
+        }
+        w.writeEndElement();
     }
 
     private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
@@ -120,8 +215,12 @@ class SitemapController {
         w.writeEndElement();
     }
 
-    private String itemLoc(Item i) {
-        return links.absolute(Language.ofCode(i.language()), "/nyheter/" + i.slug(), "/en/news/" + i.slug());
+    private String itemLoc(String language, String slug) {
+        return links.absolute(Language.ofCode(language), "/nyheter/" + slug, "/en/news/" + slug);
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     @GetMapping("/robots.txt")
