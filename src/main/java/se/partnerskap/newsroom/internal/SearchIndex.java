@@ -47,8 +47,14 @@ public class SearchIndex {
     private final FundedPartnerships funded;
     private final Programmes programmes;
 
+    /** The region of the rendered-page cache for search results: emptied when the project documents are written. */
+    static final String CACHE_REGION = "search";
+
+    private final se.partnerskap.web.RenderedPages pages;
+
     SearchIndex(JdbcClient jdbc, FundedPartnerships funded, Programmes programmes,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, se.partnerskap.web.RenderedPages pages) {
+        this.pages = pages;
         this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.funded = funded;
@@ -97,6 +103,7 @@ public class SearchIndex {
         // one refresh at a time, whoever triggers it
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('search-projects'))").query(Object.class).single();
         jdbc.sql("DELETE FROM search_document WHERE kind = 'project'").update();
+        pages.invalidate(CACHE_REGION);
         for (FundedPartnership f : partnerships) {
             for (Language lang : Language.values()) {
                 write(f, lang, areas, rounds);
