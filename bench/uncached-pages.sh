@@ -9,7 +9,7 @@
 #   JFR=/tmp/pages.jfr bench/uncached-pages.sh   # and records a flight recording meanwhile
 #
 # PAGES (default "/ /projekt /karta /kommunala-partnerskap /nyheter /publikationer /sok?q=demokrati"),
-# WARMUP requests per page (200), N measured requests per page (200). Database DB (partnerskap_bench_uncached)
+# CACHED=1 measures the cached page instead (the same address each time). WARMUP requests per page (200), N measured requests per page (200). Database DB (partnerskap_bench_uncached)
 # on 127.0.0.1:5432, dropped and created again. Writes bench/results/uncached-pages.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,15 +51,20 @@ times() { # path count start
   case "$path" in *\?*) sep='&' ;; esac
   local args=()
   for i in $(seq "$start" $((start + count - 1))); do
-    args+=(-o /dev/null -w '%{http_code} %{time_total}\n' "$BASE$path${sep}nocache=$i")
+    if [ -n "${CACHED:-}" ]; then
+      args+=(-o /dev/null -w '%{http_code} %{time_total}\n' "$BASE$path")
+    else
+      args+=(-o /dev/null -w '%{http_code} %{time_total}\n' "$BASE$path${sep}nocache=$i")
+    fi
   done
   curl -s "${args[@]}"
 }
 
 rows=()
+RUN=$(date +%s)000000 # new numbers on every run: nothing from an earlier run's cache either
 for path in $PAGES; do
-  times "$path" "$WARMUP" 1 >/dev/null
-  out=$(times "$path" "$N" 1000000)
+  times "$path" "$WARMUP" "$RUN" >/dev/null
+  out=$(times "$path" "$N" $((RUN + WARMUP)))
   bad=$(awk '$1 != 200' <<<"$out" | wc -l)
   stats=$(awk '{print $2 * 1000}' <<<"$out" | sort -n | awk '{a[NR]=$1} END {printf "%.2f %.2f %.2f", a[int((NR+1)/2)], a[int(NR*0.9)], a[NR]}')
   read -r p50 p90 max <<<"$stats"
