@@ -39,14 +39,25 @@ public class FundedPartnerships {
     private final Audit audit;
     private final Clock clock;
     private final ProjectSlugs slugs;
+    private final se.partnerskap.web.RenderedPages pages;
 
-    FundedPartnerships(JdbcClient jdbc, Registry registry, Audit audit, Clock clock, ProjectSlugs slugs) {
+    FundedPartnerships(JdbcClient jdbc, Registry registry, Audit audit, Clock clock, ProjectSlugs slugs,
+            se.partnerskap.web.RenderedPages pages) {
+        this.pages = pages;
         this.slugs = slugs;
         this.jdbc = jdbc;
         this.registry = registry;
         this.audit = audit;
         this.clock = clock;
     }
+
+    /**
+     * The region of the rendered-page cache ({@code web.RenderedPages}) for the pages that show funded
+     * partnerships (the directory, a project's page, the map, the examples and grantees on the home and
+     * programme pages, the project links of news items and search): every write to a partnership's public
+     * data (recorded, its texts, period, status or address changed) empties it.
+     */
+    public static final String PAGES_REGION = "projects";
 
     /** Every funded partnership of a programme, the newest recorded round first. */
     public List<FundedPartnership> all(String programme) {
@@ -60,6 +71,28 @@ public class FundedPartnerships {
                 .sorted(java.util.Comparator.comparing(FundedPartnership::swedishOrganisationName,
                         java.text.Collator.getInstance(java.util.Locale.of("sv", "SE"))))
                 .toList();
+    }
+
+    /**
+     * For each round of a programme, the names of the Swedish parties it granted, each once, in Swedish
+     * alphabetical order (as {@link #ofRound} lists them): one read for every round.
+     */
+    public Map<UUID, List<String>> granteeNames(String programme) {
+        record Grant(UUID round, UUID organisation) {
+        }
+        List<Grant> grants = jdbc.sql("""
+                SELECT round_id, swedish_organisation_id FROM funded_partnership
+                WHERE programme_key = ? AND round_id IS NOT NULL
+                """).param(programme).query((rs, i) -> new Grant(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .list();
+        Map<UUID, String> names = registry.swedishOrganisations(grants.stream().map(Grant::organisation).distinct().toList())
+                .stream().collect(Collectors.toMap(SwedishOrganisation::id, SwedishOrganisation::name));
+        java.text.Collator swedish = java.text.Collator.getInstance(java.util.Locale.of("sv", "SE"));
+        Map<UUID, List<String>> byRound = new HashMap<>();
+        grants.stream().collect(Collectors.groupingBy(Grant::round)).forEach((round, of) -> byRound.put(round,
+                of.stream().map(g -> names.get(g.organisation())).filter(java.util.Objects::nonNull).distinct()
+                        .sorted(swedish).toList()));
+        return byRound;
     }
 
     /** The funded partnerships of one Swedish organisation (what its own members may see), oldest first. */
@@ -92,9 +125,39 @@ public class FundedPartnerships {
      * published theme first.
      */
     public List<FundedPartnership> examples(String programme, int limit) {
-        return all(programme).stream().filter(FundedPartnership::hasNamedPartner)
-                .sorted(java.util.Comparator.comparing((FundedPartnership f) -> f.themeSv() == null && f.themeEn() == null))
-                .limit(limit).toList();
+        // chosen in SQL (only `limit` of them are read), in the order all() lists them
+        return assemble(jdbc.sql(COLUMNS + """
+                 WHERE programme_key = ? AND EXISTS (SELECT 1 FROM funded_partnership_partner p
+                       WHERE p.funded_partnership_id = funded_partnership.id AND p.partner_organisation_id IS NOT NULL)
+                 ORDER BY (theme_sv IS NULL AND theme_en IS NULL), recorded_at, key LIMIT ?
+                """).params(programme, limit).query(this::row).list());
+    }
+
+    /** The rounds that granted at least one partnership of a programme. */
+    public java.util.Set<UUID> fundingRounds(String programme) {
+        return new java.util.HashSet<>(jdbc.sql("""
+                SELECT DISTINCT round_id FROM funded_partnership WHERE programme_key = ? AND round_id IS NOT NULL
+                """).param(programme).query(UUID.class).list());
+    }
+
+    /** Which partnerships of a programme are running today and which have ended (see {@link #today()}). */
+    public Phases phases(String programme) {
+        java.util.Set<UUID> active = new java.util.HashSet<>();
+        java.util.Set<UUID> completed = new java.util.HashSet<>();
+        jdbc.sql("SELECT f.id, " + ACTIVE_ON + ", " + ENDED_BY + " FROM funded_partnership f WHERE f.programme_key = :programme")
+                .param("programme", programme).param("today", today()).query(rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    if (rs.getBoolean(2)) {
+                        active.add(id);
+                    } else if (rs.getBoolean(3)) {
+                        completed.add(id);
+                    }
+                });
+        return new Phases(active, completed);
+    }
+
+    /** The ids of the partnerships running today and of those that have ended. */
+    public record Phases(java.util.Set<UUID> active, java.util.Set<UUID> completed) {
     }
 
     /** How many partnerships a programme has funded, and how many Swedish organisations take part in them. */
@@ -270,6 +333,7 @@ public class FundedPartnerships {
                     """).params(id, p.programme(), area, p.coreAreasSuggested()).update();
         }
         String slug = slugs.assign(id);
+        pages.invalidate(PAGES_REGION);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("key", p.key());
         details.put("slug", slug);
@@ -301,23 +365,26 @@ public class FundedPartnerships {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<UUID> ids = rows.stream().map(Row::id).toList();
+        // one array parameter, however many partnerships (a parameter per id fails past 32 767 of them)
+        UUID[] ids = rows.stream().map(Row::id).toArray(UUID[]::new);
         Map<UUID, List<PartnerRow>> partners = jdbc.sql("""
                 SELECT funded_partnership_id, partner_organisation_id, country_iso2 FROM funded_partnership_partner
-                WHERE funded_partnership_id IN (:ids) ORDER BY funded_partnership_id, position
-                """).param("ids", ids)
+                WHERE funded_partnership_id = ANY(?) ORDER BY funded_partnership_id, position
+                """).param(ids)
                 .query((rs, i) -> new PartnerRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)))
                 .list().stream().collect(Collectors.groupingBy(PartnerRow::partnershipId, LinkedHashMap::new, Collectors.toList()));
         Map<UUID, List<String>> areas = new HashMap<>();
         jdbc.sql("""
                 SELECT a.funded_partnership_id, a.core_area_key FROM funded_partnership_core_area a
-                WHERE a.funded_partnership_id IN (:ids) ORDER BY a.core_area_key
-                """).param("ids", ids)
+                WHERE a.funded_partnership_id = ANY(?) ORDER BY a.core_area_key
+                """).param(ids)
                 .query((rs, i) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list()
                 .forEach(e -> areas.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         Map<UUID, String> organisations = registry.swedishOrganisations(rows.stream().map(Row::organisationId).distinct().toList())
                 .stream().collect(Collectors.toMap(SwedishOrganisation::id, SwedishOrganisation::name));
-        Map<UUID, PartnerOrganisation> partnerOrganisations = registry.partnerOrganisations().stream()
+        Map<UUID, PartnerOrganisation> partnerOrganisations = registry.partnerOrganisations(partners.values().stream()
+                        .flatMap(List::stream).map(PartnerRow::organisationId).filter(java.util.Objects::nonNull)
+                        .collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(PartnerOrganisation::id, Function.identity()));
         Map<String, Country> countries = registry.countries().stream()
                 .collect(Collectors.toMap(Country::iso2, Function.identity()));

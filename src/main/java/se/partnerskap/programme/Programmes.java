@@ -19,6 +19,12 @@ public class Programmes {
 
     public static final String MUNICIPAL_PARTNERSHIP = "kommunala-partnerskap";
 
+    /**
+     * The region of the rendered-page cache ({@code web.RenderedPages}) for the pages that show rounds and
+     * windows (home, programme page, the directory's round names): every write to a round empties it.
+     */
+    public static final String PAGES_REGION = "programme";
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -136,6 +142,37 @@ public class Programmes {
             boolean open = of.isEmpty() ? o.isOpenAt(now) : of.stream().anyMatch(r -> r.takesApplicationsAt(now));
             return new WindowStatus(open, o, extendedClose(o, of));
         }).toList();
+    }
+
+    /**
+     * The first moment after {@code now} at which what the programme shows changes by the clock alone: a
+     * window or a round (not a draft) opening, or closing (just after its deadline, which is inclusive);
+     * null if none is ahead. A page showing the programme is not served past it.
+     */
+    public Instant nextChange(String programme, Instant now) {
+        int year = StockholmTime.at(now).getYear();
+        List<Instant> times = new java.util.ArrayList<>();
+        for (ApplicationWindow w : windows(programme)) {
+            for (int y = year - 1; y <= year + 2; y++) {
+                ApplicationWindow.Occurrence o = w.in(y);
+                times.add(o.opensAt());
+                times.add(o.closesAt().plusNanos(1));
+            }
+        }
+        jdbc.sql("""
+                SELECT opens_at, closes_at, extended_until FROM round
+                WHERE programme_key = ? AND status IN ('open', 'closed') AND opens_at IS NOT NULL
+                  AND greatest(closes_at, coalesce(extended_until, closes_at)) >= ?
+                """).params(programme, java.sql.Timestamp.from(now)).query(rs -> {
+                    times.add(rs.getTimestamp(1).toInstant());
+                    for (int column = 2; column <= 3; column++) {
+                        java.sql.Timestamp t = rs.getTimestamp(column);
+                        if (t != null) {
+                            times.add(t.toInstant().plusNanos(1));
+                        }
+                    }
+                });
+        return times.stream().filter(t -> t.isAfter(now)).min(Comparator.naturalOrder()).orElse(null);
     }
 
     /** Needs no database (no connection is taken): cached pages ask it while the database may be away. */

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.partnerskap.audit.Audit;
+import se.partnerskap.web.RenderedPages;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,9 +50,11 @@ public class RoundManagement {
     private final Programmes programmes;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final RenderedPages pages;
 
     RoundManagement(JdbcClient jdbc, Audit audit, Clock clock, Rounds rounds, Programmes programmes,
-            ApplicationEventPublisher events, JsonMapper json) {
+            ApplicationEventPublisher events, JsonMapper json, RenderedPages pages) {
+        this.pages = pages;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -86,6 +89,7 @@ public class RoundManagement {
                 .param("now", Timestamp.from(clock.instant())).param("actor", actor)
                 .update();
         replaceLists(id, in);
+        pages.invalidate(Programmes.PAGES_REGION); // the public pages show rounds and their dates
         audit.record(actor, "round-created", "round", id.toString(), describe(in, "draft"));
         return id;
     }
@@ -114,6 +118,7 @@ public class RoundManagement {
             throw new StaleRound();
         }
         replaceLists(id, in);
+        pages.invalidate(Programmes.PAGES_REGION); // the public pages show rounds and their dates
         audit.record(actor, "round-updated", "round", id.toString(), describe(in, before.status()));
     }
 
@@ -160,6 +165,7 @@ public class RoundManagement {
         List<Map.Entry<UUID, Instant>> closed = update.query((rs, i) -> Map.entry(rs.getObject("id", UUID.class),
                 rs.getTimestamp("deadline").toInstant())).list();
         for (Map.Entry<UUID, Instant> c : closed) {
+            pages.invalidate(Programmes.PAGES_REGION); // the public pages show rounds and their dates
             audit.record(DEADLINE_ACTOR, "round-closed", "round", c.getKey().toString(),
                     Map.of("from", "open", "to", "closed", "reason", "deadline", "deadline", c.getValue().toString()));
         }
@@ -178,6 +184,7 @@ public class RoundManagement {
         if (rows == 0) {
             throw new StaleRound();
         }
+        pages.invalidate(Programmes.PAGES_REGION); // the public pages show rounds and their dates
         audit.record(actor, action, "round", id.toString(), Map.of("from", from, "to", to));
     }
 
@@ -214,6 +221,7 @@ public class RoundManagement {
         details.put("extendedUntil", until.toString());
         details.put("reasonSv", reasonSv.strip());
         details.put("reasonEn", reasonEn.strip());
+        pages.invalidate(Programmes.PAGES_REGION); // the public pages show rounds and their dates
         audit.record(actor, "round-extended", "round", id.toString(), details);
         events.publishEvent(new RoundExtended(id, until, reasonSv.strip(), reasonEn.strip()));
     }

@@ -19,8 +19,11 @@ public class Rounds {
     private final Audit audit;
 
     private final tools.jackson.databind.json.JsonMapper json;
+    private final se.partnerskap.web.RenderedPages pages;
 
-    Rounds(JdbcClient jdbc, Audit audit, tools.jackson.databind.json.JsonMapper json) {
+    Rounds(JdbcClient jdbc, Audit audit, tools.jackson.databind.json.JsonMapper json,
+            se.partnerskap.web.RenderedPages pages) {
+        this.pages = pages;
         this.jdbc = jdbc;
         this.audit = audit;
         this.json = json;
@@ -108,6 +111,7 @@ public class Rounds {
                 .param("noteSv", r.noteSv()).param("noteEn", r.noteEn())
                 .update();
         if (rows == 1) {
+            pages.invalidate(Programmes.PAGES_REGION);
             Map<String, Object> details = new HashMap<>();
             details.put("programme", r.programme());
             details.put("key", r.key());
@@ -136,6 +140,7 @@ public class Rounds {
             return false;
         }
         jdbc.sql("UPDATE round SET status = 'published', version = version + 1 WHERE id = ?").param(id).update();
+        pages.invalidate(Programmes.PAGES_REGION);
         return true;
     }
 }

@@ -1,6 +1,7 @@
 package se.partnerskap.publicsite;
 
 import java.text.Collator;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,8 +15,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.partnerskap.grant.FundedPartnership;
@@ -28,13 +30,14 @@ import se.partnerskap.registry.Registry;
 import se.partnerskap.registry.SwedishOrganisation;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
+import se.partnerskap.web.RenderedPages;
 import se.partnerskap.web.Ui;
 
 /**
  * The maps (/karta, /en/map): Sweden's municipalities and regions with a funded partnership — all of them,
  * the active or the completed ones, as the filter ({@code ?status=}) says — and the partner countries with
- * their number of partnerships. Read from the data on every request; only the outlines are cached (see
- * {@link MapShapes}).
+ * their number of partnerships. Served from {@link RenderedPages} until a funded partnership changes or the day
+ * does (what is running is by today's date); the outlines are read once (see {@link MapShapes}).
  */
 @Controller
 public class MapPages {
@@ -44,8 +47,12 @@ public class MapPages {
     private final FundedPartnerships funded;
     private final Registry registry;
     private final MapShapes shapes;
+    private final Programmes programmes;
+    private final RenderedPages cache;
 
-    MapPages(FundedPartnerships funded, Registry registry, MapShapes shapes) {
+    MapPages(FundedPartnerships funded, Registry registry, MapShapes shapes, Programmes programmes, RenderedPages cache) {
+        this.programmes = programmes;
+        this.cache = cache;
         this.funded = funded;
         this.registry = registry;
         this.shapes = shapes;
@@ -81,15 +88,29 @@ public class MapPages {
      * ones: by default the map shows every partnership that received support, as the home page counts them.
      */
     @GetMapping({"/karta", "/en/map"})
-    String map(Ui ui, Model model, @RequestParam(required = false) String status) {
+    ResponseEntity<byte[]> map(Ui ui, HttpServletRequest request, @RequestParam(required = false) String status) {
+        Instant now = programmes.now();
+        return cache.serve(request, ui, FundedPartnerships.PAGES_REGION, now, () -> {
+            Map<String, Object> model = new HashMap<>();
+            mapPage(ui, model, status);
+            return new RenderedPages.Rendering("pages/map", model, null, StockholmTime.nextMidnight(now));
+        });
+    }
+
+    private void mapPage(Ui ui, Map<String, Object> model, String status) {
         Language lang = ui.language();
         Collator collator = Collator.getInstance(lang.locale());
         var today = funded.today();
         String filter = "active".equals(status) || "completed".equals(status) ? status : "all";
+        // every partnership read once; which are running and which have ended by the directory's own rule
         List<FundedPartnership> everyPartnership = funded.all(PROGRAMME);
-        List<FundedPartnership> active = funded.active(PROGRAMME);
-        List<FundedPartnership> completed = funded.search(new FundedPartnerships.Search(PROGRAMME, null, null, null,
-                null, null, "completed"), 0, Math.max(1, everyPartnership.size())).partnerships();
+        FundedPartnerships.Phases phases = funded.phases(PROGRAMME);
+        List<FundedPartnership> active = everyPartnership.stream().filter(f -> phases.active().contains(f.id()))
+                .sorted(Comparator.comparing(FundedPartnership::key)).toList();
+        List<FundedPartnership> completed = everyPartnership.stream().filter(f -> phases.completed().contains(f.id()))
+                .sorted(Comparator.comparing(FundedPartnership::startsOn, Comparator.nullsLast(Comparator.reverseOrder()))
+                        .thenComparing(FundedPartnership::key))
+                .toList();
         List<FundedPartnership> shown = switch (filter) {
             case "active" -> active;
             case "completed" -> completed;
@@ -153,11 +174,10 @@ public class MapPages {
                         running.getOrDefault(iso2, 0)))
                 .sorted(Comparator.comparing(CountryRow::name, collator)).toList();
 
-        model.addAttribute("page", new MapPage(StockholmTime.date(today, lang), today.toString(), filter, filters,
+        model.put("page", new MapPage(StockholmTime.date(today, lang), today.toString(), filter, filters,
                 ui.t("map.shown." + filter, shown.size(), StockholmTime.date(today, lang)), municipalitiesSvg,
                 rows(byMunicipality, municipalityNames, ui, collator), regionsSvg, rows(byRegion, regionNames, ui, collator),
                 worldSvg, countryRows, withoutCountry, MapSvg.legendSwatch("legend-hatch")));
-        return "pages/map";
     }
 
     private static Map<String, String> titles(Map<String, String> names, Map<String, List<FundedPartnership>> marked,

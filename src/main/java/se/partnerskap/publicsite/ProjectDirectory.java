@@ -4,23 +4,24 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Collator;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,6 +34,7 @@ import se.partnerskap.registry.Registry;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.web.NotFoundException;
+import se.partnerskap.web.RenderedPages;
 import se.partnerskap.web.Ui;
 
 /** The public directory of funded projects (/projekt, /en/projects) and a page per project. */
@@ -45,8 +47,15 @@ public class ProjectDirectory {
     private final FundedPartnerships funded;
     private final Programmes programmes;
     private final Registry registry;
+    private final RenderedPages cache;
 
-    ProjectDirectory(FundedPartnerships funded, Programmes programmes, Registry registry) {
+    /** What the directory and a project's page show: the funded partnerships, and the rounds by name. */
+    static final String REGIONS = RenderedPages.regions(FundedPartnerships.PAGES_REGION, Programmes.PAGES_REGION);
+    /** Page links on each side of the current page (besides the first and the last). */
+    static final int PAGER_NEIGHBOURS = 2;
+
+    ProjectDirectory(FundedPartnerships funded, Programmes programmes, Registry registry, RenderedPages cache) {
+        this.cache = cache;
         this.funded = funded;
         this.programmes = programmes;
         this.registry = registry;
@@ -68,6 +77,7 @@ public class ProjectDirectory {
             Named theme, String amount, String round, String status, String statusCode) {
     }
 
+    /** A link to a page of the list; {@code href} null for a gap ("…") between the pages linked. */
     public record PageLink(int number, String href, boolean current) {
     }
 
@@ -87,11 +97,25 @@ public class ProjectDirectory {
         return may ? ui.href("/uppfoljning/projekt/" + f.key() + "/publika-texter") : null;
     }
 
+    /**
+     * The directory, from {@link RenderedPages} (each filter and page at its own address): reused until a funded
+     * partnership or a round changes, or the day does (what is running is by today's date).
+     */
     @GetMapping({"/projekt", "/en/projects"})
-    String directory(Ui ui, Model model, @RequestParam(required = false) String q,
+    ResponseEntity<byte[]> directory(Ui ui, HttpServletRequest request, @RequestParam(required = false) String q,
             @RequestParam(required = false) String country, @RequestParam(required = false) String area,
             @RequestParam(required = false) String region, @RequestParam(required = false) String round,
             @RequestParam(required = false) String status, @RequestParam(defaultValue = "1") String page) {
+        Instant now = programmes.now();
+        return cache.serve(request, ui, REGIONS, now, () -> {
+            Map<String, Object> model = new HashMap<>();
+            directoryPage(ui, model, q, country, area, region, round, status, page);
+            return new RenderedPages.Rendering("pages/projects/directory", model, null, StockholmTime.nextMidnight(now));
+        });
+    }
+
+    private void directoryPage(Ui ui, Map<String, Object> model, String q, String country, String area, String region,
+            String round, String status, String page) {
         Language lang = ui.language();
         Collator collator = Collator.getInstance(lang.locale());
         List<RoundSummary> rounds = fundedRounds();
@@ -128,17 +152,34 @@ public class ProjectDirectory {
         int lastPage = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         List<PageLink> pages = new ArrayList<>();
         if (lastPage > 1) {
+            // the first, the last and the current page's neighbours, a gap between: not a link to each of hundreds
+            int previousShown = 0;
             for (int n = 1; n <= lastPage; n++) {
-                pages.add(new PageLink(n, pageHref(base, query, n), n == pageNumber));
+                if (n == 1 || n == lastPage || Math.abs(n - pageNumber) <= PAGER_NEIGHBOURS) {
+                    if (n > previousShown + 1) {
+                        pages.add(new PageLink(n - 1, null, false));
+                    }
+                    pages.add(new PageLink(n, pageHref(base, query, n), n == pageNumber));
+                    previousShown = n;
+                }
             }
         }
         int from = found.total() == 0 ? 0 : (pageNumber - 1) * PAGE_SIZE + 1;
         boolean filtered = query.values().stream().anyMatch(v -> v != null && !v.isBlank());
-        model.addAttribute("page", new DirectoryPage(q == null ? "" : q, countries, areas, regions, roundOptions,
+        model.put("page", new DirectoryPage(q == null ? "" : q, countries, areas, regions, roundOptions,
                 statuses, rows, found.total(), from, from == 0 ? 0 : from + rows.size() - 1, pages,
                 pageNumber > 1 && pageNumber <= lastPage ? pageHref(base, query, pageNumber - 1) : null,
                 pageNumber < lastPage ? pageHref(base, query, pageNumber + 1) : null, filtered));
-        return "pages/projects/directory";
+    }
+
+    /** A project found at an address it is not at (the key it was recorded with): sent on to its own. */
+    private static final class Moved extends RuntimeException {
+        final String path;
+
+        Moved(String path) {
+            super(null, null, false, false);
+            this.path = path;
+        }
     }
 
     /**
@@ -146,17 +187,30 @@ public class ProjectDirectory {
      * {@code /projekt/decision:…}) a permanent redirect to the readable one.
      */
     @GetMapping({"/projekt/{*key}", "/en/projects/{*key}"})
-    Object project(Ui ui, Model model, @PathVariable String key) {
+    ResponseEntity<byte[]> project(Ui ui, HttpServletRequest request, @PathVariable String key) {
         String k = key.startsWith("/") ? key.substring(1) : key;
         if (k.isEmpty()) {
             throw new NotFoundException();
         }
-        FundedPartnership f = funded.byAddress(k).filter(p -> PROGRAMME.equals(p.programme()))
-                .orElseThrow(NotFoundException::new);
-        if (!f.path().equals(k)) {
+        Instant now = programmes.now();
+        try {
+            return cache.serve(request, ui, REGIONS, now, () -> {
+                FundedPartnership f = funded.byAddress(k).filter(p -> PROGRAMME.equals(p.programme()))
+                        .orElseThrow(NotFoundException::new);
+                if (!f.path().equals(k)) {
+                    throw new Moved(f.path());
+                }
+                Map<String, Object> model = new HashMap<>();
+                projectPage(f, ui, model);
+                return new RenderedPages.Rendering("pages/projects/project", model, null, StockholmTime.nextMidnight(now));
+            });
+        } catch (Moved moved) {
             return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
-                    .location(URI.create(ui.href("/projekt/" + encode(f.path())))).build();
+                    .location(URI.create(ui.href("/projekt/" + encode(moved.path)))).build();
         }
+    }
+
+    private void projectPage(FundedPartnership f, Ui ui, Map<String, Object> model) {
         Language lang = ui.language();
         Context context = context(lang);
         ProjectRow row = row(f, ui, context);
@@ -166,10 +220,9 @@ public class ProjectDirectory {
                 .toList();
         String period = f.startsOn() == null || f.endsOn() == null ? null
                 : ui.t("projects.period.value", StockholmTime.date(f.startsOn(), lang), StockholmTime.date(f.endsOn(), lang));
-        model.addAttribute("page", new ProjectPage(row.heading(), f.swedishOrganisationName(), partners, row.countries(),
+        model.put("page", new ProjectPage(row.heading(), f.swedishOrganisationName(), partners, row.countries(),
                 row.coreAreas(), row.theme(), row.amount(), row.round(), period, row.status(), row.statusCode(),
                 f.note(lang), ui.href("/projekt"), editHref(f, ui)));
-        return "pages/projects/project";
     }
 
     /** What every row needs to be named: rounds and core areas by key, and today. */
@@ -234,8 +287,7 @@ public class ProjectDirectory {
 
     /** The rounds that funded something, newest first as the programme lists them. */
     private List<RoundSummary> fundedRounds() {
-        Set<UUID> withGrants = funded.all(PROGRAMME).stream().map(FundedPartnership::roundId).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
+        Set<UUID> withGrants = funded.fundingRounds(PROGRAMME);
         return programmes.rounds(PROGRAMME).stream().filter(r -> withGrants.contains(r.id())).toList();
     }
 

@@ -1,6 +1,6 @@
 package se.partnerskap.publicsite;
 
-import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import se.partnerskap.grant.FundedPartnership;
 import se.partnerskap.grant.FundedPartnerships;
@@ -21,6 +20,7 @@ import se.partnerskap.programme.Rounds;
 import se.partnerskap.registry.Country;
 import se.partnerskap.registry.Registry;
 import se.partnerskap.shared.Language;
+import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.web.RenderedPages;
 import se.partnerskap.web.Ui;
 
@@ -38,7 +38,9 @@ public class PublicPages {
 
     /** The region of the rendered-page cache that an edit of the site's texts empties. */
     static final String CACHE_REGION = "publicsite";
-    static final Duration PROGRAMME_MAX_AGE = Duration.ofSeconds(1);
+    /** What the home and programme pages show: the site's texts, the rounds and windows, the funded partnerships. */
+    static final String REGIONS = RenderedPages.regions(CACHE_REGION, Programmes.PAGES_REGION,
+            FundedPartnerships.PAGES_REGION);
 
     PublicPages(SiteContent content, Programmes programmes, Registry registry, FundedPartnerships funded,
             ContactPersons contactPersons, Rounds rounds, RenderedPages pages) {
@@ -79,34 +81,47 @@ public class PublicPages {
             List<String> coreAreas, List<String> countries, List<RoundView> pastRounds, List<ContactView> contacts) {
     }
 
+    /**
+     * The home page, from {@link RenderedPages}: reused until the site's texts, a round or a funded partnership
+     * change, or a window or round opens or closes by the clock ({@link #until}).
+     */
     @GetMapping({"/", "/en", "/en/"})
-    String home(Ui ui, Model model) {
+    ResponseEntity<byte[]> home(Ui ui, HttpServletRequest request) {
+        Instant now = programmes.now();
+        return pages.serve(request, ui, REGIONS, now, () -> {
+            Map<String, Object> model = new HashMap<>();
+            homePage(ui, model);
+            return new RenderedPages.Rendering("pages/home", model, null, until(now));
+        });
+    }
+
+    /** The next moment the programme's pages change by the clock: a window or round opening or closing, or a new day. */
+    private Instant until(Instant now) {
+        return StockholmTime.earliest(programmes.nextChange(Programmes.MUNICIPAL_PARTNERSHIP, now),
+                StockholmTime.nextMidnight(now));
+    }
+
+    private void homePage(Ui ui, Map<String, Object> model) {
         Language lang = ui.language();
         String p = Programmes.MUNICIPAL_PARTNERSHIP;
         List<RoundView> rounds = programmes.rounds(p).stream()
                 .filter(r -> "published".equals(r.status()) || "closed".equals(r.status()))
-                .limit(6).map(r -> roundView(r, ui, false)).toList();
+                .limit(6).map(r -> roundView(r, ui, null)).toList();
         List<ExampleView> examples = funded.examples(p, 6).stream().map(f -> exampleView(f, ui)).toList();
         var totals = funded.totals(p);
-        model.addAttribute("page", new HomePage(content.page("home", lang),
+        model.put("page", new HomePage(content.page("home", lang),
                 WindowView.of(programmes.status(p), lang), openRounds(lang), coreAreas(lang), rounds, examples,
                 totals.fundedPartnerships(), totals.swedishOrganisations()));
-        return "pages/home";
     }
 
-    /**
-     * The programme page, from {@link RenderedPages}: reused while nobody edited its texts, for at most
-     * {@link #PROGRAMME_MAX_AGE} of real time (its rounds, windows and grants change in other modules, which do
-     * not say so) and never across a change of the clock's second (windows open and close on the second).
-     */
+    /** The programme page, from {@link RenderedPages} as the home page ({@link #home}). */
     @GetMapping({"/kommunala-partnerskap", "/en/municipal-partnership"})
     ResponseEntity<byte[]> programme(Ui ui, HttpServletRequest request) {
-        java.time.Instant now = programmes.now();
-        return pages.serve(request, ui, CACHE_REGION, now, () -> {
+        Instant now = programmes.now();
+        return pages.serve(request, ui, REGIONS, now, () -> {
             Map<String, Object> model = new HashMap<>();
             programmePage(ui, model);
-            return new RenderedPages.Rendering("pages/programme", model, null,
-                    now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1), PROGRAMME_MAX_AGE);
+            return new RenderedPages.Rendering("pages/programme", model, null, until(now));
         });
     }
 
@@ -117,9 +132,10 @@ public class PublicPages {
         List<WindowView> upcoming = programmes.upcomingStatuses(p).stream().map(w -> WindowView.of(w, lang)).toList();
         var countries = programmes.countryCodes(p).stream()
                 .map(code -> registry.country(code).map(c -> c.name(lang)).orElse(code)).toList();
+        Map<java.util.UUID, List<String>> grantees = funded.granteeNames(p);
         List<RoundView> pastRounds = programmes.rounds(p).stream()
                 .filter(r -> "published".equals(r.status()) || "closed".equals(r.status()))
-                .map(r -> roundView(r, ui, true)).toList();
+                .map(r -> roundView(r, ui, grantees)).toList();
         List<ContactView> contacts = contactPersons.of(p).stream()
                 .map(c -> new ContactView(c.name(), c.role(lang), c.phone(), c.email())).toList();
         model.put("page", new ProgrammePage(content.page("programme", lang),
@@ -143,7 +159,8 @@ public class PublicPages {
         return programmes.coreAreas(Programmes.MUNICIPAL_PARTNERSHIP).stream().map(c -> c.name(lang)).toList();
     }
 
-    private RoundView roundView(RoundSummary r, Ui ui, boolean withGrantees) {
+    /** With {@code grantees} (the Swedish parties by round), the names of those the round granted. */
+    private RoundView roundView(RoundSummary r, Ui ui, Map<java.util.UUID, List<String>> grantees) {
         Language lang = ui.language();
         String budget = null;
         if (r.budgetSek() != null) {
@@ -154,13 +171,11 @@ public class PublicPages {
         return new RoundView(r.name(lang),
                 r.announcedOn() == null ? null : se.partnerskap.shared.StockholmTime.date(r.announcedOn(), lang),
                 r.announcedOn() == null ? null : r.announcedOn().toString(), budget,
-                withGrantees ? grantees(r, ui) : null, r.note(lang));
+                grantees == null ? null : grantees(r, grantees.getOrDefault(r.id(), List.of()), ui), r.note(lang));
     }
 
     /** "11: Ekerö, Karlstad, …", "12, among them Region Västerbotten", or "not published". */
-    private String grantees(RoundSummary r, Ui ui) {
-        List<String> names = funded.ofRound(r.id()).stream().map(FundedPartnership::swedishOrganisationName)
-                .distinct().toList();
+    private String grantees(RoundSummary r, List<String> names, Ui ui) {
         Integer count = r.granteesCount();
         if (names.isEmpty()) {
             return count == null ? ui.t("grant.rounds.grantees.unknown") : String.valueOf(count);

@@ -70,8 +70,8 @@ public class Registry {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT id, kind, name, municipality_code, region_code FROM swedish_organisation WHERE id IN (:ids) ORDER BY name")
-                .param("ids", ids).query(SwedishOrganisation.class).list();
+        return jdbc.sql("SELECT id, kind, name, municipality_code, region_code FROM swedish_organisation WHERE id = ANY(?) ORDER BY name")
+                .param(ids.toArray(UUID[]::new)).query(SwedishOrganisation.class).list();
     }
 
     /** The organisation of a municipality (for Gotland: Region Gotland). */
@@ -90,6 +90,15 @@ public class Registry {
     public List<PartnerOrganisation> partnerOrganisations() {
         return jdbc.sql("SELECT id, name, kind, country_iso2 FROM partner_organisation ORDER BY country_iso2, name")
                 .query(PartnerOrganisation.class).list();
+    }
+
+    /** The partner organisations of these ids (one array parameter, however many). */
+    public List<PartnerOrganisation> partnerOrganisations(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id, name, kind, country_iso2 FROM partner_organisation WHERE id = ANY(?)")
+                .param(ids.toArray(UUID[]::new)).query(PartnerOrganisation.class).list();
     }
 
     /** Finds the partner organisation of that name in that country, or records it. */

@@ -19,6 +19,16 @@ public final class StockholmTime {
         return instant.atZone(ZONE);
     }
 
+    /** The next 00:00 in Stockholm after {@code instant}: when "today" changes. */
+    public static Instant nextMidnight(Instant instant) {
+        return at(instant).toLocalDate().plusDays(1).atStartOfDay(ZONE).toInstant();
+    }
+
+    /** The earlier of two moments, either of which may be null (none). */
+    public static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+
     /** "15 september 2026" / "15 September 2026". */
     public static String date(LocalDate date, Language language) {
         return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(language.locale()));

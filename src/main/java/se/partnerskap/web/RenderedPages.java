@@ -172,7 +172,7 @@ public class RenderedPages {
      * Answers a GET of a cacheable page: from the cache when an anonymous viewer asks for a page whose
      * region has not changed and whose time has not run out, else rendered (and kept, for the anonymous).
      *
-     * @param region what the page shows (emptied together)
+     * @param region what the page shows (emptied together); several joined by {@link #regions}
      * @param now the application clock's now
      */
     public ResponseEntity<byte[]> serve(HttpServletRequest request, Ui ui, String region, Instant now,
@@ -184,7 +184,7 @@ public class RenderedPages {
             return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noStore().cachePrivate()).body(html);
         }
         String key = region + "|" + ui.lang() + "|" + request.getRequestURI() + "?" + request.getQueryString();
-        long generation = generation(region).get();
+        long generation = generationOf(region);
         Entry entry = entries.get(key);
         if (entry == null || !listening || !entry.fresh(generation, now)) {
             long started = System.nanoTime();
@@ -228,7 +228,26 @@ public class RenderedPages {
 
     /** Whether a kept page of {@code region} may still be served at {@code now}. */
     boolean fresh(String region, Entry entry, Instant now) {
-        return listening && entry.fresh(generation(region).get(), now);
+        return listening && entry.fresh(generationOf(region), now);
+    }
+
+    /**
+     * The regions a page shows, for {@link #serve}: a change of any of them ends the page ({@code "a,b"}).
+     */
+    public static String regions(String... regions) {
+        return String.join(",", regions);
+    }
+
+    /** A region's generation; of several ({@link #regions}), the sum of theirs, which moves on when any of them does. */
+    private long generationOf(String region) {
+        if (region.indexOf(',') < 0) {
+            return generation(region).get();
+        }
+        long sum = 0;
+        for (String r : region.split(",")) {
+            sum += generation(r).get();
+        }
+        return sum;
     }
 
     private static ResponseEntity<byte[]> answer(HttpServletRequest request, Entry entry) {

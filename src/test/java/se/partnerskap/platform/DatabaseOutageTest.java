@@ -117,14 +117,15 @@ class DatabaseOutageTest {
         assertThat(get(client(), "/projekt").statusCode()).isEqualTo(200);
         cut();
 
-        Timed sv = timed(() -> get(client(), "/projekt"));
+        // a search of the directory nobody asked for before: not in the rendered-page cache
+        Timed sv = timed(() -> get(client(), "/projekt?q=inte-sparad"));
         assertThat(sv.response().statusCode()).as(() -> "after " + sv.millis() + " ms, open through the proxy: "
                 + proxy.openSockets() + ", page: " + title(sv.response().body())).isEqualTo(503);
         assertThat(sv.response().headers().firstValue("Retry-After")).contains("5");
         assertThat(sv.response().body()).contains("<html lang=\"sv\"").contains("Tjänsten är tillfälligt otillgänglig")
                 .contains("Försök igen om en stund").contains("Felkod 503").doesNotContain("Exception")
                 .doesNotContain("Tomcat").doesNotContain("at se.partnerskap");
-        Timed en = timed(() -> get(client(), "/en/projects"));
+        Timed en = timed(() -> get(client(), "/en/projects?q=not-kept"));
         assertThat(en.response().statusCode()).as(en.response().body()).isEqualTo(503);
         assertThat(en.response().body()).contains("<html lang=\"en\"").contains("The service is temporarily unavailable")
                 .contains("Please try again in a moment").doesNotContain("Exception");
@@ -170,14 +171,14 @@ class DatabaseOutageTest {
         assertThat(programme.statusCode()).isEqualTo(200);
         cut();
 
-        assertThat(get(client(), "/projekt").statusCode()).as("an uncached page").isEqualTo(503);
+        assertThat(get(client(), "/projekt?q=aldrig-visad").statusCode()).as("an uncached page").isEqualTo(503);
         HttpResponse<String> listAgain = get(client(), "/nyheter");
-        assertThat(listAgain.statusCode()).isEqualTo(200);
+        assertThat(listAgain.statusCode()).as(listAgain::body).isEqualTo(200);
         assertThat(listAgain.body()).isEqualTo(list.body());
         HttpResponse<String> itemAgain = get(client(), itemPath);
         assertThat(itemAgain.statusCode()).isEqualTo(200);
         assertThat(itemAgain.body()).isEqualTo(itemPage.body());
-        // the programme page is rendered again every second: while the database is away, as last rendered
+        // the cache stops serving when its listening connection is lost: while the database is away, as last rendered
         Timed programmeAgain = timed(() -> get(client(), "/kommunala-partnerskap"));
         assertThat(programmeAgain.response().statusCode()).isEqualTo(200);
         assertThat(programmeAgain.response().body()).isEqualTo(programme.body());

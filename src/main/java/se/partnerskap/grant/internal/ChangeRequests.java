@@ -30,8 +30,10 @@ class ChangeRequests {
     private final Audit audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final se.partnerskap.web.RenderedPages pages;
 
-    ChangeRequests(JdbcClient jdbc, Audit audit, Clock clock, ApplicationEventPublisher events) {
+    ChangeRequests(JdbcClient jdbc, Audit audit, Clock clock, ApplicationEventPublisher events, se.partnerskap.web.RenderedPages pages) {
+        this.pages = pages;
         this.events = events;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -182,6 +184,7 @@ class ChangeRequests {
         if ("extension".equals(change.kind())) {
             jdbc.sql("UPDATE funded_partnership SET ends_on = ? WHERE id = ?").params(change.newEndsOn(), project.id())
                     .update();
+            pages.invalidate(se.partnerskap.grant.FundedPartnerships.PAGES_REGION); // the public pages show the period
             int days = project.terms().finalReportDays();
             jdbc.sql("""
                     UPDATE project_report SET period_to = ?, due_on = ? WHERE funded_partnership_id = ? AND kind = 'final'

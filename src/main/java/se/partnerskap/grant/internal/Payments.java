@@ -38,8 +38,11 @@ public class Payments {
     private final Audit audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final se.partnerskap.web.RenderedPages pages;
 
-    Payments(JdbcClient jdbc, FollowUpTerms terms, Audit audit, Clock clock, ApplicationEventPublisher events) {
+    Payments(JdbcClient jdbc, FollowUpTerms terms, Audit audit, Clock clock, ApplicationEventPublisher events,
+            se.partnerskap.web.RenderedPages pages) {
+        this.pages = pages;
         this.events = events;
         this.jdbc = jdbc;
         this.terms = terms;
@@ -98,6 +101,9 @@ public class Payments {
     private void complete(ReportApproved event) {
         int changed = jdbc.sql("UPDATE funded_partnership SET status = 'completed' WHERE id = ? AND status <> 'completed'")
                 .param(event.projectId()).update();
+        if (changed > 0) {
+            pages.invalidate(se.partnerskap.grant.FundedPartnerships.PAGES_REGION); // the public pages show whether it is completed
+        }
         long eligible = event.eligibleSek() + jdbc.sql("""
                 SELECT coalesce(sum(eligible_sek), 0) FROM project_report
                 WHERE funded_partnership_id = ? AND status = 'approved' AND id <> ?

@@ -40,8 +40,10 @@ public class ProjectSlugs {
     private final JdbcClient jdbc;
     private final Registry registry;
     private final TransactionTemplate transaction;
+    private final se.partnerskap.web.RenderedPages pages;
 
-    ProjectSlugs(JdbcClient jdbc, Registry registry, TransactionTemplate transaction) {
+    ProjectSlugs(JdbcClient jdbc, Registry registry, TransactionTemplate transaction, se.partnerskap.web.RenderedPages pages) {
+        this.pages = pages;
         this.jdbc = jdbc;
         this.registry = registry;
         this.transaction = transaction;
@@ -55,6 +57,9 @@ public class ProjectSlugs {
             List<UUID> missing = jdbc.sql("SELECT id FROM funded_partnership WHERE slug IS NULL ORDER BY recorded_at, key")
                     .query(UUID.class).list();
             missing.forEach(this::assign);
+            if (!missing.isEmpty()) {
+                pages.invalidate(se.partnerskap.grant.FundedPartnerships.PAGES_REGION); // the public pages link to the new addresses
+            }
             return missing.size();
         });
         if (n != null && n > 0) {

@@ -37,8 +37,10 @@ class PublicTexts {
 
     private final JdbcClient jdbc;
     private final Audit audit;
+    private final se.partnerskap.web.RenderedPages pages;
 
-    PublicTexts(JdbcClient jdbc, Audit audit) {
+    PublicTexts(JdbcClient jdbc, Audit audit, se.partnerskap.web.RenderedPages pages) {
+        this.pages = pages;
         this.jdbc = jdbc;
         this.audit = audit;
     }
@@ -94,6 +96,7 @@ class PublicTexts {
             }
         }
         if (!details.isEmpty()) {
+            pages.invalidate(se.partnerskap.grant.FundedPartnerships.PAGES_REGION); // the public pages show the titles and themes
             audit.record(actor, "project-public-texts-updated", "funded-partnership", partnershipId.toString(), details);
         }
     }

@@ -47,6 +47,9 @@ public class NewsPages {
     private final RenderedPages pages;
     private final Links links;
 
+    /** What the newsroom's pages show: the items, and the projects they link to by title. */
+    static final String REGIONS = RenderedPages.regions(NewsItems.CACHE_REGION, FundedPartnerships.PAGES_REGION);
+
     NewsPages(NewsItems items, ContactPersons contactPersons, FundedPartnerships funded, RenderedPages pages,
             Links links) {
         this.items = items;
@@ -98,7 +101,7 @@ public class NewsPages {
             @RequestParam(required = false) String tag, @RequestParam(required = false) String year,
             @RequestParam(required = false) String page) {
         Instant now = items.now();
-        return pages.serve(request, ui, NewsItems.CACHE_REGION, now, () -> {
+        return pages.serve(request, ui, REGIONS, now, () -> {
             Language lang = ui.language();
             String t = NewsItem.isType(type) ? type : null;
             String g = tag != null && !tag.isBlank() && items.tag(tag).isPresent() ? tag : null;
@@ -164,7 +167,7 @@ public class NewsPages {
     @GetMapping({"/nyheter/{slug}", "/en/news/{slug}"})
     ResponseEntity<byte[]> item(Ui ui, HttpServletRequest request, @PathVariable String slug) {
         Instant now = items.now();
-        return pages.serve(request, ui, NewsItems.CACHE_REGION, now, () -> {
+        return pages.serve(request, ui, REGIONS, now, () -> {
             NewsItem item = items.bySlug(ui.language(), slug).filter(i -> i.publicAt(now))
                     .orElseThrow(NotFoundException::new);
             ItemPage page = itemPage(item, ui, now, false);
@@ -230,7 +233,7 @@ public class NewsPages {
     @GetMapping({"/publikationer", "/en/publications"})
     ResponseEntity<byte[]> publications(Ui ui, HttpServletRequest request) {
         Instant now = items.now();
-        return pages.serve(request, ui, NewsItems.CACHE_REGION, now, () -> {
+        return pages.serve(request, ui, REGIONS, now, () -> {
             List<PublicationRow> rows = items.publications(ui.language(), now).stream().map(p -> {
                 String base = NewsPaths.publication(p.language(), p.slug());
                 return new PublicationRow(p, p.path(), p.language().equals(ui.lang()) ? null : p.language(),
@@ -277,7 +280,7 @@ public class NewsPages {
     }
 
     /** A cached page ends when the next scheduled item becomes public, and after {@link #MAX_AGE} anyway. */
-    private Instant expiry(Instant now) {
+    Instant expiry(Instant now) {
         Instant max = now.plus(MAX_AGE);
         return items.nextScheduled(now).filter(max::isAfter).orElse(max);
     }

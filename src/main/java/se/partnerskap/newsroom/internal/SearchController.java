@@ -4,14 +4,18 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
+import se.partnerskap.web.RenderedPages;
 import se.partnerskap.web.Ui;
 
 /** The site search: /sok and /en/search, a plain GET form with its results below. */
@@ -23,10 +27,17 @@ public class SearchController {
 
     private final SearchResults search;
     private final SearchIndex index;
+    private final NewsItems items;
+    private final RenderedPages cache;
 
-    SearchController(SearchResults search, SearchIndex index) {
+    /** What results show: the news items and the project documents of the index. */
+    static final String REGIONS = RenderedPages.regions(NewsItems.CACHE_REGION, SearchIndex.CACHE_REGION);
+
+    SearchController(SearchResults search, SearchIndex index, NewsItems items, RenderedPages cache) {
         this.search = search;
         this.index = index;
+        this.items = items;
+        this.cache = cache;
     }
 
     /** One result as the page shows it; {@code titleHtml} and {@code snippetHtml} are escaped with marks. */
@@ -41,9 +52,24 @@ public class SearchController {
             List<SearchPageLink> pages, String previous, String next) {
     }
 
+    /**
+     * The results, from {@link RenderedPages} for a query asked again: reused until a news item or the project
+     * documents change, or a scheduled item becomes public.
+     */
     @GetMapping({"/sok", "/en/search"})
-    String search(Ui ui, Model model, @RequestParam(required = false) String q,
+    ResponseEntity<byte[]> search(Ui ui, HttpServletRequest request, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "1") String page) {
+        Instant now = items.now();
+        return cache.serve(request, ui, REGIONS, now, () -> {
+            Map<String, Object> model = new HashMap<>();
+            searchPage(ui, model, q, page);
+            Instant max = now.plus(NewsPages.MAX_AGE);
+            return new RenderedPages.Rendering("pages/newsroom/search", model, null,
+                    items.nextScheduled(now).filter(max::isAfter).orElse(max));
+        });
+    }
+
+    private void searchPage(Ui ui, Map<String, Object> model, String q, String page) {
         String query = q == null ? "" : q.strip();
         if (query.length() > MAX_QUERY) {
             query = query.substring(0, MAX_QUERY);
@@ -65,11 +91,10 @@ public class SearchController {
             }
         }
         int from = rows.isEmpty() ? 0 : (number - 1) * PAGE_SIZE + 1;
-        model.addAttribute("page", new SearchPage(query, !query.isEmpty(), rows, found.total(), from,
+        model.put("page", new SearchPage(query, !query.isEmpty(), rows, found.total(), from,
                 from == 0 ? 0 : from + rows.size() - 1, pages,
                 number > 1 && number <= last ? base + (number - 1 > 1 ? "&page=" + (number - 1) : "") : null,
                 number < last ? base + "&page=" + (number + 1) : null));
-        return "pages/newsroom/search";
     }
 
     private static SearchRow row(SearchResults.Hit h, Ui ui) {

@@ -50,8 +50,14 @@ public class SearchIndex {
     private final FundedPartnerships funded;
     private final Programmes programmes;
 
+    /** The region of the rendered-page cache for search results: emptied when the project documents are written. */
+    static final String CACHE_REGION = "search";
+
+    private final se.partnerskap.web.RenderedPages pages;
+
     SearchIndex(JdbcClient jdbc, FundedPartnerships funded, Programmes programmes,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, se.partnerskap.web.RenderedPages pages) {
+        this.pages = pages;
         this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.funded = funded;
@@ -105,7 +111,10 @@ public class SearchIndex {
                 docs.add(doc(f, lang, areas, rounds));
             }
         }
-        write(docs);
+        if (write(docs) > 0) {
+            // search results show these documents: only a real change empties their cached pages
+            pages.invalidate(CACHE_REGION);
+        }
         log.debug("Indexed {} funded projects for search", partnerships.size());
         return partnerships.size();
     }
@@ -138,7 +147,8 @@ public class SearchIndex {
      * Writes the documents in one statement: new ones inserted, changed ones updated, unchanged ones left
      * alone (no rewrite of the table and its index every few minutes), those of projects gone deleted.
      */
-    private void write(List<Doc> docs) {
+    /** Writes the new and changed documents and deletes the gone ones; how many rows that touched. */
+    private long write(List<Doc> docs) {
         jdbc.sql("""
                 WITH d AS (
                   SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
@@ -159,13 +169,16 @@ public class SearchIndex {
                         IS DISTINCT FROM (excluded.title, excluded.summary, excluded.body, excluded.dated_at,
                                           excluded.document)
                   RETURNING 1
+                ), gone AS (
+                  DELETE FROM search_document s WHERE s.kind = 'project'
+                    AND NOT EXISTS (SELECT 1 FROM d WHERE d.key = s.ref AND d.lang = s.language)
+                  RETURNING 1
                 )
-                DELETE FROM search_document s WHERE s.kind = 'project'
-                  AND NOT EXISTS (SELECT 1 FROM d WHERE d.key = s.ref AND d.lang = s.language)
+                SELECT (SELECT count(*) FROM written) + (SELECT count(*) FROM gone)
                 """).params(column(docs, Doc::key), column(docs, Doc::language), column(docs, Doc::title),
                         column(docs, Doc::summary), column(docs, Doc::body), column(docs, Doc::dated),
                         column(docs, Doc::config), column(docs, Doc::partners))
-                .update();
+                .query(Long.class).single();
     }
 
     private static String[] column(List<Doc> docs, Function<Doc, String> value) {
