@@ -20,8 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AutosaveCostTest extends ApplicationFixtures {
 
-    /** Session, user check, application with membership, round, section and change time, audit, session touch. */
-    static final int AT_MOST = 7;
+    /**
+     * Session, user check, application with membership, round, section and change time, audit, session touch,
+     * and Spring Session's second read of the session: the answer reaches its Content-Length, Spring Session
+     * saves the session then (so that a new cookie still goes out) and reads it again when its filter ends.
+     * (Seen since the static files' resource chain is on; with it off the read does not happen — not yet
+     * understood, issue 15.)
+     */
+    static final int AT_MOST = 8;
 
     @Autowired
     Statements statements;

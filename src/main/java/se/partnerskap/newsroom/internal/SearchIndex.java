@@ -149,7 +149,7 @@ public class SearchIndex {
      */
     /** Writes the new and changed documents and deletes the gone ones; how many rows that touched. */
     private long write(List<Doc> docs) {
-        jdbc.sql("""
+        return jdbc.sql("""
                 WITH d AS (
                   SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                                        ?::text[]) AS t(key, lang, title, summary, body, dated, config, partners)
