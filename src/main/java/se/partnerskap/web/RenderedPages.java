@@ -127,6 +127,11 @@ public class RenderedPages {
         announce.accept(region);
     }
 
+    /** Forgets every page of every region, on every instance: after rows were changed by hand (SQL) that no write announced. */
+    public void invalidateAll() {
+        java.util.List.copyOf(generations.keySet()).forEach(this::invalidate);
+    }
+
     /** Whether this instance hears of every change made through the other instances (else it caches nothing). */
     public boolean listening() {
         return listening;

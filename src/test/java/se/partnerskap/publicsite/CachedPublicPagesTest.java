@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import se.partnerskap.grant.FundedPartnership;
@@ -38,6 +39,11 @@ class CachedPublicPagesTest extends AbstractIntegrationTest {
     SiteContent content;
     @Autowired
     SearchIndex searchIndex;
+
+    @AfterEach
+    void removeTheGrants() {
+        jdbc.sql("DELETE FROM funded_partnership WHERE key LIKE 'cache-test-%'").update();
+    }
 
     @Test
     void aRoundOpensAndClosesOnTheHomePageByTheClockAloneAtItsOwnMinute() {

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import se.partnerskap.notification.MailCatcher;
+import se.partnerskap.web.RenderedPages;
 
 /**
  * Base of the full-stack tests: a real HTTP client against the running application, the database,
@@ -46,9 +47,14 @@ public abstract class AbstractIntegrationTest {
     @Autowired
     protected MailCatcher mail;
 
+    @Autowired
+    protected RenderedPages renderedPages;
+
     @AfterEach
     void resetClock() {
         clock.reset();
+        // tests change rows by SQL too (and clean up that way): no cached page of one test outlives it
+        renderedPages.invalidateAll();
     }
 
     protected String url(String path) {
