@@ -129,28 +129,58 @@ public class Applications {
         if (orgs.isEmpty()) {
             return List.of();
         }
-        Map<UUID, List<Section>> applying = new java.util.HashMap<>();
-        return jdbc.sql("""
-                SELECT a.id, a.round_id, a.component_key, a.lead_organisation_id, a.status, a.title, a.updated_at,
-                       (SELECT coalesce(string_agg(s.section_key, ','), '') FROM application_section s
-                        WHERE s.application_id = a.id AND s.state = 'completed') AS done
+        return jdbc.sql(SUMMARY + """
                 FROM application a WHERE a.lead_organisation_id IN (:orgs)
                    OR EXISTS (SELECT 1 FROM application_section s, jsonb_array_elements_text(s.answers -> 'coApplicants') c
                               WHERE s.application_id = a.id AND s.section_key = 'applicant'
                                 AND jsonb_typeof(s.answers -> 'coApplicants') = 'array' AND c IN (:orgNames))
                 ORDER BY a.updated_at DESC
                 """).param("orgs", orgs).param("orgNames", orgs.stream().map(UUID::toString).toList())
-                .query((rs, i) -> {
-                    UUID round = rs.getObject("round_id", UUID.class);
-                    List<Section> sections = applying.computeIfAbsent(round, r -> rounds.details(r).map(Section::in)
-                            .orElse(List.of(Section.values())));
-                    List<String> done = List.of(rs.getString("done").split(","));
-                    int completed = (int) sections.stream().filter(s -> done.contains(s.key())).count();
-                    return new ApplicationSummary(rs.getObject("id", UUID.class), round, rs.getString("component_key"),
-                            rs.getObject("lead_organisation_id", UUID.class), ApplicationStatus.ofKey(rs.getString("status")),
-                            rs.getString("title"), rs.getTimestamp("updated_at").toInstant(), completed, sections.size());
-                })
-                .list();
+                .query(summaries()).list();
+    }
+
+    /** One page of the applications led by the user's organisations, the latest changed first. */
+    public record Led(List<ApplicationSummary> rows, int total) {
+    }
+
+    /**
+     * The applications the user's organisations lead (not those they co-apply to), newest change first,
+     * {@code size} from {@code offset}: read a page at a time, whatever the organisations' history.
+     */
+    public Led ledBy(UUID userId, int offset, int size) {
+        List<UUID> orgs = memberships.organisationsOf(userId);
+        if (orgs.isEmpty()) {
+            return new Led(List.of(), 0);
+        }
+        UUID[] ids = orgs.toArray(UUID[]::new);
+        int total = jdbc.sql("SELECT count(*) FROM application WHERE lead_organisation_id = ANY(?)")
+                .param(ids).query(Integer.class).single();
+        List<ApplicationSummary> rows = jdbc.sql(SUMMARY + """
+                FROM application a WHERE a.lead_organisation_id = ANY(?)
+                ORDER BY a.updated_at DESC, a.id LIMIT ? OFFSET ?
+                """).params(ids, size, offset).query(summaries()).list();
+        return new Led(rows, total);
+    }
+
+    private static final String SUMMARY = """
+            SELECT a.id, a.round_id, a.component_key, a.lead_organisation_id, a.status, a.title, a.updated_at,
+                   (SELECT coalesce(string_agg(s.section_key, ','), '') FROM application_section s
+                    WHERE s.application_id = a.id AND s.state = 'completed') AS done
+            """;
+
+    /** Rows of {@link #SUMMARY}: each round's sections looked up once for all rows. */
+    private org.springframework.jdbc.core.RowMapper<ApplicationSummary> summaries() {
+        Map<UUID, List<Section>> applying = new java.util.HashMap<>();
+        return (rs, i) -> {
+            UUID round = rs.getObject("round_id", UUID.class);
+            List<Section> sections = applying.computeIfAbsent(round, r -> rounds.details(r).map(Section::in)
+                    .orElse(List.of(Section.values())));
+            List<String> done = List.of(rs.getString("done").split(","));
+            int completed = (int) sections.stream().filter(s -> done.contains(s.key())).count();
+            return new ApplicationSummary(rs.getObject("id", UUID.class), round, rs.getString("component_key"),
+                    rs.getObject("lead_organisation_id", UUID.class), ApplicationStatus.ofKey(rs.getString("status")),
+                    rs.getString("title"), rs.getTimestamp("updated_at").toInstant(), completed, sections.size());
+        };
     }
 
     /** The sections of {@code application} that apply in its round, in the task list's order. */

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.partnerskap.audit.Audit;
+import se.partnerskap.web.RenderedPages;
 
 /** The contact persons a programme's page shows (content only). */
 @Service
@@ -15,10 +16,12 @@ public class ContactPersons {
 
     private final JdbcClient jdbc;
     private final Audit audit;
+    private final RenderedPages pages;
 
-    ContactPersons(JdbcClient jdbc, Audit audit) {
+    ContactPersons(JdbcClient jdbc, Audit audit, RenderedPages pages) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.pages = pages;
     }
 
     public List<ContactPerson> of(String programme) {
@@ -40,6 +43,7 @@ public class ContactPersons {
             // the audit entry names the person, not their address: addresses stay in contact_person only
             audit.record(actor, "contact-person-recorded", "contact-person", programme + "/" + c.key(),
                     Map.of("name", c.name()));
+            pages.invalidate(Programmes.PAGES_REGION); // the programme page lists its contact persons
         }
     }
 }

@@ -439,6 +439,41 @@ class SubmissionTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void myApplicationsAreShownFiftyAPageTheLatestChangedFirst() {
+        UUID round = fixtures.round(null, true);
+        UUID newest = fixtures.complete(DemoUsers.ANNA, round, "pages@karlstad.example");
+        jdbc.sql("UPDATE application SET title = 'Nyast', updated_at = now() + interval '1 day' WHERE id = ?")
+                .param(newest).update();
+        // sixty older drafts of the same organisation, copied by SQL
+        jdbc.sql("""
+                INSERT INTO application (id, round_id, programme_key, component_key, lead_organisation_id, status, title,
+                                         created_by, created_at, updated_at)
+                SELECT gen_random_uuid(), round_id, programme_key, component_key, lead_organisation_id, 'draft',
+                       'Sidkopia ' || n, created_by, created_at, now() - n * interval '1 hour'
+                FROM application, generate_series(1, 60) n WHERE id = ?
+                """).param(newest).update();
+        HttpClient anna = anna();
+
+        String first = get(anna, "/ansokningar/mina").body();
+        // every application of Anna's organisations is counted, the sixty copies and the rest
+        var counted = java.util.regex.Pattern.compile("(\\d+) ansökningar, de senast ändrade först").matcher(first);
+        assertThat(counted.find()).as("the count above the pager").isTrue();
+        int total = Integer.parseInt(counted.group(1));
+        assertThat(total).isGreaterThanOrEqualTo(61);
+        int pages = (total + 49) / 50;
+        assertThat(first).contains("Nyast").contains("Sida 1 av " + pages)
+                .contains("href=\"/ansokningar/mina?page=2\" rel=\"next\"").doesNotContain("rel=\"prev\"")
+                .doesNotContain("Sidkopia 60<");
+        assertThat(first.indexOf("Nyast")).isLessThan(first.indexOf("Sidkopia 1<"));
+        String last = get(anna, "/ansokningar/mina?page=" + pages).body();
+        assertThat(last).contains("Sida " + pages + " av " + pages).contains("Sidkopia 60<").doesNotContain("Nyast")
+                .doesNotContain("rel=\"next\"");
+        assertThat(get(anna, "/en/applications/mine?page=2").body()).contains("Page 2 of " + pages)
+                .contains("href=\"/en/applications/mine\" rel=\"prev\"");
+        assertThat(get(anna, "/ansokningar/mina?page=inte-ett-tal").body()).contains("Sida 1 av " + pages);
+    }
+
+    @Test
     void aPostWithoutCsrfTokenIsRefusedAndChangesNothing() {
         UUID round = fixtures.round(null, true);
         UUID id = fixtures.complete(DemoUsers.ANNA, round, "csrf@karlstad.example");

@@ -14,6 +14,8 @@ import se.partnerskap.grant.FundedPartnership;
 import se.partnerskap.grant.FundedPartnerships;
 import se.partnerskap.grant.NewFundedPartnership;
 import se.partnerskap.newsroom.internal.SearchIndex;
+import se.partnerskap.programme.ContactPerson;
+import se.partnerskap.programme.ContactPersons;
 import se.partnerskap.programme.Programmes;
 import se.partnerskap.programme.RoundInput;
 import se.partnerskap.programme.RoundManagement;
@@ -39,10 +41,13 @@ class CachedPublicPagesTest extends AbstractIntegrationTest {
     SiteContent content;
     @Autowired
     SearchIndex searchIndex;
+    @Autowired
+    ContactPersons contactPersons;
 
     @AfterEach
     void removeTheGrants() {
         jdbc.sql("DELETE FROM funded_partnership WHERE key LIKE 'cache-test-%'").update();
+        jdbc.sql("DELETE FROM contact_person WHERE key LIKE 'cache-test-%'").update();
     }
 
     @Test
@@ -117,6 +122,17 @@ class CachedPublicPagesTest extends AbstractIntegrationTest {
         var after = get("/");
         assertThat(etag(after)).isNotEqualTo(etag(before));
         assertThat(after.body()).contains(heading);
+    }
+
+    @Test
+    void aNewContactPersonShowsOnTheProgrammePage() {
+        var before = cached("/kommunala-partnerskap");
+        String name = "Kontakt " + UUID.randomUUID().toString().substring(0, 8);
+        contactPersons.record(Programmes.MUNICIPAL_PARTNERSHIP, 99, new ContactPerson("cache-test-" + name, name,
+                "Handläggare", "Case officer", null, "kontakt@example.org"), "test");
+        var after = get("/kommunala-partnerskap");
+        assertThat(etag(after)).isNotEqualTo(etag(before));
+        assertThat(after.body()).contains(name);
     }
 
     @Test

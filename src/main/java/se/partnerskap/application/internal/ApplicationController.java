@@ -105,10 +105,15 @@ public class ApplicationController {
 
     private ListView listView(SignedIn me, Ui ui, Map<String, String> errors, String organisation, String choice) {
         Language lang = ui.language();
-        List<Row> rows = applications.visibleTo(me.userId()).stream().map(s -> new Row(s,
-                rounds.details(s.roundId()).map(r -> r.name(lang)).orElse(""),
-                componentName(s.component(), lang),
-                registry.swedishOrganisation(s.leadOrganisation()).map(SwedishOrganisation::name).orElse(""),
+        List<ApplicationSummary> visible = applications.visibleTo(me.userId());
+        // each round and organisation read once for all rows, not once per row
+        Map<UUID, String> roundNames = new java.util.HashMap<>();
+        Map<UUID, String> organisations = new java.util.HashMap<>();
+        registry.swedishOrganisations(visible.stream().map(ApplicationSummary::leadOrganisation).distinct().toList())
+                .forEach(o -> organisations.put(o.id(), o.name()));
+        List<Row> rows = visible.stream().map(s -> new Row(s,
+                roundNames.computeIfAbsent(s.roundId(), r -> rounds.details(r).map(d -> d.name(lang)).orElse("")),
+                componentName(s.component(), lang), organisations.getOrDefault(s.leadOrganisation(), ""),
                 StockholmTime.dateTime(s.updatedAt(), lang))).toList();
         List<SwedishOrganisation> orgs = registry.swedishOrganisations(applications.organisationsOf(me.userId()));
         List<StartableRound> open = rounds.openAt(Programmes.MUNICIPAL_PARTNERSHIP, programmes.now()).stream()

@@ -238,12 +238,13 @@ class SubmissionController {
     // ---- my applications
 
     @GetMapping({"/ansokningar/mina", "/ansokningar/mine", "/en/applications/mine", "/en/applications/mina"})
-    String mine(@AuthenticationPrincipal SignedIn me, Ui ui, Model model) {
-        // the applications the user's organisations lead (as Applications.load allows), not those they co-apply to
-        List<UUID> lead = memberships.organisationsOf(me.userId());
-        List<ApplicationSummary> mine = applications.visibleTo(me.userId()).stream()
-                .filter(s -> lead.contains(s.leadOrganisation())).toList();
-        // each round, organisation and latest submission read once for all rows, not once per row
+    String mine(@AuthenticationPrincipal SignedIn me, @RequestParam(defaultValue = "1") String page, Ui ui,
+            Model model) {
+        // the applications the user's organisations lead (as Applications.load allows), not those they co-apply to,
+        // a page at a time; each round, organisation and latest submission read once for the page's rows
+        int wanted = SubmissionViews.pageNumber(page);
+        Applications.Led led = applications.ledBy(me.userId(), (wanted - 1) * SubmissionViews.MINE_PAGE, SubmissionViews.MINE_PAGE);
+        List<ApplicationSummary> mine = led.rows();
         Map<UUID, RoundDetails> roundsById = new HashMap<>();
         Map<UUID, String> organisations = new HashMap<>();
         registry.swedishOrganisations(mine.stream().map(ApplicationSummary::leadOrganisation).distinct().toList())
@@ -258,7 +259,8 @@ class SubmissionController {
                     round.programme(), s.component(), round, now, submitted == null ? null : submitted.reference(), ui),
                     StockholmTime.dateTime(s.updatedAt(), ui.language())));
         }
-        model.addAttribute("view", new MineView(rows));
+        model.addAttribute("view", new MineView(rows, led.total(), wanted,
+                Math.max(1, (led.total() + SubmissionViews.MINE_PAGE - 1) / SubmissionViews.MINE_PAGE)));
         return "pages/application/mine";
     }
 

@@ -36,6 +36,19 @@ public final class SubmissionViews {
     public record Row(Header header, String updated) {
     }
 
-    public record MineView(List<Row> rows) {
+    /** One page of "my applications": its rows, how many there are in all, the page and the number of pages. */
+    public record MineView(List<Row> rows, int total, int page, int pages) {
+    }
+
+    /** Rows on one page of "my applications". */
+    static final int MINE_PAGE = 50;
+
+    /** The page asked for: a whole number from 1, anything else the first page. */
+    static int pageNumber(String page) {
+        try {
+            return Math.max(1, Integer.parseInt(page.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 }
