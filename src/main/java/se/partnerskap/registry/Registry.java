@@ -21,18 +21,45 @@ public class Registry {
         this.jdbc = jdbc;
     }
 
+    /*
+     * Regions, municipalities, countries and the Swedish organisations (their names, kinds and codes) are
+     * reference data that only migrations change: read once per instance and kept, so that the map and the
+     * lists that name an organisation per row do not read 300 rows on every render. (An organisation's
+     * number, which an administrator records, is not part of it and is always read.)
+     */
+    private volatile List<Region> regions;
+    private volatile List<Municipality> municipalities;
+    private volatile List<Country> countries;
+    private volatile List<SwedishOrganisation> organisations;
+    private volatile Map<UUID, SwedishOrganisation> organisationsById;
+
     public List<Region> regions() {
-        return jdbc.sql("SELECT code, name, county FROM region ORDER BY code").query(Region.class).list();
+        List<Region> kept = regions;
+        if (kept == null) {
+            kept = List.copyOf(jdbc.sql("SELECT code, name, county FROM region ORDER BY code").query(Region.class).list());
+            regions = kept;
+        }
+        return kept;
     }
 
     public List<Municipality> municipalities() {
-        return jdbc.sql("SELECT code, name, region_code, lat, lon FROM municipality ORDER BY code")
-                .query(Municipality.class).list();
+        List<Municipality> kept = municipalities;
+        if (kept == null) {
+            kept = List.copyOf(jdbc.sql("SELECT code, name, region_code, lat, lon FROM municipality ORDER BY code")
+                    .query(Municipality.class).list());
+            municipalities = kept;
+        }
+        return kept;
     }
 
     public List<Country> countries() {
-        return jdbc.sql("SELECT iso2, iso3, name_en, name_sv, world_region, listed FROM country ORDER BY name_en")
-                .query(Country.class).list();
+        List<Country> kept = countries;
+        if (kept == null) {
+            kept = List.copyOf(jdbc.sql("SELECT iso2, iso3, name_en, name_sv, world_region, listed FROM country ORDER BY name_en")
+                    .query(Country.class).list());
+            countries = kept;
+        }
+        return kept;
     }
 
     /**
@@ -51,13 +78,23 @@ public class Registry {
     private volatile Map<String, Country> countriesByCode;
 
     public List<SwedishOrganisation> swedishOrganisations() {
-        return jdbc.sql("SELECT id, kind, name, municipality_code, region_code FROM swedish_organisation ORDER BY name")
-                .query(SwedishOrganisation.class).list();
+        List<SwedishOrganisation> kept = organisations;
+        if (kept == null) {
+            kept = List.copyOf(jdbc.sql("SELECT id, kind, name, municipality_code, region_code FROM swedish_organisation ORDER BY name")
+                    .query(SwedishOrganisation.class).list());
+            organisationsById = kept.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(SwedishOrganisation::id, o -> o));
+            organisations = kept;
+        }
+        return kept;
+    }
+
+    private Map<UUID, SwedishOrganisation> organisationsById() {
+        swedishOrganisations();
+        return organisationsById;
     }
 
     public Optional<SwedishOrganisation> swedishOrganisation(UUID id) {
-        return jdbc.sql("SELECT id, kind, name, municipality_code, region_code FROM swedish_organisation WHERE id = ?")
-                .param(id).query(SwedishOrganisation.class).optional();
+        return Optional.ofNullable(id == null ? null : organisationsById().get(id));
     }
 
     /** Its organisation number (organisationsnummer, six digits, a hyphen and four), when one is recorded. */
@@ -70,8 +107,8 @@ public class Registry {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT id, kind, name, municipality_code, region_code FROM swedish_organisation WHERE id = ANY(?) ORDER BY name")
-                .param(ids.toArray(UUID[]::new)).query(SwedishOrganisation.class).list();
+        java.util.Set<UUID> wanted = new java.util.HashSet<>(ids);
+        return swedishOrganisations().stream().filter(o -> wanted.contains(o.id())).toList();
     }
 
     /** The organisation of a municipality (for Gotland: Region Gotland). */

@@ -4,11 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Locale;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The gzip copy of a cached page ({@link RenderedPages}), made once when the page is rendered, and the choice
+ * The gzip copy of a cached page ({@link RenderedPages}), made once when first asked for, and the choice
  * per request between it and the page itself. Tomcat compresses only answers without a strong ETag, so the
  * cached pages (strong ETag, for their 304s) are compressed here: each encoding is its own representation,
  * with its own ETag (the page's with {@value #GZIP_SUFFIX} inside the quotes) and {@code Vary: Accept-Encoding}.
@@ -20,14 +19,38 @@ final class PageEncoding {
     private PageEncoding() {
     }
 
-    /** The page gzipped at the best compression (once per rendering, so the time is well spent). */
+    /**
+     * A page's gzip copy, made once, on first use, at zlib's default level (6): on the map's 124 KB it takes
+     * half the time of the best level (9) for 1.7 % more bytes.
+     */
+    static final class Compressed {
+
+        private final byte[] html;
+        private volatile byte[] gzip;
+
+        Compressed(byte[] html) {
+            this.html = html;
+        }
+
+        byte[] bytes() {
+            byte[] made = gzip;
+            if (made == null) {
+                synchronized (this) {
+                    made = gzip;
+                    if (made == null) {
+                        made = gzip(html);
+                        gzip = made;
+                    }
+                }
+            }
+            return made;
+        }
+    }
+
+    /** The page gzipped at zlib's default level. */
     static byte[] gzip(byte[] html) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(html.length / 3 + 64);
-        try (GZIPOutputStream out = new GZIPOutputStream(bytes, 8192) {
-            {
-                def.setLevel(Deflater.BEST_COMPRESSION);
-            }
-        }) {
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes, 8192)) {
             out.write(html);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

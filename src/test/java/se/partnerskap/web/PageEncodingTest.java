@@ -43,4 +43,15 @@ class PageEncodingTest {
         }
         assertThat(PageEncoding.gzipEtag("\"abc\"")).isEqualTo("\"abc-gz\"");
     }
+
+    @Test
+    void aKeptPagesGzipCopyIsMadeOnceOnFirstUseAndIsThePage() throws Exception {
+        byte[] html = "<!doctype html><title>Karta</title>".repeat(500).getBytes(StandardCharsets.UTF_8);
+        PageEncoding.Compressed compressed = new PageEncoding.Compressed(html);
+        byte[] first = compressed.bytes();
+        assertThat(compressed.bytes()).isSameAs(first);
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(first))) {
+            assertThat(in.readAllBytes()).isEqualTo(html);
+        }
+    }
 }
