@@ -81,7 +81,7 @@ result = {
               "java": subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0],
               "postgresql": subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-tAc", "SHOW server_version"], capture_output=True, text=True).stdout.strip(),
               "load": f"load average {os.getloadavg()[0]:.1f} at the end",
-              "note": "load generator (Gatling), application and PostgreSQL on the same 2-core machine, shared with other work running at the same time: the figures are lower than on a quiet machine"},
+              "note": os.environ.get("NOTE", "load generator (Gatling), application and PostgreSQL on the same 2-core machine")},
   "p99_limit_ms": limit,
   "step_seconds": step_s,
   "steps": out,

@@ -2,8 +2,8 @@
 # Public pages, measured: throughput, latency and bytes on the wire of the public pages on the running
 # application, and in the same run of nginx (the Debian package) serving saved copies of the same pages
 # as static files. Both send gzip to a client that asks for it (wrk sends Accept-Encoding: gzip): the
-# application its own (cached pages keep a gzip copy at level 9; the others Tomcat compresses), nginx
-# gzip_static copies made at the same level 9. Writes both, and the ratio app/nginx per page, to
+# application its own (cached pages keep a gzip copy, made on first use at level 6; the others Tomcat compresses), nginx
+# gzip_static copies made with gzip -9 (the smallest, in its favour). Writes both, and the ratio app/nginx per page, to
 # bench/results/public-pages.json.
 #
 #   bench/public-pages.sh                                   # as root: installs nginx and wrk if missing
@@ -198,7 +198,7 @@ result = {
                 "java": version(["java", "-version"]), "nginx": version(["nginx", "-v"]),
                 "note": "wrk, the application, PostgreSQL and nginx on the same machine; one page and one server at a time"
                         + ("; " + os.environ["NOTE"] if os.environ.get("NOTE") else "")},
-    "compression": {"app": "cached pages: their gzip copy made at rendering (level 9); others: Tomcat (level 6)",
+    "compression": {"app": "cached pages: their gzip copy, made on first use (level 6); others: Tomcat (level 6)",
                     "nginx": "gzip_static, copies made with gzip -9"},
     "pages": results,
 }

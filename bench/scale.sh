@@ -136,7 +136,7 @@ for page in pages.values():
 result = {
     "command": "bench/scale.sh" + (" (JAR=" + os.environ["JAR"] + ")" if os.environ.get("JAR") else ""),
     "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-    "machine": f"{os.cpu_count()} cores, {platform.machine()}, {platform.platform()}; loaded: other helpers' builds and tests ran at the same time",
+    "machine": f"{os.cpu_count()} cores, {platform.machine()}, {platform.platform()}; " + os.environ.get("NOTE", "nothing else running"),
     "method": f"median of {runs} sequential curl requests after {warmup} warm-up requests, per page and size; RSS of the JVM after all pages of a size",
     "sizes": memory,
     "pages": pages,

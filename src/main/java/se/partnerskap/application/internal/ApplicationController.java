@@ -108,12 +108,14 @@ public class ApplicationController {
         List<ApplicationSummary> visible = applications.visibleTo(me.userId());
         // each round and organisation read once for all rows, not once per row
         Map<UUID, String> roundNames = new java.util.HashMap<>();
+        Map<String, String> componentNames = new java.util.HashMap<>();
         Map<UUID, String> organisations = new java.util.HashMap<>();
         registry.swedishOrganisations(visible.stream().map(ApplicationSummary::leadOrganisation).distinct().toList())
                 .forEach(o -> organisations.put(o.id(), o.name()));
         List<Row> rows = visible.stream().map(s -> new Row(s,
                 roundNames.computeIfAbsent(s.roundId(), r -> rounds.details(r).map(d -> d.name(lang)).orElse("")),
-                componentName(s.component(), lang), organisations.getOrDefault(s.leadOrganisation(), ""),
+                componentNames.computeIfAbsent(s.component(), k -> componentName(k, lang)),
+                organisations.getOrDefault(s.leadOrganisation(), ""),
                 StockholmTime.dateTime(s.updatedAt(), lang))).toList();
         List<SwedishOrganisation> orgs = registry.swedishOrganisations(applications.organisationsOf(me.userId()));
         List<StartableRound> open = rounds.openAt(Programmes.MUNICIPAL_PARTNERSHIP, programmes.now()).stream()

@@ -246,6 +246,7 @@ class SubmissionController {
         Applications.Led led = applications.ledBy(me.userId(), (wanted - 1) * SubmissionViews.MINE_PAGE, SubmissionViews.MINE_PAGE);
         List<ApplicationSummary> mine = led.rows();
         Map<UUID, RoundDetails> roundsById = new HashMap<>();
+        Map<String, String> componentNames = new HashMap<>();
         Map<UUID, String> organisations = new HashMap<>();
         registry.swedishOrganisations(mine.stream().map(ApplicationSummary::leadOrganisation).distinct().toList())
                 .forEach(o -> organisations.put(o.id(), o.name()));
@@ -255,8 +256,10 @@ class SubmissionController {
         for (ApplicationSummary s : mine) {
             RoundDetails round = roundsById.computeIfAbsent(s.roundId(), r -> rounds.details(r).orElseThrow());
             SubmissionRecord submitted = latest.get(s.id());
+            String component = componentNames.computeIfAbsent(round.programme() + "/" + s.component(),
+                    k -> componentName(round.programme(), s.component(), ui.language()));
             rows.add(new Row(header(s.id(), s.title(), s.status(), organisations.getOrDefault(s.leadOrganisation(), ""),
-                    round.programme(), s.component(), round, now, submitted == null ? null : submitted.reference(), ui),
+                    component, round, now, submitted == null ? null : submitted.reference(), ui),
                     StockholmTime.dateTime(s.updatedAt(), ui.language())));
         }
         model.addAttribute("view", new MineView(rows, led.total(), wanted,
@@ -282,18 +285,22 @@ class SubmissionController {
                 .map(SubmissionRecord::reference).orElse(null);
         return header(a.id(), a.title(), a.status(),
                 registry.swedishOrganisation(a.leadOrganisation()).map(SwedishOrganisation::name).orElse(""),
-                a.programme(), a.component(), round, submissions.now(), reference, ui);
+                componentName(a.programme(), a.component(), ui.language()), round, submissions.now(), reference, ui);
+    }
+
+    private String componentName(String programme, String component, Language lang) {
+        return components.component(programme, component).map(c -> c.name(lang)).orElse(component);
     }
 
     private Header header(UUID id, String title, ApplicationStatus applicationStatus, String organisation,
-            String programme, String component, RoundDetails round, Instant now, String reference, Ui ui) {
+            String componentName, RoundDetails round, Instant now, String reference, Ui ui) {
         Language lang = ui.language();
         boolean open = round.isOpenAt(now);
         String base = ui.href(SubmissionPaths.SV + "/" + id);
         boolean en = lang == Language.EN;
         String status = applicationStatus == ApplicationStatus.DRAFT && !open ? "closed" : applicationStatus.key();
         return new Header(id, title.isBlank() ? ui.t("submission.untitled") : title, organisation, round.name(lang),
-                components.component(programme, component).map(c -> c.name(lang)).orElse(component),
+                componentName,
                 round.deadline() == null ? "" : StockholmTime.dateTime(round.deadline(), lang),
                 countdown(round.deadline(), now, ui), open, status, reference, base,
                 base + "/" + (en ? SubmissionPaths.SUBMIT_EN : SubmissionPaths.SUBMIT_SV),
