@@ -442,35 +442,45 @@ class SubmissionTest extends AbstractIntegrationTest {
     void myApplicationsAreShownFiftyAPageTheLatestChangedFirst() {
         UUID round = fixtures.round(null, true);
         UUID newest = fixtures.complete(DemoUsers.ANNA, round, "pages@karlstad.example");
-        jdbc.sql("UPDATE application SET title = 'Nyast', updated_at = now() + interval '1 day' WHERE id = ?")
+        // changed after everything else Anna's organisations have (dates far ahead of the tests' clock), and
+        // sixty older drafts of the same organisation, copied by SQL: the newest, then copies 1–49 on the first
+        // page, copies 50–60 first on the second
+        jdbc.sql("UPDATE application SET title = 'Nyast', updated_at = TIMESTAMPTZ '2100-01-02 12:00Z' WHERE id = ?")
                 .param(newest).update();
-        // sixty older drafts of the same organisation, copied by SQL
         jdbc.sql("""
                 INSERT INTO application (id, round_id, programme_key, component_key, lead_organisation_id, status, title,
                                          created_by, created_at, updated_at)
                 SELECT gen_random_uuid(), round_id, programme_key, component_key, lead_organisation_id, 'draft',
-                       'Sidkopia ' || n, created_by, created_at, now() - n * interval '1 hour'
+                       'Sidkopia ' || n, created_by, created_at, TIMESTAMPTZ '2100-01-01 12:00Z' - n * interval '1 hour'
                 FROM application, generate_series(1, 60) n WHERE id = ?
                 """).param(newest).update();
-        HttpClient anna = anna();
-
-        String first = get(anna, "/ansokningar/mina").body();
-        // every application of Anna's organisations is counted, the sixty copies and the rest
-        var counted = java.util.regex.Pattern.compile("(\\d+) ansökningar, de senast ändrade först").matcher(first);
-        assertThat(counted.find()).as("the count above the pager").isTrue();
-        int total = Integer.parseInt(counted.group(1));
-        assertThat(total).isGreaterThanOrEqualTo(61);
-        int pages = (total + 49) / 50;
-        assertThat(first).contains("Nyast").contains("Sida 1 av " + pages)
-                .contains("href=\"/ansokningar/mina?page=2\" rel=\"next\"").doesNotContain("rel=\"prev\"")
-                .doesNotContain("Sidkopia 60<");
-        assertThat(first.indexOf("Nyast")).isLessThan(first.indexOf("Sidkopia 1<"));
-        String last = get(anna, "/ansokningar/mina?page=" + pages).body();
-        assertThat(last).contains("Sida " + pages + " av " + pages).contains("Sidkopia 60<").doesNotContain("Nyast")
-                .doesNotContain("rel=\"next\"");
-        assertThat(get(anna, "/en/applications/mine?page=2").body()).contains("Page 2 of " + pages)
-                .contains("href=\"/en/applications/mine\" rel=\"prev\"");
-        assertThat(get(anna, "/ansokningar/mina?page=inte-ett-tal").body()).contains("Sida 1 av " + pages);
+        try {
+            HttpClient anna = anna();
+            String first = get(anna, "/ansokningar/mina").body();
+            // every application of Anna's organisations is counted, the sixty copies and the rest
+            var counted = java.util.regex.Pattern.compile("(\\d+) ansökningar, de senast ändrade först").matcher(first);
+            assertThat(counted.find()).as("the count above the pager").isTrue();
+            int total = Integer.parseInt(counted.group(1));
+            assertThat(total).isGreaterThanOrEqualTo(61);
+            int pages = (total + 49) / 50;
+            assertThat(first).contains("Nyast").contains("Sida 1 av " + pages).contains("Sidkopia 49<")
+                    .contains("href=\"/ansokningar/mina?page=2\" rel=\"next\"").doesNotContain("rel=\"prev\"")
+                    .doesNotContain("Sidkopia 50<");
+            assertThat(first.indexOf("Nyast")).isLessThan(first.indexOf("Sidkopia 1<"));
+            String second = get(anna, "/ansokningar/mina?page=2").body();
+            assertThat(second).contains("Sida 2 av " + pages).contains("Sidkopia 50<").contains("Sidkopia 60<")
+                    .doesNotContain("Nyast").contains("href=\"/ansokningar/mina\" rel=\"prev\"");
+            assertThat(get(anna, "/ansokningar/mina?page=" + pages).body()).contains("Sida " + pages + " av " + pages)
+                    .doesNotContain("rel=\"next\"");
+            assertThat(get(anna, "/en/applications/mine?page=2").body()).contains("Page 2 of " + pages)
+                    .contains("href=\"/en/applications/mine\" rel=\"prev\"");
+            assertThat(get(anna, "/ansokningar/mina?page=inte-ett-tal").body()).contains("Sida 1 av " + pages);
+        } finally {
+            // the other tests of "my applications" find their applications on the first page again
+            jdbc.sql("DELETE FROM application WHERE title LIKE 'Sidkopia %' AND lead_organisation_id = "
+                    + "(SELECT lead_organisation_id FROM application WHERE id = ?)").param(newest).update();
+            jdbc.sql("UPDATE application SET updated_at = created_at WHERE id = ?").param(newest).update();
+        }
     }
 
     @Test
@@ -507,6 +517,9 @@ class SubmissionTest extends AbstractIntegrationTest {
         UUID submitted = fixtures.complete(DemoUsers.ANNA, round, "mine@karlstad.example");
         HttpClient anna = anna();
         assertThat(submit(anna, submitted).statusCode()).isEqualTo(302);
+        // the latest changed of Anna's organisations' applications, whatever other tests left: on the first page
+        jdbc.sql("UPDATE application SET updated_at = TIMESTAMPTZ '2099-06-01 12:00Z' WHERE id IN (?, ?)")
+                .params(draft, submitted).update();
 
         clock.set(DEADLINE.minus(java.time.Duration.ofDays(3)).minusSeconds(60));
         String sv = get(anna, "/ansokningar/mina").body();
