@@ -21,80 +21,63 @@ public class Registry {
         this.jdbc = jdbc;
     }
 
-    /*
-     * Regions, municipalities, countries and the Swedish organisations (their names, kinds and codes) are
-     * reference data that only migrations change: read once per instance and kept, so that the map and the
-     * lists that name an organisation per row do not read 300 rows on every render. (An organisation's
+    /**
+     * Regions, municipalities, countries and the Swedish organisations (their names, kinds and codes): reference
+     * data that only migrations change, read together once per instance and kept, so that the map and the lists
+     * that name an organisation or a country per row do not read 300 rows on every render. (An organisation's
      * number, which an administrator records, is not part of it and is always read.)
      */
-    private volatile List<Region> regions;
-    private volatile List<Municipality> municipalities;
-    private volatile List<Country> countries;
-    private volatile List<SwedishOrganisation> organisations;
-    private volatile Map<UUID, SwedishOrganisation> organisationsById;
+    private record Reference(List<Region> regions, List<Municipality> municipalities, List<Country> countries,
+            Map<String, Country> countriesByCode, List<SwedishOrganisation> organisations,
+            Map<UUID, SwedishOrganisation> organisationsById) {
+    }
 
-    public List<Region> regions() {
-        List<Region> kept = regions;
+    private volatile Reference reference;
+
+    private Reference reference() {
+        Reference kept = reference;
         if (kept == null) {
-            kept = List.copyOf(jdbc.sql("SELECT code, name, county FROM region ORDER BY code").query(Region.class).list());
-            regions = kept;
+            List<Country> countries = jdbc.sql("SELECT iso2, iso3, name_en, name_sv, world_region, listed FROM country ORDER BY name_en")
+                    .query(Country.class).list();
+            List<SwedishOrganisation> organisations = jdbc.sql(
+                    "SELECT id, kind, name, municipality_code, region_code FROM swedish_organisation ORDER BY name")
+                    .query(SwedishOrganisation.class).list();
+            kept = new Reference(
+                    List.copyOf(jdbc.sql("SELECT code, name, county FROM region ORDER BY code").query(Region.class).list()),
+                    List.copyOf(jdbc.sql("SELECT code, name, region_code, lat, lon FROM municipality ORDER BY code")
+                            .query(Municipality.class).list()),
+                    List.copyOf(countries),
+                    countries.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Country::iso2, c -> c)),
+                    List.copyOf(organisations),
+                    organisations.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(SwedishOrganisation::id, o -> o)));
+            reference = kept;
         }
         return kept;
+    }
+
+    public List<Region> regions() {
+        return reference().regions();
     }
 
     public List<Municipality> municipalities() {
-        List<Municipality> kept = municipalities;
-        if (kept == null) {
-            kept = List.copyOf(jdbc.sql("SELECT code, name, region_code, lat, lon FROM municipality ORDER BY code")
-                    .query(Municipality.class).list());
-            municipalities = kept;
-        }
-        return kept;
+        return reference().municipalities();
     }
 
     public List<Country> countries() {
-        List<Country> kept = countries;
-        if (kept == null) {
-            kept = List.copyOf(jdbc.sql("SELECT iso2, iso3, name_en, name_sv, world_region, listed FROM country ORDER BY name_en")
-                    .query(Country.class).list());
-            countries = kept;
-        }
-        return kept;
+        return reference().countries();
     }
 
-    /**
-     * A country by its ISO code. Countries are reference data that only migrations change, so they are
-     * read once and kept: pages that name a country per row ask here without a query each time.
-     */
+    /** A country by its ISO code, without a query. */
     public Optional<Country> country(String iso2) {
-        Map<String, Country> byCode = countriesByCode;
-        if (byCode == null) {
-            byCode = countries().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(Country::iso2, c -> c));
-            countriesByCode = byCode;
-        }
-        return Optional.ofNullable(byCode.get(iso2));
+        return Optional.ofNullable(iso2 == null ? null : reference().countriesByCode().get(iso2));
     }
-
-    private volatile Map<String, Country> countriesByCode;
 
     public List<SwedishOrganisation> swedishOrganisations() {
-        List<SwedishOrganisation> kept = organisations;
-        if (kept == null) {
-            kept = List.copyOf(jdbc.sql("SELECT id, kind, name, municipality_code, region_code FROM swedish_organisation ORDER BY name")
-                    .query(SwedishOrganisation.class).list());
-            organisationsById = kept.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(SwedishOrganisation::id, o -> o));
-            organisations = kept;
-        }
-        return kept;
-    }
-
-    private Map<UUID, SwedishOrganisation> organisationsById() {
-        swedishOrganisations();
-        return organisationsById;
+        return reference().organisations();
     }
 
     public Optional<SwedishOrganisation> swedishOrganisation(UUID id) {
-        return Optional.ofNullable(id == null ? null : organisationsById().get(id));
+        return Optional.ofNullable(id == null ? null : reference().organisationsById().get(id));
     }
 
     /** Its organisation number (organisationsnummer, six digits, a hyphen and four), when one is recorded. */
