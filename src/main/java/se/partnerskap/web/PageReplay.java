@@ -73,9 +73,7 @@ class PageReplay extends OncePerRequestFilter {
             }
             boolean gzipped = RenderedPages.gzipped(request);
             response.setHeader(HttpHeaders.ETAG, replay.entry().etag(gzipped));
-            if (RenderedPages.notModified(request, replay.entry(), gzipped)) {
-                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            } else {
+            if (!RenderedPages.notModified(request, response, replay.entry(), gzipped)) {
                 if (gzipped) {
                     response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
                 }

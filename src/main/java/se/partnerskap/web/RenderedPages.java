@@ -12,10 +12,10 @@ import java.util.function.Supplier;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +25,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.ServletWebRequest;
 import se.partnerskap.shared.Sha256;
 
 /**
@@ -263,16 +264,16 @@ public class RenderedPages {
         return sum;
     }
 
+    /**
+     * The page with its validators. A conditional GET that they answer becomes a 304 in Spring MVC itself
+     * ({@code HttpEntityMethodProcessor} asks {@link ServletWebRequest#checkNotModified(String, long)}).
+     */
     private static ResponseEntity<byte[]> answer(HttpServletRequest request, Entry entry) {
         boolean gzipped = gzipped(request);
-        boolean notModified = notModified(request, entry, gzipped);
         // no-cache: a browser or proxy may keep the page but asks again (cheaply, with the validators) each time
-        ResponseEntity.BodyBuilder b = ResponseEntity.status(notModified ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
+        ResponseEntity.BodyBuilder b = ResponseEntity.ok()
                 .eTag(entry.etag(gzipped)).lastModified(entry.lastModified()).cacheControl(CacheControl.noCache())
                 .varyBy(HttpHeaders.ACCEPT_ENCODING);
-        if (notModified) {
-            return b.build();
-        }
         if (gzipped) {
             b.header(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
@@ -285,27 +286,13 @@ public class RenderedPages {
     }
 
     /**
-     * Whether a conditional GET is answered by 304: its If-None-Match names the ETag of the encoding sent
-     * ({@code gzipped} or not), or else its If-Modified-Since is not before Last-Modified.
+     * Whether a conditional GET of a kept page is answered by 304, which this sets on {@code response}: its
+     * If-None-Match names the ETag of the encoding sent ({@code gzipped} or not), or else its
+     * If-Modified-Since is not before Last-Modified (Spring's {@link ServletWebRequest#checkNotModified}).
      */
-    static boolean notModified(HttpServletRequest request, Entry entry, boolean gzipped) {
-        String ifNoneMatch = request.getHeader("If-None-Match");
-        boolean notModified;
-        if (ifNoneMatch != null) {
-            String etag = entry.etag(gzipped);
-            notModified = ifNoneMatch.equals("*") || java.util.Arrays.stream(ifNoneMatch.split(","))
-                    .map(String::strip).map(t -> t.startsWith("W/") ? t.substring(2) : t)
-                    .anyMatch(etag::equals);
-        } else {
-            long since = -1;
-            try {
-                since = request.getDateHeader("If-Modified-Since");
-            } catch (IllegalArgumentException unreadable) {
-                // an unreadable date is no condition
-            }
-            notModified = since >= 0 && !entry.lastModified().isAfter(Instant.ofEpochMilli(since));
-        }
-        return notModified;
+    static boolean notModified(HttpServletRequest request, HttpServletResponse response, Entry entry, boolean gzipped) {
+        return new ServletWebRequest(request, response).checkNotModified(entry.etag(gzipped),
+                entry.lastModified().toEpochMilli());
     }
 
     private byte[] render(Rendering r, Ui ui) {
