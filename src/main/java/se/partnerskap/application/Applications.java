@@ -17,7 +17,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import se.partnerskap.web.PdfCheck;
 import se.partnerskap.application.internal.SectionRules;
 import se.partnerskap.audit.Audit;
 import se.partnerskap.identity.Memberships;
@@ -25,9 +24,9 @@ import se.partnerskap.programme.Components;
 import se.partnerskap.programme.Programmes;
 import se.partnerskap.programme.RoundDetails;
 import se.partnerskap.programme.Rounds;
+import se.partnerskap.web.PdfUpload;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
-import se.partnerskap.shared.Sha256;
 
 /**
  * The application module's API: start a draft, load it for a member of its organisation, save its
@@ -40,8 +39,8 @@ import se.partnerskap.shared.Sha256;
 public class Applications {
 
     /** Attachments larger than this are refused (also enforced by the multipart limits). */
-    public static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
-    public static final int MAX_ATTACHMENTS = 20;
+    public static final long MAX_ATTACHMENT_BYTES = PdfUpload.MAX_BYTES;
+    public static final int MAX_ATTACHMENTS = PdfUpload.MAX_FILES;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -423,29 +422,17 @@ public class Applications {
         if (!rounds.details(application.roundId()).orElseThrow().isOpenAt(clock.instant())) { // submission: read-only
             throw new DeadlinePassedException(id);
         }
-        String name = fileName == null ? "" : fileName.replaceAll("[\\p{Cntrl}/\\\\]", "_").strip();
-        if (content == null || content.length == 0) {
-            throw new AttachmentRefused("application.attachments.error.empty");
+        PdfUpload upload;
+        try {
+            upload = PdfUpload.of(fileName, content);
+            PdfUpload.roomFor(application.attachments().size());
+        } catch (PdfUpload.Refused refused) {
+            throw new AttachmentRefused(refused.messageKey("application.attachments.error"));
         }
-        if (content.length > MAX_ATTACHMENT_BYTES) {
-            throw new AttachmentRefused("application.attachments.error.tooLarge");
-        }
-        PdfCheck.refusal(content).ifPresent(refusal -> {
-            throw new AttachmentRefused(refusal == PdfCheck.Refusal.NOT_PDF ? "application.attachments.error.notPdf"
-                    : refusal.messageKey());
-        });
-        if (application.attachments().size() >= MAX_ATTACHMENTS) {
-            throw new AttachmentRefused("application.attachments.error.tooMany");
-        }
-        if (name.isEmpty()) {
-            name = "bilaga.pdf";
-        }
-        if (name.length() > 255) {
-            name = name.substring(name.length() - 255);
-        }
+        String name = upload.fileName();
+        String sha = upload.sha256();
         UUID attachmentId = UUID.randomUUID();
         Instant now = clock.instant();
-        String sha = sha256(content);
         jdbc.sql("""
                 INSERT INTO attachment (id, application_id, file_name, content_type, size_bytes, sha256, content, added_by, added_at)
                 VALUES (?, ?, ?, 'application/pdf', ?, ?, ?, ?, ?)
@@ -506,9 +493,6 @@ public class Applications {
                 rs.getString("sha256"), rs.getString("added_by"), rs.getTimestamp("added_at").toInstant());
     }
 
-    static String sha256(byte[] content) {
-        return Sha256.hex(content);
-    }
 
     /** The components a round takes, for the start form. */
     public List<se.partnerskap.programme.Component> components(RoundDetails round) {

@@ -34,6 +34,7 @@ import se.partnerskap.registry.Registry;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.web.NotFoundException;
+import se.partnerskap.web.PageRequest;
 import se.partnerskap.web.RenderedPages;
 import se.partnerskap.web.Ui;
 
@@ -121,9 +122,10 @@ public class ProjectDirectory {
         List<RoundSummary> rounds = fundedRounds();
         UUID roundId = rounds.stream().filter(r -> r.key().equals(round)).map(RoundSummary::id).findFirst().orElse(null);
         String statusCode = "active".equals(status) || "completed".equals(status) ? status : null;
-        int pageNumber = parsePage(page);
+        PageRequest wanted = PageRequest.of(page, PAGE_SIZE);
+        int pageNumber = wanted.number();
         var found = funded.search(new FundedPartnerships.Search(PROGRAMME, q, blankToNull(country), blankToNull(area),
-                blankToNull(region), roundId, statusCode), (pageNumber - 1) * PAGE_SIZE, PAGE_SIZE);
+                blankToNull(region), roundId, statusCode), wanted.offset(), wanted.size());
         Context context = context(lang);
         List<ProjectRow> rows = found.partnerships().stream().map(f -> row(f, ui, context)).toList();
 
@@ -149,7 +151,7 @@ public class ProjectDirectory {
         query.put("round", round);
         query.put("status", statusCode);
         String base = ui.href("/projekt");
-        int lastPage = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int lastPage = wanted.lastPage(found.total());
         List<PageLink> pages = new ArrayList<>();
         if (lastPage > 1) {
             // the first, the last and the current page's neighbours, a gap between: not a link to each of hundreds
@@ -164,7 +166,7 @@ public class ProjectDirectory {
                 }
             }
         }
-        int from = found.total() == 0 ? 0 : (pageNumber - 1) * PAGE_SIZE + 1;
+        int from = found.total() == 0 ? 0 : wanted.offset() + 1;
         boolean filtered = query.values().stream().anyMatch(v -> v != null && !v.isBlank());
         model.put("page", new DirectoryPage(q == null ? "" : q, countries, areas, regions, roundOptions,
                 statuses, rows, found.total(), from, from == 0 ? 0 : from + rows.size() - 1, pages,
@@ -289,14 +291,6 @@ public class ProjectDirectory {
     private List<RoundSummary> fundedRounds() {
         Set<UUID> withGrants = funded.fundingRounds(PROGRAMME);
         return programmes.rounds(PROGRAMME).stream().filter(r -> withGrants.contains(r.id())).toList();
-    }
-
-    private static int parsePage(String page) {
-        try {
-            return Math.max(1, Integer.parseInt(page.strip()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 
     private static String blankToNull(String s) {

@@ -66,7 +66,7 @@ class HostileInputTest extends ApplicationFixtures {
         HttpResponse<String> ok = upload(anna, path, csrf(page), "avsikt.pdf", pdf());
         assertThat(ok.statusCode()).isEqualTo(302);
         Map<String, Object> row = jdbc.sql("SELECT id, sha256, size_bytes FROM attachment WHERE application_id = ?").param(id).query().singleRow();
-        assertThat(row.get("sha256")).isEqualTo(Applications.sha256(pdf()));
+        assertThat(row.get("sha256")).isEqualTo(se.partnerskap.shared.Sha256.hex(pdf()));
         assertThat(section(id, "attachments").get("state")).isEqualTo("completed");
         HttpResponse<byte[]> download = send(anna, HttpRequest.newBuilder(URI.create(url(path + "/" + row.get("id")))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());

@@ -48,6 +48,7 @@ import se.partnerskap.registry.SwedishOrganisation;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.web.NotFoundException;
+import se.partnerskap.web.PdfUpload;
 import se.partnerskap.web.Ui;
 
 /**
@@ -169,7 +170,7 @@ public class ApplicationController {
     }
 
     @GetMapping({ApplicationPaths.SV + "/{id}", ApplicationPaths.EN + "/{id}"})
-    String overview(@AuthenticationPrincipal SignedIn me, @PathVariable String id, Ui ui, Model model) {
+    String overview(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui, Model model) {
         Application a = read(id, me);
         boolean canEdit = applications.leadMember(a, me.userId());
         SectionView.ApplicationHeader header = header(a, ui);
@@ -190,7 +191,7 @@ public class ApplicationController {
     }
 
     @GetMapping({ApplicationPaths.SV + "/{id}/granska", ApplicationPaths.EN + "/{id}/check-answers"})
-    String check(@AuthenticationPrincipal SignedIn me, @PathVariable String id, Ui ui, Model model) {
+    String check(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui, Model model) {
         Application a = read(id, me);
         SectionView.ApplicationHeader header = header(a, ui);
         List<SectionView> sections = new ArrayList<>();
@@ -203,7 +204,7 @@ public class ApplicationController {
     }
 
     @GetMapping({ApplicationPaths.SV + "/{id}/{slug}", ApplicationPaths.EN + "/{id}/{slug}"})
-    String section(@AuthenticationPrincipal SignedIn me, @PathVariable String id, @PathVariable String slug,
+    String section(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @PathVariable String slug,
             @CookieValue(name = PendingSaves.COOKIE, required = false) String pendingToken, Ui ui, Model model,
             HttpServletRequest request, HttpServletResponse response) {
         Application a = read(id, me);
@@ -240,7 +241,7 @@ public class ApplicationController {
     }
 
     @PostMapping({ApplicationPaths.SV + "/{id}/{slug}", ApplicationPaths.EN + "/{id}/{slug}"})
-    String save(@AuthenticationPrincipal SignedIn me, @PathVariable String id, @PathVariable String slug,
+    String save(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @PathVariable String slug,
             @RequestParam MultiValueMap<String, String> params,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Ui ui, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
@@ -250,10 +251,6 @@ public class ApplicationController {
         // (docs/autosave.md, "What a save costs"); a full-form save needs the application for its form again
         Application a = htmx != null && !rowChange ? null : load(id, me);
         if (a != null && (!applications.sections(a).contains(section) || !a.isEditable())) {
-            throw new NotFoundException();
-        }
-        UUID applicationId = a != null ? a.id() : parse(id);
-        if (applicationId == null) {
             throw new NotFoundException();
         }
         String v = params.getFirst("version");
@@ -268,7 +265,7 @@ public class ApplicationController {
         Answers typed = change == null ? new Answers(fields) : change.answers();
         SaveResult result;
         try {
-            result = applications.saveSection(applicationId, me.userId(), me.email(), section, typed, version);
+            result = applications.saveSection(id, me.userId(), me.email(), section, typed, version);
         } catch (Applications.NotFound | Application.NotEditableException e) {
             throw new NotFoundException(); // not a member, no such section in its round, or submitted
         } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
@@ -289,7 +286,7 @@ public class ApplicationController {
                 case SaveResult.Conflict c -> version;
             });
             model.addAttribute("at", result instanceof SaveResult.Saved s ? time(s.at()) : "");
-            model.addAttribute("href", ui.href(ApplicationPaths.SV + "/" + applicationId) + "/" + section.slug(ui.language()));
+            model.addAttribute("href", ui.href(ApplicationPaths.SV + "/" + id) + "/" + section.slug(ui.language()));
             return "pages/application/autosave";
         }
         SectionView.ApplicationHeader header = header(a, ui);
@@ -324,7 +321,7 @@ public class ApplicationController {
 
     @PostMapping(path = {ApplicationPaths.SV + "/{id}/{slug}", ApplicationPaths.EN + "/{id}/{slug}"},
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    String upload(@AuthenticationPrincipal SignedIn me, @PathVariable String id, @PathVariable String slug,
+    String upload(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @PathVariable String slug,
             @RequestParam(name = "file", required = false) MultipartFile file, Ui ui, Model model,
             HttpServletResponse response, RedirectAttributes redirect) throws java.io.IOException {
         Application a = load(id, me);
@@ -346,22 +343,17 @@ public class ApplicationController {
             int status = refused.reason().endsWith("tooLarge") ? 413 : 422;
             response.setStatus(status);
             model.addAttribute("view", view(header, Section.ATTACHMENTS, Answers.EMPTY, 0,
-                    Map.of("file", Problem.of(refused.reason(), Applications.MAX_ATTACHMENT_BYTES / (1024 * 1024))),
+                    Map.of("file", Problem.of(refused.reason(), PdfUpload.maxMegabytes())),
                     null, false, ui));
             return "pages/application/section";
         }
     }
 
     @GetMapping({ApplicationPaths.SV + "/{id}/{slug}/{attachment}", ApplicationPaths.EN + "/{id}/{slug}/{attachment}"})
-    ResponseEntity<byte[]> download(@AuthenticationPrincipal SignedIn me, @PathVariable String id,
-            @PathVariable String slug, @PathVariable String attachment) {
+    ResponseEntity<byte[]> download(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
+            @PathVariable String slug, @PathVariable UUID attachment) {
         Section.ofSlug(slug).filter(s -> s == Section.ATTACHMENTS).orElseThrow(NotFoundException::new);
-        UUID appId = parse(id);
-        UUID attachmentId = parse(attachment);
-        if (appId == null || attachmentId == null) {
-            throw new NotFoundException();
-        }
-        var file = applications.attachment(appId, me.userId(), attachmentId).orElseThrow(NotFoundException::new);
+        var file = applications.attachment(id, me.userId(), attachment).orElseThrow(NotFoundException::new);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -372,16 +364,15 @@ public class ApplicationController {
 
     @PostMapping({ApplicationPaths.SV + "/{id}/{slug}/{attachment}/ta-bort",
             ApplicationPaths.EN + "/{id}/{slug}/{attachment}/remove"})
-    String remove(@AuthenticationPrincipal SignedIn me, @PathVariable String id, @PathVariable String slug,
-            @PathVariable String attachment, Ui ui, RedirectAttributes redirect) {
+    String remove(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @PathVariable String slug,
+            @PathVariable UUID attachment, Ui ui, RedirectAttributes redirect) {
         Application a = load(id, me);
         Section.ofSlug(slug).filter(s -> s == Section.ATTACHMENTS).orElseThrow(NotFoundException::new);
-        UUID attachmentId = parse(attachment);
-        if (attachmentId == null || !a.isEditable()) {
+        if (!a.isEditable()) {
             throw new NotFoundException();
         }
         try {
-            applications.removeAttachment(a.id(), me.userId(), me.email(), attachmentId);
+            applications.removeAttachment(a.id(), me.userId(), me.email(), attachment);
         } catch (Applications.NotFound e) {
             throw new NotFoundException();
         }
@@ -389,21 +380,13 @@ public class ApplicationController {
         return "redirect:" + header(a, ui).base() + "/" + Section.ATTACHMENTS.slug(ui.language());
     }
 
-    private Application load(String id, SignedIn me) {
-        UUID uuid = parse(id);
-        if (uuid == null) {
-            throw new NotFoundException();
-        }
-        return applications.load(uuid, me.userId()).orElseThrow(NotFoundException::new);
+    private Application load(UUID id, SignedIn me) {
+        return applications.load(id, me.userId()).orElseThrow(NotFoundException::new);
     }
 
     /** For reading: a member of the lead or of a co-applicant organisation. */
-    private Application read(String id, SignedIn me) {
-        UUID uuid = parse(id);
-        if (uuid == null) {
-            throw new NotFoundException();
-        }
-        return applications.readable(uuid, me.userId()).orElseThrow(NotFoundException::new);
+    private Application read(UUID id, SignedIn me) {
+        return applications.readable(id, me.userId()).orElseThrow(NotFoundException::new);
     }
 
     private static UUID parse(String id) {
@@ -444,7 +427,7 @@ public class ApplicationController {
     }
 
     @PostMapping({ApplicationPaths.SV + "/{id}/{slug}/konflikt", ApplicationPaths.EN + "/{id}/{slug}/conflict"})
-    String keepSaved(@AuthenticationPrincipal SignedIn me, @PathVariable String id, @PathVariable String slug, Ui ui,
+    String keepSaved(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @PathVariable String slug, Ui ui,
             RedirectAttributes redirect) {
         Application a = load(id, me);
         Section section = Section.ofSlug(slug).orElseThrow(NotFoundException::new);

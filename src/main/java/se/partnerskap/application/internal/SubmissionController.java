@@ -44,6 +44,7 @@ import se.partnerskap.registry.SwedishOrganisation;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.web.NotFoundException;
+import se.partnerskap.web.PageRequest;
 import se.partnerskap.web.Ui;
 import se.partnerskap.application.internal.SubmissionViews.Header;
 import se.partnerskap.application.internal.SubmissionViews.MineView;
@@ -88,7 +89,7 @@ class SubmissionController {
 
     @GetMapping({"/ansokningar/{id}/skicka-in", "/ansokningar/{id}/submit", "/en/applications/{id}/submit",
             "/en/applications/{id}/skicka-in"})
-    String submitPage(@AuthenticationPrincipal SignedIn me, @PathVariable String id, Ui ui, Model model) {
+    String submitPage(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui, Model model) {
         Application a = load(id, me);
         model.addAttribute("view", submitView(a, ui, null, false));
         return "pages/application/submit";
@@ -96,7 +97,7 @@ class SubmissionController {
 
     @PostMapping({"/ansokningar/{id}/skicka-in", "/ansokningar/{id}/submit", "/en/applications/{id}/submit",
             "/en/applications/{id}/skicka-in"})
-    String submit(@AuthenticationPrincipal SignedIn me, @PathVariable String id,
+    String submit(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
             @RequestParam(defaultValue = "") String key, @RequestParam(defaultValue = "") String declaration, Ui ui,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Application a = load(id, me);
@@ -159,7 +160,7 @@ class SubmissionController {
 
     @GetMapping({"/ansokningar/{id}/kvitto", "/ansokningar/{id}/receipt", "/en/applications/{id}/receipt",
             "/en/applications/{id}/kvitto"})
-    String receipt(@AuthenticationPrincipal SignedIn me, @PathVariable String id, Ui ui, Model model) {
+    String receipt(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui, Model model) {
         Application a = load(id, me);
         List<SubmissionRecord> all = submissions.all(a.id(), me.userId());
         if (all.isEmpty()) {
@@ -175,7 +176,7 @@ class SubmissionController {
 
     @PostMapping({"/ansokningar/{id}/aterkalla", "/ansokningar/{id}/withdraw", "/en/applications/{id}/withdraw",
             "/en/applications/{id}/aterkalla"})
-    String withdraw(@AuthenticationPrincipal SignedIn me, @PathVariable String id, Ui ui,
+    String withdraw(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui,
             RedirectAttributes redirect) {
         Application a = load(id, me);
         Submissions.Withdrawal done = submissions.withdraw(a.id(), me.userId(), me.email());
@@ -200,10 +201,9 @@ class SubmissionController {
 
     @GetMapping({"/ansokningar/{id}/kvitto.pdf", "/ansokningar/{id}/receipt.pdf", "/en/applications/{id}/receipt.pdf",
             "/en/applications/{id}/kvitto.pdf"})
-    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SignedIn me, @PathVariable String id) {
-        UUID uuid = parse(id);
-        byte[] pdf = uuid == null ? null : submissions.pdf(uuid, me.userId()).orElse(null);
-        SubmissionRecord latest = pdf == null ? null : submissions.latest(uuid, me.userId()).orElse(null);
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id) {
+        byte[] pdf = submissions.pdf(id, me.userId()).orElse(null);
+        SubmissionRecord latest = pdf == null ? null : submissions.latest(id, me.userId()).orElse(null);
         if (latest == null) {
             throw new NotFoundException();
         }
@@ -216,7 +216,7 @@ class SubmissionController {
     }
 
     @GetMapping({"/ansokningar/{id}/deadline.ics", "/en/applications/{id}/deadline.ics"})
-    ResponseEntity<byte[]> calendar(@AuthenticationPrincipal SignedIn me, @PathVariable String id, Ui ui) {
+    ResponseEntity<byte[]> calendar(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui) {
         Application a = load(id, me);
         RoundDetails round = rounds.details(a.roundId()).orElseThrow();
         if (round.deadline() == null) {
@@ -242,8 +242,8 @@ class SubmissionController {
             Model model) {
         // the applications the user's organisations lead (as Applications.load allows), not those they co-apply to,
         // a page at a time; each round, organisation and latest submission read once for the page's rows
-        int wanted = SubmissionViews.pageNumber(page);
-        Applications.Led led = applications.ledBy(me.userId(), (wanted - 1) * SubmissionViews.MINE_PAGE, SubmissionViews.MINE_PAGE);
+        PageRequest wanted = PageRequest.of(page, SubmissionViews.MINE_PAGE);
+        Applications.Led led = applications.ledBy(me.userId(), wanted.offset(), wanted.size());
         List<ApplicationSummary> mine = led.rows();
         Map<UUID, RoundDetails> roundsById = new HashMap<>();
         Map<String, String> componentNames = new HashMap<>();
@@ -262,14 +262,13 @@ class SubmissionController {
                     component, round, now, submitted == null ? null : submitted.reference(), ui),
                     StockholmTime.dateTime(s.updatedAt(), ui.language())));
         }
-        model.addAttribute("view", new MineView(rows, led.total(), wanted,
-                Math.max(1, (led.total() + SubmissionViews.MINE_PAGE - 1) / SubmissionViews.MINE_PAGE)));
+        model.addAttribute("view", new MineView(rows, led.total(), wanted.number(), wanted.lastPage(led.total())));
         return "pages/application/mine";
     }
 
     /** The page a refused change after the deadline ends on (forwarded to from the handler of the exception). */
     @RequestMapping({"/ansokningar/{id}/stangd", "/en/applications/{id}/closed"})
-    String closed(@AuthenticationPrincipal SignedIn me, @PathVariable String id, Ui ui, Model model,
+    String closed(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui, Model model,
             HttpServletResponse response) {
         Application a = load(id, me);
         response.setStatus(HttpStatus.CONFLICT.value());
@@ -328,23 +327,11 @@ class SubmissionController {
         return ui.t("submission.countdown.minutes", Math.max(1, left.toMinutes()));
     }
 
-    private Application load(String id, SignedIn me) {
-        UUID uuid = parse(id);
-        if (uuid == null) {
-            throw new NotFoundException();
-        }
-        return applications.load(uuid, me.userId()).orElseThrow(NotFoundException::new);
+    private Application load(UUID id, SignedIn me) {
+        return applications.load(id, me.userId()).orElseThrow(NotFoundException::new);
     }
 
     private Application reload(Application a, SignedIn me) {
         return applications.load(a.id(), me.userId()).orElseThrow(NotFoundException::new);
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return id == null || id.length() != 36 ? null : UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -42,13 +42,4 @@ public final class SubmissionViews {
 
     /** Rows on one page of "my applications". */
     static final int MINE_PAGE = 50;
-
-    /** The page asked for: a whole number from 1, anything else the first page. */
-    static int pageNumber(String page) {
-        try {
-            return Math.max(1, Integer.parseInt(page.strip()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
 }

@@ -45,7 +45,7 @@ class ApplicantDocumentsController {
     }
 
     @GetMapping({"/ansokningar/{id}/beslutsbrev.pdf", "/en/applications/{id}/beslutsbrev.pdf"})
-    ResponseEntity<byte[]> letter(@AuthenticationPrincipal SignedIn me, @PathVariable String id) {
+    ResponseEntity<byte[]> letter(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id) {
         SubmittedApplication a = readable(id, me);
         Decisions.Decision d = outcomes.published(a).orElseThrow(NotFoundException::new);
         byte[] pdf = letters.render(letters.letter(a, d));
@@ -53,7 +53,7 @@ class ApplicantDocumentsController {
     }
 
     @GetMapping({"/ansokningar/{id}/avtal.pdf", "/en/applications/{id}/avtal.pdf"})
-    ResponseEntity<byte[]> agreement(@AuthenticationPrincipal SignedIn me, @PathVariable String id, Ui ui) {
+    ResponseEntity<byte[]> agreement(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui) {
         SubmittedApplication a = readable(id, me);
         // the agreement follows the published decision: nothing of a project shows before the applicant is told
         outcomes.published(a).orElseThrow(NotFoundException::new);
@@ -61,17 +61,11 @@ class ApplicantDocumentsController {
         return pdf(pdf, a.reference() + "-" + (ui.language() == Language.EN ? "agreement" : "avtal"));
     }
 
-    private SubmittedApplication readable(String id, SignedIn me) {
-        UUID uuid;
-        try {
-            uuid = id.length() == 36 ? UUID.fromString(id) : null;
-        } catch (IllegalArgumentException notAnId) {
-            uuid = null;
-        }
-        if (uuid == null || readers.readable(uuid, me.userId()).isEmpty()) {
+    private SubmittedApplication readable(UUID id, SignedIn me) {
+        if (readers.readable(id, me.userId()).isEmpty()) {
             throw new NotFoundException();
         }
-        return applications.find(uuid).orElseThrow(NotFoundException::new);
+        return applications.find(id).orElseThrow(NotFoundException::new);
     }
 
     private static ResponseEntity<byte[]> pdf(byte[] bytes, String name) {

@@ -100,7 +100,7 @@ class AssessmentController {
     }
 
     @GetMapping({"/handlaggning/omgangar/{roundId}", "/en/assessment/rounds/{roundId}"})
-    String dashboard(@PathVariable String roundId, @RequestParam(defaultValue = "") String status,
+    String dashboard(@PathVariable UUID roundId, @RequestParam(defaultValue = "") String status,
             @RequestParam(defaultValue = "") String country, @RequestParam(defaultValue = "") String coreArea,
             @RequestParam(defaultValue = "") String applicantType, @RequestParam(defaultValue = "") String region,
             Ui ui, Model model) {
@@ -116,7 +116,7 @@ class AssessmentController {
                 String.join(", ", r.application().coreAreas().stream().map(k -> coreAreaNames.getOrDefault(k, k)).toList()),
                 ui.money(r.application().requestedSek()), ui.t("assessment.status." + r.status()),
                 r.reviewsSubmitted() + " / " + r.reviewsAssigned(),
-                r.score().isPresent() ? score(r.score().getAsDouble(), lang) : "")).toList();
+                r.score().isPresent() ? AssessmentViews.score(r.score().getAsDouble(), lang) : "")).toList();
         long requested = shown.stream().mapToLong(r -> r.application().requestedSek()).sum();
         Decisions.BudgetMeter meter = decisions.meter(round.id());
         List<String> conflicts = reviews.ofRound(round.id()).stream()
@@ -151,7 +151,7 @@ class AssessmentController {
     }
 
     @GetMapping({"/handlaggning/omgangar/{roundId}/export.xlsx", "/en/assessment/rounds/{roundId}/export.xlsx"})
-    void exportXlsx(@PathVariable String roundId, @RequestParam(defaultValue = "") String status,
+    void exportXlsx(@PathVariable UUID roundId, @RequestParam(defaultValue = "") String status,
             @RequestParam(defaultValue = "") String country, @RequestParam(defaultValue = "") String coreArea,
             @RequestParam(defaultValue = "") String applicantType, @RequestParam(defaultValue = "") String region,
             Ui ui, HttpServletResponse response) throws IOException {
@@ -165,7 +165,7 @@ class AssessmentController {
     }
 
     @GetMapping({"/handlaggning/omgangar/{roundId}/rangordning", "/en/assessment/rounds/{roundId}/rangordning"})
-    String ranking(@PathVariable String roundId, Ui ui, Model model) {
+    String ranking(@PathVariable UUID roundId, Ui ui, Model model) {
         RoundDetails round = round(roundId);
         List<RankingRow> rows = new ArrayList<>();
         int rank = 0;
@@ -173,7 +173,7 @@ class AssessmentController {
             rank++;
             rows.add(new RankingRow(rank, r.application().id().toString(), r.application().reference(),
                     r.organisation().name(), ui.money(r.application().requestedSek()),
-                    r.score().isPresent() ? score(r.score().getAsDouble(), ui.language()) : ui.t("assessment.ranking.noScore"),
+                    r.score().isPresent() ? AssessmentViews.score(r.score().getAsDouble(), ui.language()) : ui.t("assessment.ranking.noScore"),
                     String.valueOf(r.reviewsSubmitted()), ui.t("assessment.status." + r.status())));
         }
         model.addAttribute("page", new Ranking(round.id().toString(), round.name(ui.language()), rows));
@@ -181,13 +181,13 @@ class AssessmentController {
     }
 
     @GetMapping({"/handlaggning/ansokningar/{id}", "/en/assessment/applications/{id}"})
-    String application(@PathVariable String id, Ui ui, Model model) {
+    String application(@PathVariable UUID id, Ui ui, Model model) {
         SubmittedApplication a = application(id);
         return page(a, Map.of(), Map.of(), null, ui, model);
     }
 
     @PostMapping({"/handlaggning/ansokningar/{id}/behorighet", "/en/assessment/applications/{id}/behorighet"})
-    String checkEligibility(@PathVariable String id, @RequestParam Map<String, String> params, Ui ui,
+    String checkEligibility(@PathVariable UUID id, @RequestParam Map<String, String> params, Ui ui,
             Principal principal, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         SubmittedApplication a = application(id);
         Map<String, String> answers = new LinkedHashMap<>();
@@ -209,7 +209,7 @@ class AssessmentController {
     }
 
     @PostMapping({"/handlaggning/ansokningar/{id}/granskare", "/en/assessment/applications/{id}/granskare"})
-    String assign(@PathVariable String id, @RequestParam(defaultValue = "") String reviewer, Ui ui,
+    String assign(@PathVariable UUID id, @RequestParam(defaultValue = "") String reviewer, Ui ui,
             Principal principal, RedirectAttributes redirect) {
         SubmittedApplication a = application(id);
         boolean assigned;
@@ -223,7 +223,7 @@ class AssessmentController {
     }
 
     @PostMapping({"/handlaggning/ansokningar/{id}/beslut", "/en/assessment/applications/{id}/beslut"})
-    String decide(@PathVariable String id, @RequestParam Map<String, String> params, Ui ui, Principal principal,
+    String decide(@PathVariable UUID id, @RequestParam Map<String, String> params, Ui ui, Principal principal,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         SubmittedApplication a = application(id);
         if (params.containsKey("propose")) {
@@ -258,7 +258,7 @@ class AssessmentController {
 
     /** The decision letter, in the language the applicant submitted in. */
     @GetMapping({"/handlaggning/ansokningar/{id}/beslutsbrev.pdf", "/en/assessment/applications/{id}/beslutsbrev.pdf"})
-    org.springframework.http.ResponseEntity<byte[]> letter(@PathVariable String id) {
+    org.springframework.http.ResponseEntity<byte[]> letter(@PathVariable UUID id) {
         SubmittedApplication a = application(id);
         Decisions.Decision d = decisions.of(a.id()).orElseThrow(NotFoundException::new);
         byte[] pdf = letters.render(letters.letter(a, d));
@@ -295,9 +295,9 @@ class AssessmentController {
                 .map(p -> new Option(p.id().toString(), p.name() + " (" + p.email() + ")", false)).toList();
         List<Criterion> criteria = reviews.criteria(a.programme());
         List<Reviews.Review> submitted = reviews.submitted(a.id(), a.programme());
-        List<ReviewRow> reviewRows = submitted.stream().map(r -> reviewRow(r, criteria, lang)).toList();
+        List<ReviewRow> reviewRows = submitted.stream().map(r -> AssessmentViews.reviewRow(r, criteria, lang)).toList();
         String mean = submitted.isEmpty() ? ""
-                : score(submitted.stream().mapToDouble(Reviews.Review::weighted).average().orElse(0), lang);
+                : AssessmentViews.score(submitted.stream().mapToDouble(Reviews.Review::weighted).average().orElse(0), lang);
         Decisions.BudgetMeter meter = decisions.meter(a.roundId());
         Optional<Decisions.Decision> decision = decisions.of(a.id());
         String decisionText = decision.map(d -> d.outcome() == Decisions.Outcome.GRANTED
@@ -334,18 +334,6 @@ class AssessmentController {
         return "pages/assessment/application";
     }
 
-    static ReviewRow reviewRow(Reviews.Review r, List<Criterion> criteria, Language lang) {
-        List<ScoreRow> scores = r.scores().stream().map(s -> new ScoreRow(criteria.stream()
-                .filter(c -> c.key().equals(s.criterion())).findFirst().map(c -> c.name(lang)).orElse(s.criterion()),
-                s.score() + " / " + criteria.stream().filter(c -> c.key().equals(s.criterion())).findFirst()
-                        .map(Criterion::scale).orElse(0), s.comment())).toList();
-        return new ReviewRow(r.assignment().reviewerName(), score(r.weighted(), lang), scores);
-    }
-
-    static String score(double value, Language lang) {
-        return String.format(lang.locale(), "%.1f", value);
-    }
-
     private String countries(List<String> codes, Language lang) {
         return String.join(", ", codes.stream().map(c -> registry.country(c).map(x -> x.name(lang)).orElse(c)).toList());
     }
@@ -365,19 +353,11 @@ class AssessmentController {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private RoundDetails round(String id) {
-        try {
-            return rounds.details(UUID.fromString(id)).orElseThrow(NotFoundException::new);
-        } catch (IllegalArgumentException notAnId) {
-            throw new NotFoundException();
-        }
+    private RoundDetails round(UUID id) {
+        return rounds.details(id).orElseThrow(NotFoundException::new);
     }
 
-    SubmittedApplication application(String id) {
-        try {
-            return applications.find(UUID.fromString(id)).orElseThrow(NotFoundException::new);
-        } catch (IllegalArgumentException notAnId) {
-            throw new NotFoundException();
-        }
+    SubmittedApplication application(UUID id) {
+        return applications.find(id).orElseThrow(NotFoundException::new);
     }
 }

@@ -3,6 +3,8 @@ package se.partnerskap.assessment.internal;
 import java.util.List;
 import java.util.Map;
 
+import se.partnerskap.shared.Language;
+
 /** The view models of the assessment pages: every text already in the page's language. */
 public final class AssessmentViews {
 
@@ -98,5 +100,19 @@ public final class AssessmentViews {
     /** The draft press release as its page shows it, in one language; paragraphs as lines. */
     public record PressReleasePage(String roundId, String roundName, String lang, String title, String lead,
             List<List<String>> paragraphs, String createdAt, List<String> contacts) {
+    }
+
+    /** A submitted review as the officer and the reviewer read it: each criterion's score out of its scale. */
+    static ReviewRow reviewRow(Reviews.Review r, List<Criterion> criteria, Language lang) {
+        List<ScoreRow> scores = r.scores().stream().map(s -> new ScoreRow(criteria.stream()
+                .filter(c -> c.key().equals(s.criterion())).findFirst().map(c -> c.name(lang)).orElse(s.criterion()),
+                s.score() + " / " + criteria.stream().filter(c -> c.key().equals(s.criterion())).findFirst()
+                        .map(Criterion::scale).orElse(0), s.comment())).toList();
+        return new ReviewRow(r.assignment().reviewerName(), score(r.weighted(), lang), scores);
+    }
+
+    /** A score with one decimal, in the language's form ("3,5", "3.5"). */
+    static String score(double value, Language lang) {
+        return String.format(lang.locale(), "%.1f", value);
     }
 }

@@ -42,7 +42,7 @@ class PublishingController {
 
     @PostMapping({"/handlaggning/omgangar/{roundId}/publicera", "/en/assessment/rounds/{roundId}/publicera"})
     @PreAuthorize("hasAnyRole('CASE_OFFICER', 'ADMINISTRATOR')")
-    String publish(@PathVariable String roundId, @RequestParam(defaultValue = "") String confirm, Ui ui,
+    String publish(@PathVariable UUID roundId, @RequestParam(defaultValue = "") String confirm, Ui ui,
             Principal principal, RedirectAttributes redirect) {
         RoundDetails round = round(roundId);
         String notice;
@@ -63,7 +63,7 @@ class PublishingController {
 
     @GetMapping({"/handlaggning/omgangar/{roundId}/pressmeddelande", "/en/assessment/rounds/{roundId}/pressmeddelande"})
     @PreAuthorize("hasAnyRole('CASE_OFFICER', 'COMMUNICATOR', 'ADMINISTRATOR')")
-    String pressRelease(@PathVariable String roundId, @RequestParam(defaultValue = "") String lang, Ui ui,
+    String pressRelease(@PathVariable UUID roundId, @RequestParam(defaultValue = "") String lang, Ui ui,
             Model model) {
         RoundDetails round = round(roundId);
         PressReleaseDraft draft = drafts.ofRound(round.id()).orElseThrow(NotFoundException::new);
@@ -87,11 +87,7 @@ class PublishingController {
                 .toList();
     }
 
-    private RoundDetails round(String id) {
-        try {
-            return rounds.details(UUID.fromString(id)).orElseThrow(NotFoundException::new);
-        } catch (IllegalArgumentException notAnId) {
-            throw new NotFoundException();
-        }
+    private RoundDetails round(UUID id) {
+        return rounds.details(id).orElseThrow(NotFoundException::new);
     }
 }

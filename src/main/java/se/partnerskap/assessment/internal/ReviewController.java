@@ -58,7 +58,7 @@ class ReviewController {
     }
 
     @GetMapping({"/granskning/{id}", "/en/reviews/{id}"})
-    String review(@PathVariable String id, @AuthenticationPrincipal SignedIn me, Ui ui, Model model) {
+    String review(@PathVariable UUID id, @AuthenticationPrincipal SignedIn me, Ui ui, Model model) {
         Reviews.Assignment assignment = assignment(id, me);
         SubmittedApplication a = applications.find(assignment.applicationId()).orElseThrow(NotFoundException::new);
         if (assignment.status() == Reviews.Status.ASSIGNED) {
@@ -71,7 +71,7 @@ class ReviewController {
     }
 
     @PostMapping({"/granskning/{id}/jav", "/en/reviews/{id}/jav"})
-    String declare(@PathVariable String id, @RequestParam(defaultValue = "") String conflict,
+    String declare(@PathVariable UUID id, @RequestParam(defaultValue = "") String conflict,
             @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal SignedIn me, Ui ui, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         Reviews.Assignment assignment = assignment(id, me);
@@ -103,7 +103,7 @@ class ReviewController {
     }
 
     @PostMapping({"/granskning/{id}", "/en/reviews/{id}"})
-    String submit(@PathVariable String id, @RequestParam Map<String, String> params,
+    String submit(@PathVariable UUID id, @RequestParam Map<String, String> params,
             @AuthenticationPrincipal SignedIn me, Ui ui, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         Reviews.Assignment assignment = assignment(id, me);
@@ -150,8 +150,8 @@ class ReviewController {
                     typed.getOrDefault("comment-" + c.key(), stored == null ? "" : stored.comment()));
         }).toList();
         var others = reviews.othersFor(a.id(), me.userId(), a.programme()).stream()
-                .map(r -> AssessmentController.reviewRow(r, criteria, lang)).toList();
-        String ownWeighted = own.isEmpty() ? null : AssessmentController.score(Reviews.weighted(criteria, own), lang);
+                .map(r -> AssessmentViews.reviewRow(r, criteria, lang)).toList();
+        String ownWeighted = own.isEmpty() ? null : AssessmentViews.score(Reviews.weighted(criteria, own), lang);
         Map<String, String> coreAreaNames = new LinkedHashMap<>();
         programmes.coreAreas(a.programme()).forEach(c -> coreAreaNames.put(c.key(), c.name(lang)));
         String organisation = registry.swedishOrganisation(a.leadOrganisation()).map(o -> o.name()).orElse("");
@@ -164,11 +164,7 @@ class ReviewController {
     }
 
     /** The reviewer's live assignment; anything else (not assigned, a conflict, not an id) is a 404. */
-    private Reviews.Assignment assignment(String id, SignedIn me) {
-        try {
-            return reviews.of(UUID.fromString(id), me.userId()).orElseThrow(NotFoundException::new);
-        } catch (IllegalArgumentException notAnId) {
-            throw new NotFoundException();
-        }
+    private Reviews.Assignment assignment(UUID id, SignedIn me) {
+        return reviews.of(id, me.userId()).orElseThrow(NotFoundException::new);
     }
 }

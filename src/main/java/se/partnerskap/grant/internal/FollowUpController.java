@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.partnerskap.identity.SignedIn;
 import se.partnerskap.platform.LongWork;
 import se.partnerskap.web.NotFoundException;
+import se.partnerskap.web.PageRequest;
 import se.partnerskap.web.Ui;
 
 /**
@@ -81,7 +82,7 @@ public class FollowUpController {
     @GetMapping({SV, EN})
     String list(@RequestParam(defaultValue = "") String round, @RequestParam(defaultValue = "") String flag,
             @RequestParam(defaultValue = "1") String page, Ui ui, Model model) {
-        model.addAttribute("view", listView(round, flag, pageNumber(page), ui));
+        model.addAttribute("view", listView(round, flag, PageRequest.of(page, FollowUpList.PAGE_SIZE).number(), ui));
         return "pages/followup/officer-list";
     }
 
@@ -90,7 +91,7 @@ public class FollowUpController {
         List<RoundOption> options = list.rounds(ui.language()).stream().map(r -> r.id() == null
                 ? new RoundOption("none", ui.t("followup.list.noRound")) : new RoundOption(r.id().toString(), r.name()))
                 .toList();
-        int pages = Math.max(1, (found.matching() + FollowUpList.PAGE_SIZE - 1) / FollowUpList.PAGE_SIZE);
+        int pages = new PageRequest(page, FollowUpList.PAGE_SIZE).lastPage(found.matching());
         return new ListView(rows(found.projects(), ui), options, FollowUp.FLAGS, round, flag, found.total(),
                 found.matching(), page, pages);
     }
@@ -103,14 +104,6 @@ public class FollowUpController {
                 p.partnership().roundId() == null ? ""
                         : roundNames.computeIfAbsent(p.partnership().roundId(), id -> pages.roundName(p, ui.language())),
                 p.money(), p.nextReport(), p.flags(today))).toList();
-    }
-
-    private static int pageNumber(String page) {
-        try {
-            return Math.max(1, Integer.parseInt(page.strip()));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 
     /** The export: every matching project, read and written a batch at a time rather than as one list. */
@@ -160,11 +153,11 @@ public class FollowUpController {
 
     @PostMapping({SV + "/projekt/{key}/utbetalningar/{paymentId}", EN + "/projects/{key}/payments/{paymentId}",
             EN + "/projekt/{key}/utbetalningar/{paymentId}"})
-    String release(@AuthenticationPrincipal SignedIn me, @PathVariable String key, @PathVariable String paymentId,
+    String release(@AuthenticationPrincipal SignedIn me, @PathVariable String key, @PathVariable UUID paymentId,
             @RequestParam(defaultValue = "") String releasedOn, @RequestParam(defaultValue = "") String reference,
             Ui ui, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         FollowUp.Project p = project(key);
-        UUID id = uuid(paymentId);
+        UUID id = paymentId;
         try {
             payments.release(p, id, releasedOn, reference, me.email());
         } catch (Refused refused) {
@@ -177,11 +170,11 @@ public class FollowUpController {
 
     @PostMapping({SV + "/projekt/{key}/andringar/{changeId}", EN + "/projects/{key}/change-requests/{changeId}",
             EN + "/projekt/{key}/andringar/{changeId}"})
-    String decide(@AuthenticationPrincipal SignedIn me, @PathVariable String key, @PathVariable String changeId,
+    String decide(@AuthenticationPrincipal SignedIn me, @PathVariable String key, @PathVariable UUID changeId,
             @RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String comment,
             Ui ui, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         FollowUp.Project p = project(key);
-        UUID id = uuid(changeId);
+        UUID id = changeId;
         try {
             changes.decide(p, id, decision, comment, me.email());
         } catch (Refused refused) {
@@ -198,13 +191,5 @@ public class FollowUpController {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         model.addAttribute("page", pages.page(p, true, ui, form, refused.errors(), values));
         return "pages/followup/project";
-    }
-
-    private static UUID uuid(String s) {
-        try {
-            return UUID.fromString(s);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException();
-        }
     }
 }

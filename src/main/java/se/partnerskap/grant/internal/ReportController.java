@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
@@ -29,6 +30,7 @@ import se.partnerskap.registry.Registry;
 import se.partnerskap.registry.SwedishOrganisation;
 import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.web.NotFoundException;
+import se.partnerskap.web.PdfUpload;
 import se.partnerskap.web.Ui;
 
 /**
@@ -56,7 +58,7 @@ class ReportController {
     }
 
     @GetMapping({SV, EN, EN_SV})
-    String form(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable String reportId,
+    String form(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable UUID reportId,
             Ui ui, Model model) {
         Report report = load(me, projectKey, reportId);
         Optional<Map<String, String>> refused = report.editable() ? reports.openConflict(report.id(), me.email())
@@ -73,7 +75,7 @@ class ReportController {
     }
 
     @PostMapping(path = {SV, EN, EN_SV}, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    String save(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable String reportId,
+    String save(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable UUID reportId,
             @RequestParam MultiValueMap<String, String> params,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Ui ui, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
@@ -152,7 +154,7 @@ class ReportController {
 
     @PostMapping({SV + "/konflikt", EN + "/conflict", EN_SV + "/konflikt"})
     String keepSaved(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey,
-            @PathVariable String reportId, Ui ui, RedirectAttributes redirect) {
+            @PathVariable UUID reportId, Ui ui, RedirectAttributes redirect) {
         Report report = load(me, projectKey, reportId);
         reports.discardConflict(report.id(), me.email());
         redirect.addFlashAttribute("notice", "report.notice.keptSaved");
@@ -161,7 +163,7 @@ class ReportController {
 
     /** The confirmation after submission. */
     @GetMapping({SV + "/kvitto", EN + "/receipt", EN_SV + "/kvitto"})
-    String receipt(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable String reportId,
+    String receipt(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable UUID reportId,
             Ui ui, Model model) {
         Report report = load(me, projectKey, reportId);
         if (report.submittedAt() == null || report.status() == Report.Status.NOT_STARTED
@@ -174,7 +176,7 @@ class ReportController {
     }
 
     @PostMapping(path = {SV + "/bilagor", EN + "/attachments", EN_SV + "/bilagor"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    String upload(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable String reportId,
+    String upload(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable UUID reportId,
             @RequestParam(name = "file", required = false) MultipartFile file, Ui ui, Model model,
             HttpServletResponse response, RedirectAttributes redirect) throws java.io.IOException {
         Report report = load(me, projectKey, reportId);
@@ -193,14 +195,14 @@ class ReportController {
                     : HttpStatus.UNPROCESSABLE_CONTENT.value());
             Report current = reports.find(report.id()).orElseThrow();
             model.addAttribute("view", view(current, current.answers(), current.version(),
-                    Map.of(state ? "status" : "file", ReportProblem.of(refused.reason(), 10)), null, false, ui));
+                    Map.of(state ? "status" : "file", ReportProblem.of(refused.reason(), PdfUpload.maxMegabytes())), null, false, ui));
             return "pages/reports/form";
         }
     }
 
     @GetMapping({SV + "/bilagor/{attachment}", EN + "/attachments/{attachment}", EN_SV + "/bilagor/{attachment}"})
     ResponseEntity<byte[]> download(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey,
-            @PathVariable String reportId, @PathVariable String attachment) {
+            @PathVariable UUID reportId, @PathVariable UUID attachment) {
         Report report = load(me, projectKey, reportId);
         return file(reports.attachment(report.id(), attachment).orElseThrow(NotFoundException::new));
     }
@@ -216,8 +218,8 @@ class ReportController {
 
     @PostMapping({SV + "/bilagor/{attachment}/ta-bort", EN + "/attachments/{attachment}/remove",
             EN_SV + "/bilagor/{attachment}/ta-bort"})
-    String remove(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable String reportId,
-            @PathVariable String attachment, Ui ui, Model model, HttpServletResponse response,
+    String remove(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable UUID reportId,
+            @PathVariable UUID attachment, Ui ui, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         Report report = load(me, projectKey, reportId);
         try {
@@ -234,7 +236,7 @@ class ReportController {
         return "redirect:" + base(report, ui) + "#attachments";
     }
 
-    private Report load(SignedIn me, String projectKey, String reportId) {
+    private Report load(SignedIn me, String projectKey, UUID reportId) {
         return reports.forMember(projectKey, reportId, me.userId()).orElseThrow(NotFoundException::new);
     }
 

@@ -89,7 +89,7 @@ public class ReportReviewController {
     }
 
     @GetMapping({LIST_SV + "/{reportId}", LIST_EN + "/{reportId}", LIST_EN_SV + "/{reportId}"})
-    String review(@PathVariable String reportId, Ui ui, Model model) {
+    String review(@PathVariable UUID reportId, Ui ui, Model model) {
         Report report = load(reportId);
         long total = reports.reportedTotal(report.id());
         model.addAttribute("view", page(report, total, String.valueOf(total), "", Map.of(), ui));
@@ -97,7 +97,7 @@ public class ReportReviewController {
     }
 
     @PostMapping({LIST_SV + "/{reportId}/godkann", LIST_EN + "/{reportId}/approve", LIST_EN_SV + "/{reportId}/approve"})
-    String approve(@AuthenticationPrincipal SignedIn me, @PathVariable String reportId,
+    String approve(@AuthenticationPrincipal SignedIn me, @PathVariable UUID reportId,
             @RequestParam(defaultValue = "") String eligible, Ui ui, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         Report report = load(reportId);
@@ -125,7 +125,7 @@ public class ReportReviewController {
     }
 
     @PostMapping({LIST_SV + "/{reportId}/returnera", LIST_EN + "/{reportId}/return", LIST_EN_SV + "/{reportId}/return"})
-    String returnToGrantee(@AuthenticationPrincipal SignedIn me, @PathVariable String reportId,
+    String returnToGrantee(@AuthenticationPrincipal SignedIn me, @PathVariable UUID reportId,
             @RequestParam(defaultValue = "") String comment, Ui ui, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
         Report report = load(reportId);
@@ -147,7 +147,7 @@ public class ReportReviewController {
         return "redirect:" + ui.href(LIST_SV + "/" + report.id());
     }
 
-    private String refused(String reportId, Reports.ReportRefused refused, String eligible, String comment, Ui ui,
+    private String refused(UUID reportId, Reports.ReportRefused refused, String eligible, String comment, Ui ui,
             Model model, HttpServletResponse response) {
         Report current = load(reportId);
         response.setStatus(HttpStatus.CONFLICT.value());
@@ -158,17 +158,13 @@ public class ReportReviewController {
 
     @GetMapping({LIST_SV + "/{reportId}/bilagor/{attachment}", LIST_EN + "/{reportId}/attachments/{attachment}",
             LIST_EN_SV + "/{reportId}/bilagor/{attachment}"})
-    ResponseEntity<byte[]> download(@PathVariable String reportId, @PathVariable String attachment) {
+    ResponseEntity<byte[]> download(@PathVariable UUID reportId, @PathVariable UUID attachment) {
         Report report = load(reportId);
         return ReportController.file(reports.attachment(report.id(), attachment).orElseThrow(NotFoundException::new));
     }
 
-    private Report load(String reportId) {
-        UUID id = Reports.parse(reportId);
-        if (id == null) {
-            throw new NotFoundException();
-        }
-        return reports.find(id).orElseThrow(NotFoundException::new);
+    private Report load(UUID reportId) {
+        return reports.find(reportId).orElseThrow(NotFoundException::new);
     }
 
     private ReviewPage page(Report report, long total, String eligible, String comment,

@@ -24,9 +24,9 @@ import se.partnerskap.identity.Memberships;
 import se.partnerskap.programme.FollowUpTerms;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
+import se.partnerskap.web.PdfUpload;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
-import se.partnerskap.shared.Sha256;
 
 /**
  * The reports of funded projects: load one for a member of the project's organisation (for anyone
@@ -37,8 +37,8 @@ import se.partnerskap.shared.Sha256;
 @Transactional(readOnly = true)
 public class Reports {
 
-    static final long MAX_ATTACHMENT_BYTES = 10L * 1024 * 1024;
-    static final int MAX_ATTACHMENTS = 20;
+    static final long MAX_ATTACHMENT_BYTES = PdfUpload.MAX_BYTES;
+    static final int MAX_ATTACHMENTS = PdfUpload.MAX_FILES;
     static final int MAX_COMMENT = 5000;
 
     private final JdbcClient jdbc;
@@ -129,22 +129,10 @@ public class Reports {
     }
 
     /** The report for a member of its project's organisation, when {@code projectKey} is its project's key. */
-    Optional<Report> forMember(String projectKey, String reportId, UUID userId) {
-        UUID id = parse(reportId);
-        if (id == null) {
-            return Optional.empty();
-        }
+    Optional<Report> forMember(String projectKey, UUID id, UUID userId) {
         List<UUID> organisations = memberships.organisationsOf(userId);
         return find(id).filter(r -> r.projectKey().equals(projectKey))
                 .filter(r -> organisations.contains(r.organisationId()));
-    }
-
-    static UUID parse(String id) {
-        try {
-            return id == null || id.length() != 36 ? null : UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private Report row(ResultSet rs, int i) throws SQLException {
@@ -352,29 +340,17 @@ public class Reports {
     @Transactional
     Report.ReportAttachment attach(Report report, String actor, String fileName, byte[] content) {
         lockEditable(report.id());
-        String name = fileName == null ? "" : fileName.replaceAll("[\\p{Cntrl}/\\\\]", "_").strip();
-        if (content == null || content.length == 0) {
-            throw new ReportRefused("report.attachments.error.empty");
+        PdfUpload upload;
+        try {
+            upload = PdfUpload.of(fileName, content);
+            PdfUpload.roomFor(attachments(report.id()).size());
+        } catch (PdfUpload.Refused refused) {
+            throw new ReportRefused(refused.messageKey("report.attachments.error"));
         }
-        if (content.length > MAX_ATTACHMENT_BYTES) {
-            throw new ReportRefused("report.attachments.error.tooLarge");
-        }
-        se.partnerskap.web.PdfCheck.refusal(content).ifPresent(refusal -> {
-            throw new ReportRefused(refusal == se.partnerskap.web.PdfCheck.Refusal.NOT_PDF
-                    ? "report.attachments.error.notPdf" : refusal.messageKey());
-        });
-        if (attachments(report.id()).size() >= MAX_ATTACHMENTS) {
-            throw new ReportRefused("report.attachments.error.tooMany");
-        }
-        if (name.isEmpty()) {
-            name = "bilaga.pdf";
-        }
-        if (name.length() > 255) {
-            name = name.substring(name.length() - 255);
-        }
+        String name = upload.fileName();
+        String sha = upload.sha256();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        String sha = sha256(content);
         jdbc.sql("""
                 INSERT INTO project_report_attachment (id, report_id, file_name, content_type, size_bytes, sha256, content, added_by, added_at)
                 VALUES (?, ?, ?, 'application/pdf', ?, ?, ?, ?, ?)
@@ -388,20 +364,15 @@ public class Reports {
     public record AttachmentFile(String fileName, byte[] content) {
     }
 
-    Optional<AttachmentFile> attachment(UUID reportId, String attachmentId) {
-        UUID id = parse(attachmentId);
-        if (id == null) {
-            return Optional.empty();
-        }
+    Optional<AttachmentFile> attachment(UUID reportId, UUID id) {
         return jdbc.sql("SELECT file_name, content FROM project_report_attachment WHERE id = ? AND report_id = ?")
                 .params(id, reportId).query((rs, i) -> new AttachmentFile(rs.getString(1), rs.getBytes(2))).optional();
     }
 
     /** Removes an attachment; false when the report has no such attachment. */
     @Transactional
-    boolean removeAttachment(Report report, String actor, String attachmentId) {
+    boolean removeAttachment(Report report, String actor, UUID id) {
         lockEditable(report.id());
-        UUID id = parse(attachmentId);
         Optional<Report.ReportAttachment> info = attachments(report.id()).stream().filter(a -> a.id().equals(id)).findFirst();
         if (info.isEmpty()) {
             return false;
@@ -412,9 +383,6 @@ public class Reports {
         return true;
     }
 
-    private static String sha256(byte[] content) {
-        return Sha256.hex(content);
-    }
 
     // ---- the case officer's review
 

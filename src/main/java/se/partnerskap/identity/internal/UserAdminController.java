@@ -97,19 +97,19 @@ class UserAdminController {
     }
 
     @GetMapping({"/admin/anvandare/{id}", "/en/admin/users/{id}"})
-    String editForm(@PathVariable String id, Model model) {
-        Account a = accounts.byId(uuid(id)).orElseThrow(NotFoundException::new);
+    String editForm(@PathVariable UUID id, Model model) {
+        Account a = accounts.byId(id).orElseThrow(NotFoundException::new);
         return formPage(new UserForm(a.id(), a.email(), a.displayName(), a.language(), a.roles(), a.organisations(),
                 a.enabled(), new FormErrors()), true, model);
     }
 
     @PostMapping({"/admin/anvandare/{id}", "/en/admin/users/{id}"})
-    String edit(Ui ui, @AuthenticationPrincipal SignedIn me, @PathVariable String id,
+    String edit(Ui ui, @AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
             @RequestParam(name = "roles", required = false) List<String> roleNames,
             @RequestParam(name = "organisations", required = false) List<String> organisationIds,
             @RequestParam(name = "enabled", defaultValue = "false") boolean enabled,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        Account a = accounts.byId(uuid(id)).orElseThrow(NotFoundException::new);
+        Account a = accounts.byId(id).orElseThrow(NotFoundException::new);
         FormErrors errors = new FormErrors();
         Set<Role> roles = roles(roleNames);
         Set<UUID> organisations = organisations(organisationIds, errors);
@@ -186,14 +186,6 @@ class UserAdminController {
         if (roles.contains(Role.APPLICANT) && organisations.isEmpty()) {
             errors.add("organisations", "identity.error.organisations.missing");
         }
-    }
-
-    private static UUID uuid(String id) {
-        UUID u = parse(id);
-        if (u == null) {
-            throw new NotFoundException();
-        }
-        return u;
     }
 
     private static UUID parse(String id) {

@@ -124,7 +124,7 @@ public class NewsEditor {
     }
 
     @GetMapping({"/admin/nyheter/{id}", "/en/admin/news/{id}"})
-    String edit(Ui ui, Model model, @PathVariable String id) {
+    String edit(Ui ui, Model model, @PathVariable UUID id) {
         NewsItem item = find(id);
         NewsForm form = NewsForm.of(item);
         String translationOf = items.translation(item).map(t -> t.id().toString()).orElse(null);
@@ -151,7 +151,7 @@ public class NewsEditor {
     }
 
     @PostMapping({"/admin/nyheter/{id}", "/en/admin/news/{id}"})
-    String save(Ui ui, Model model, @PathVariable String id, @ModelAttribute NewsForm form, Principal principal,
+    String save(Ui ui, Model model, @PathVariable UUID id, @ModelAttribute NewsForm form, Principal principal,
             RedirectAttributes redirect) {
         NewsItem saved = find(id);
         String action = form.action() != null && ACTIONS.contains(form.action()) ? form.action() : "save";
@@ -200,14 +200,14 @@ public class NewsEditor {
     }
 
     @GetMapping({"/admin/nyheter/{id}/forhandsvisning", "/en/admin/news/{id}/forhandsvisning"})
-    String preview(Ui ui, Model model, @PathVariable String id) {
+    String preview(Ui ui, Model model, @PathVariable UUID id) {
         NewsItem item = find(id);
         model.addAttribute("page", pages.itemPage(item, ui, items.now(), true));
         return "pages/newsroom/item";
     }
 
     @PostMapping({"/admin/nyheter/{id}/pdf", "/en/admin/news/{id}/pdf"})
-    String pdf(Ui ui, Model model, @PathVariable String id, @RequestParam(name = "pdf", required = false) MultipartFile file,
+    String pdf(Ui ui, Model model, @PathVariable UUID id, @RequestParam(name = "pdf", required = false) MultipartFile file,
             Principal principal, RedirectAttributes redirect) throws IOException {
         NewsItem item = find(id);
         String error = null;
@@ -237,7 +237,7 @@ public class NewsEditor {
     // ---------------------------------------------------------------- revisions
 
     @GetMapping({"/admin/nyheter/{id}/versioner", "/en/admin/news/{id}/versioner"})
-    String revisions(Ui ui, Model model, @PathVariable String id) {
+    String revisions(Ui ui, Model model, @PathVariable UUID id) {
         NewsItem item = find(id);
         model.addAttribute("page", new RevisionsPage(item, items.revisions(item.id()).stream()
                 .map(r -> revisionRow(r, ui)).toList()));
@@ -245,7 +245,7 @@ public class NewsEditor {
     }
 
     @GetMapping({"/admin/nyheter/{id}/versioner/jamfor", "/en/admin/news/{id}/versioner/jamfor"})
-    String compare(Ui ui, Model model, @PathVariable String id, @RequestParam(required = false) String from,
+    String compare(Ui ui, Model model, @PathVariable UUID id, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         NewsItem item = find(id);
         int a = parseInt(from, -1);
@@ -435,8 +435,8 @@ public class NewsEditor {
         return contactPersons.of(Programmes.MUNICIPAL_PARTNERSHIP);
     }
 
-    private NewsItem find(String id) {
-        return uuid(id).flatMap(items::find).orElseThrow(NotFoundException::new);
+    private NewsItem find(UUID id) {
+        return items.find(id).orElseThrow(NotFoundException::new);
     }
 
     private static UUID parse(String id) {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
+import se.partnerskap.web.PageRequest;
 import se.partnerskap.web.RenderedPages;
 import se.partnerskap.web.Ui;
 
@@ -23,6 +24,8 @@ import se.partnerskap.web.Ui;
 public class SearchController {
 
     static final int PAGE_SIZE = 10;
+    /** The deepest page of results shown: deeper offsets cost the index more than anyone reads. */
+    static final int MAX_PAGE = 1000;
     static final int MAX_QUERY = 200;
 
     private final SearchResults search;
@@ -75,14 +78,15 @@ public class SearchController {
             query = query.substring(0, MAX_QUERY);
         }
         Language lang = ui.language();
-        int number = page(page);
+        PageRequest wanted = PageRequest.of(page, PAGE_SIZE).atMost(MAX_PAGE);
+        int number = wanted.number();
         if (!query.isEmpty()) {
             index.ensureProjects();
         }
         SearchResults.Page found = query.isEmpty() ? new SearchResults.Page(List.of(), 0)
-                : search.search(query, lang, (number - 1) * PAGE_SIZE, PAGE_SIZE);
+                : search.search(query, lang, wanted.offset(), wanted.size());
         List<SearchRow> rows = found.hits().stream().map(h -> row(h, ui)).toList();
-        int last = Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int last = wanted.lastPage(found.total());
         String base = ui.href("/sok") + "?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
         List<SearchPageLink> pages = new ArrayList<>();
         if (last > 1) {
@@ -90,7 +94,7 @@ public class SearchController {
                 pages.add(new SearchPageLink(n, base + (n > 1 ? "&page=" + n : ""), n == number));
             }
         }
-        int from = rows.isEmpty() ? 0 : (number - 1) * PAGE_SIZE + 1;
+        int from = wanted.firstShown(rows.size());
         model.put("page", new SearchPage(query, !query.isEmpty(), rows, found.total(), from,
                 from == 0 ? 0 : from + rows.size() - 1, pages,
                 number > 1 && number <= last ? base + (number - 1 > 1 ? "&page=" + (number - 1) : "") : null,
@@ -108,13 +112,5 @@ public class SearchController {
         boolean other = docLang != ui.language();
         return new SearchRow(href, ui.t("newsfeeds.type." + h.type()), date, iso, h.titleHtml(), h.snippetHtml(),
                 other ? docLang.code() : null, other ? ui.t("newsfeeds.search.inLanguage." + docLang.code()) : null);
-    }
-
-    private static int page(String page) {
-        try {
-            return Math.min(1000, Math.max(1, Integer.parseInt(page.strip())));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 }

@@ -128,13 +128,13 @@ class RoundAdmin {
     }
 
     @GetMapping({"/admin/omgangar/{id}", "/en/admin/rounds/{id}"})
-    String edit(@PathVariable String id, Ui ui, Model model) {
+    String edit(@PathVariable UUID id, Ui ui, Model model) {
         RoundDetails r = find(id);
         return page(formOf(r), r, false, ui, model);
     }
 
     @PostMapping({"/admin/omgangar/{id}", "/en/admin/rounds/{id}"})
-    String save(@PathVariable String id, Ui ui, Principal principal, @RequestParam Map<String, String> params,
+    String save(@PathVariable UUID id, Ui ui, Principal principal, @RequestParam Map<String, String> params,
             @RequestParam(name = "countries", required = false) List<String> countries,
             @RequestParam(name = "components", required = false) List<String> componentKeys, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
@@ -159,14 +159,14 @@ class RoundAdmin {
     }
 
     @PostMapping({"/admin/omgangar/{id}/publicera", "/en/admin/rounds/{id}/publicera"})
-    String publish(@PathVariable String id, @RequestParam(defaultValue = "0") int version, Ui ui,
+    String publish(@PathVariable UUID id, @RequestParam(defaultValue = "0") int version, Ui ui,
             Principal principal, RedirectAttributes redirect) {
         return changeStatus(find(id), r -> management.publish(r.id(), version, principal.getName()),
                 "rounds.notice.published", ui, redirect);
     }
 
     @PostMapping({"/admin/omgangar/{id}/stang", "/en/admin/rounds/{id}/stang"})
-    String close(@PathVariable String id, @RequestParam(defaultValue = "0") int version, Ui ui,
+    String close(@PathVariable UUID id, @RequestParam(defaultValue = "0") int version, Ui ui,
             Principal principal, RedirectAttributes redirect) {
         return changeStatus(find(id), r -> management.close(r.id(), version, principal.getName()),
                 "rounds.notice.closed", ui, redirect);
@@ -189,13 +189,8 @@ class RoundAdmin {
         return r.stateAt(programmes.now());
     }
 
-    RoundDetails find(String id) {
-        try {
-            return rounds.details(UUID.fromString(id)).filter(r -> r.opensAt() != null)
-                    .orElseThrow(NotFoundException::new);
-        } catch (IllegalArgumentException notAnId) {
-            throw new NotFoundException();
-        }
+    RoundDetails find(UUID id) {
+        return rounds.details(id).filter(r -> r.opensAt() != null).orElseThrow(NotFoundException::new);
     }
 
     private String page(RoundForm form, RoundDetails r, boolean conflict, Ui ui, Model model) {

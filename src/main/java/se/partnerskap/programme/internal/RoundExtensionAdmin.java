@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,14 +39,14 @@ class RoundExtensionAdmin {
     }
 
     @GetMapping({"/admin/omgangar/{id}/forlang", "/en/admin/rounds/{id}/forlang"})
-    String form(@PathVariable String id, Ui ui, Model model) {
+    String form(@PathVariable UUID id, Ui ui, Model model) {
         RoundDetails r = extendable(id);
         String proposed = RoundAdmin.local(r.deadline().plus(java.time.Duration.ofDays(7)));
         return page(r, new ExtendForm(proposed, "", "", r.version(), Map.of()), false, ui, model);
     }
 
     @PostMapping({"/admin/omgangar/{id}/forlang", "/en/admin/rounds/{id}/forlang"})
-    String extend(@PathVariable String id, @RequestParam(defaultValue = "") String until,
+    String extend(@PathVariable UUID id, @RequestParam(defaultValue = "") String until,
             @RequestParam(defaultValue = "") String reasonSv, @RequestParam(defaultValue = "") String reasonEn,
             @RequestParam(defaultValue = "0") int version, Ui ui, Principal principal, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
@@ -83,7 +84,7 @@ class RoundExtensionAdmin {
         }
     }
 
-    private RoundDetails extendable(String id) {
+    private RoundDetails extendable(UUID id) {
         RoundDetails r = rounds.find(id);
         RoundDetails.State state = rounds.state(r);
         if (state != RoundDetails.State.OPEN && state != RoundDetails.State.SCHEDULED) {

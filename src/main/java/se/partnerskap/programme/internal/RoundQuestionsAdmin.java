@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,14 +46,14 @@ class RoundQuestionsAdmin {
     }
 
     @GetMapping({"/admin/omgangar/{id}/fragor/ny", "/en/admin/rounds/{id}/fragor/ny"})
-    String newQuestion(@PathVariable String id, Ui ui, Model model) {
+    String newQuestion(@PathVariable UUID id, Ui ui, Model model) {
         RoundDetails r = editable(id);
         return page(r, new QuestionForm(null, "short-text", false, "", "", "", "", "", "", r.version(), Map.of()),
                 false, ui, model);
     }
 
     @GetMapping({"/admin/omgangar/{id}/fragor/{key}", "/en/admin/rounds/{id}/fragor/{key}"})
-    String edit(@PathVariable String id, @PathVariable String key, Ui ui, Model model) {
+    String edit(@PathVariable UUID id, @PathVariable String key, Ui ui, Model model) {
         RoundDetails r = editable(id);
         Question q = question(r, key);
         String options = q.options() == null ? "" : q.options().stream().map(o -> o.sv() + " | " + o.en())
@@ -63,19 +64,19 @@ class RoundQuestionsAdmin {
     }
 
     @PostMapping({"/admin/omgangar/{id}/fragor/ny", "/en/admin/rounds/{id}/fragor/ny"})
-    String add(@PathVariable String id, @RequestParam Map<String, String> params, Ui ui, Principal principal,
+    String add(@PathVariable UUID id, @RequestParam Map<String, String> params, Ui ui, Principal principal,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         return save(id, null, params, ui, principal, model, response, redirect);
     }
 
     @PostMapping({"/admin/omgangar/{id}/fragor/{key}", "/en/admin/rounds/{id}/fragor/{key}"})
-    String update(@PathVariable String id, @PathVariable String key, @RequestParam Map<String, String> params,
+    String update(@PathVariable UUID id, @PathVariable String key, @RequestParam Map<String, String> params,
             Ui ui, Principal principal, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         question(editable(id), key);
         return save(id, key, params, ui, principal, model, response, redirect);
     }
 
-    private String save(String id, String key, Map<String, String> p, Ui ui, Principal principal, Model model,
+    private String save(UUID id, String key, Map<String, String> p, Ui ui, Principal principal, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         RoundDetails r = editable(id);
         int version = parseInt(p.get("version"), 0);
@@ -107,7 +108,7 @@ class RoundQuestionsAdmin {
     }
 
     @PostMapping({"/admin/omgangar/{id}/fragor/{key}/ta-bort", "/en/admin/rounds/{id}/fragor/{key}/ta-bort"})
-    String remove(@PathVariable String id, @PathVariable String key, @RequestParam(defaultValue = "0") int version,
+    String remove(@PathVariable UUID id, @PathVariable String key, @RequestParam(defaultValue = "0") int version,
             Ui ui, Principal principal, RedirectAttributes redirect) {
         RoundDetails r = editable(id);
         question(r, key);
@@ -117,7 +118,7 @@ class RoundQuestionsAdmin {
     }
 
     @PostMapping({"/admin/omgangar/{id}/fragor/{key}/flytta", "/en/admin/rounds/{id}/fragor/{key}/flytta"})
-    String move(@PathVariable String id, @PathVariable String key, @RequestParam(defaultValue = "up") String direction,
+    String move(@PathVariable UUID id, @PathVariable String key, @RequestParam(defaultValue = "up") String direction,
             @RequestParam(defaultValue = "0") int version, Ui ui, Principal principal, RedirectAttributes redirect) {
         RoundDetails r = editable(id);
         question(r, key);
@@ -214,7 +215,7 @@ class RoundQuestionsAdmin {
         return "q" + (max + 1);
     }
 
-    private RoundDetails editable(String id) {
+    private RoundDetails editable(UUID id) {
         RoundDetails r = rounds.find(id);
         RoundDetails.State state = rounds.state(r);
         if (state == RoundDetails.State.CLOSED || state == RoundDetails.State.DECIDED) {
