@@ -38,6 +38,21 @@ public class Rounds {
             FROM round r
             """;
 
+    /** Who last changed a round and when, and why its deadline was extended (the administrator's page). */
+    public record Changes(String extensionReasonSv, String extensionReasonEn, String extendedBy,
+            java.time.Instant extendedAt, String updatedBy, java.time.Instant updatedAt) {
+    }
+
+    /** The round's {@link Changes}; empty for no such round. */
+    public Optional<Changes> changes(UUID id) {
+        return jdbc.sql("""
+                SELECT extension_reason_sv, extension_reason_en, extended_by, extended_at, updated_by, updated_at
+                FROM round WHERE id = ?
+                """).param(id).query((rs, i) -> new Changes(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getString(5),
+                rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant())).optional();
+    }
+
     /** A round with everything an application needs from it. */
     public Optional<RoundDetails> details(UUID id) {
         return jdbc.sql(DETAILS + " WHERE r.id = ?").param(id).query((org.springframework.jdbc.core.RowMapper<RoundDetails>) this::details).optional();

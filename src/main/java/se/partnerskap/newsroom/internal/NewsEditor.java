@@ -49,11 +49,11 @@ public class NewsEditor {
     static final Set<String> ACTIONS = Set.of("save", "preview", "publish", "schedule", "unpublish");
 
     private final NewsItems items;
-    private final NewsPages pages;
+    private final NewsItemPages pages;
     private final ContactPersons contactPersons;
     private final FundedPartnerships funded;
 
-    NewsEditor(NewsItems items, NewsPages pages, ContactPersons contactPersons, FundedPartnerships funded) {
+    NewsEditor(NewsItems items, NewsItemPages pages, ContactPersons contactPersons, FundedPartnerships funded) {
         this.items = items;
         this.pages = pages;
         this.contactPersons = contactPersons;

@@ -20,8 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.partnerskap.grant.FundedPartnerships;
-import se.partnerskap.programme.ContactPerson;
-import se.partnerskap.programme.ContactPersons;
 import se.partnerskap.shared.Language;
 import se.partnerskap.web.Links;
 import se.partnerskap.web.NotFoundException;
@@ -42,19 +40,16 @@ public class NewsPages {
     static final Duration MAX_AGE = Duration.ofMinutes(10);
 
     private final NewsItems items;
-    private final ContactPersons contactPersons;
-    private final FundedPartnerships funded;
+    private final NewsItemPages itemPages;
     private final RenderedPages pages;
     private final Links links;
 
     /** What the newsroom's pages show: the items, and the projects they link to by title. */
     static final String REGIONS = RenderedPages.regions(NewsItems.CACHE_REGION, FundedPartnerships.PAGES_REGION);
 
-    NewsPages(NewsItems items, ContactPersons contactPersons, FundedPartnerships funded, RenderedPages pages,
-            Links links) {
+    NewsPages(NewsItems items, NewsItemPages itemPages, RenderedPages pages, Links links) {
         this.items = items;
-        this.contactPersons = contactPersons;
-        this.funded = funded;
+        this.itemPages = itemPages;
         this.pages = pages;
         this.links = links;
     }
@@ -170,7 +165,7 @@ public class NewsPages {
         return pages.serve(request, ui, REGIONS, now, () -> {
             NewsItem item = items.bySlug(ui.language(), slug).filter(i -> i.publicAt(now))
                     .orElseThrow(NotFoundException::new);
-            ItemPage page = itemPage(item, ui, now, false);
+            ItemPage page = itemPages.itemPage(item, ui, now, false);
             Instant changed = item.updatedAt().isAfter(item.publishAt()) ? item.updatedAt() : item.publishAt();
             return new RenderedPages.Rendering("pages/newsroom/item",
                     Map.of("page", page, "ui", ui.withAlternatePath(alternate(item, ui, now))), changed, expiry(now));
@@ -180,52 +175,6 @@ public class NewsPages {
     /** The translation if it is public, else none: the switcher says so and the reader stays on the item. */
     String alternate(NewsItem item, Ui ui, Instant now) {
         return items.translation(item).filter(t -> t.publicAt(now)).map(NewsItem::path).orElse(null);
-    }
-
-    ItemPage itemPage(NewsItem item, Ui ui, Instant now, boolean preview) {
-        Language lang = ui.language();
-        String typeLabel = ui.t("newsroom.type." + item.type());
-        List<Link> tags = item.tags().stream().map(k -> new Link(items.tag(k).map(x -> x.name(lang)).orElse(k),
-                ui.href("/nyheter") + "?tag=" + URLEncoder.encode(k, StandardCharsets.UTF_8))).toList();
-        List<Contact> contacts = contacts(item, lang);
-        List<Link> projects = item.projects().stream().map(k -> funded.byKey(k)
-                .map(f -> new Link(f.title(lang) != null ? f.title(lang).value()
-                        : f.swedishOrganisationName() + (f.theme(lang) == null ? "" : ": " + f.theme(lang)),
-                        ui.href("/projekt/" + f.path())))
-                .orElse(new Link(k, ui.href("/projekt/" + k)))).toList();
-        Link translation = items.translation(item).filter(t -> preview || t.publicAt(now))
-                .map(t -> new Link(t.title(), t.path())).orElse(null);
-        String eventLine = item.eventStartsAt() == null ? null
-                : NewsDates.format(item.eventStartsAt(), false, lang)
-                        + (item.eventLocation() == null || item.eventLocation().isBlank() ? "" : ", " + item.eventLocation());
-        String pub = NewsPaths.publication(item.language(), item.slug());
-        boolean isPublication = "publication".equals(item.type());
-        Meta meta = new Meta(item.title(), item.lead() == null || item.lead().isBlank() ? null : item.lead(),
-                links.absolute(item.path()), links.absoluteOrAsIs(item.imageUrl()), item.imageAlt(),
-                item.publishAt() == null || item.undated() ? null : NewsDates.iso(item.publishAt(), false),
-                "en".equals(item.language()) ? "en_GB" : "sv_SE");
-        return new ItemPage(item, item.publishAt() == null ? typeLabel : NewsDates.line(item, typeLabel, lang),
-                item.publishAt() == null || item.undated() ? null : NewsDates.iso(item.publishAt(), item.dateOnly()),
-                typeLabel, eventLine, tags, contacts, projects, translation, item.hasPdf() ? pub + ".pdf" : null,
-                isPublication ? new Link("BibTeX", pub + ".bib") : null, isPublication ? new Link("RIS", pub + ".ris") : null,
-                meta, preview, item.state(now));
-    }
-
-    /** Typed contacts as they are; the programme's contact persons as they are now, in the page's language. */
-    List<Contact> contacts(NewsItem item, Language lang) {
-        List<Contact> out = new ArrayList<>();
-        Map<String, List<ContactPerson>> programmes = new LinkedHashMap<>();
-        for (NewsItem.NewsContact c : item.contacts()) {
-            if (c.keyed()) {
-                List<ContactPerson> people = programmes.computeIfAbsent(c.programme(), contactPersons::of);
-                people.stream().filter(p -> p.key().equals(c.key())).findFirst()
-                        .ifPresentOrElse(p -> out.add(new Contact(p.name(), p.role(lang), p.phone(), p.email())),
-                                () -> out.add(new Contact(c.name(), c.role(), null, null)));
-            } else {
-                out.add(new Contact(c.name(), c.role(), c.phone(), c.email()));
-            }
-        }
-        return out;
     }
 
     // ---------------------------------------------------------------- publications

@@ -113,7 +113,7 @@ public class ComponentAdmin {
             if (remove) {
                 continue;
             }
-            Long sek = RoundAdmin.kronor(max, "max_" + i, errors);
+            Long sek = RoundForms.kronor(max, "max_" + i, errors);
             if (sek != null) {
                 rules.add(new AmountRule(PROGRAMME, key, region, parties, sek, perYear));
                 seen.add(region + "/" + parties);
@@ -131,7 +131,7 @@ public class ComponentAdmin {
             if (parties < 2 || parties > 20) {
                 errors.put("newParties", "components.error.parties");
             }
-            Long sek = RoundAdmin.kronor(newMax, "newMax", errors);
+            Long sek = RoundForms.kronor(newMax, "newMax", errors);
             if (!errors.containsKey("newRegion") && !errors.containsKey("newParties")
                     && seen.contains(newRegion + "/" + parties)) {
                 errors.put("newRegion", "components.error.duplicate");

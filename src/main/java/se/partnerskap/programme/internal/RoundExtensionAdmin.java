@@ -28,11 +28,11 @@ import se.partnerskap.web.Ui;
 @PreAuthorize("hasAnyRole('CASE_OFFICER', 'ADMINISTRATOR')")
 class RoundExtensionAdmin {
 
-    private final RoundAdmin rounds;
+    private final RoundAdminPages rounds;
     private final RoundManagement management;
     private final Programmes programmes;
 
-    RoundExtensionAdmin(RoundAdmin rounds, RoundManagement management, Programmes programmes) {
+    RoundExtensionAdmin(RoundAdminPages rounds, RoundManagement management, Programmes programmes) {
         this.rounds = rounds;
         this.management = management;
         this.programmes = programmes;
@@ -41,7 +41,7 @@ class RoundExtensionAdmin {
     @GetMapping({"/admin/omgangar/{id}/forlang", "/en/admin/rounds/{id}/forlang"})
     String form(@PathVariable UUID id, Ui ui, Model model) {
         RoundDetails r = extendable(id);
-        String proposed = RoundAdmin.local(r.deadline().plus(java.time.Duration.ofDays(7)));
+        String proposed = RoundForms.local(r.deadline().plus(java.time.Duration.ofDays(7)));
         return page(r, new ExtendForm(proposed, "", "", r.version(), Map.of()), false, ui, model);
     }
 
@@ -52,7 +52,7 @@ class RoundExtensionAdmin {
             HttpServletResponse response, RedirectAttributes redirect) {
         RoundDetails r = extendable(id);
         Map<String, String> errors = new LinkedHashMap<>();
-        Instant instant = RoundAdmin.instant(until, "until", errors);
+        Instant instant = RoundForms.instant(until, "until", errors);
         if (instant != null && !instant.isAfter(r.deadline())) {
             errors.put("until", "rounds.error.until.notLater");
         } else if (instant != null && !instant.isAfter(programmes.now())) {
@@ -95,7 +95,7 @@ class RoundExtensionAdmin {
 
     private String page(RoundDetails r, ExtendForm form, boolean conflict, Ui ui, Model model) {
         model.addAttribute("page", new ExtendPage(r.id().toString(), r.name(ui.language()),
-                RoundAdmin.time(r.deadline(), ui.language()), form, conflict));
+                RoundForms.time(r.deadline(), ui.language()), form, conflict));
         return "pages/rounds/extend";
     }
 }

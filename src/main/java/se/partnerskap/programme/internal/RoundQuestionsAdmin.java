@@ -37,10 +37,10 @@ class RoundQuestionsAdmin {
     static final int DEFAULT_LONG_TEXT = 2000;
     static final int MAX_LENGTH = 20_000;
 
-    private final RoundAdmin rounds;
+    private final RoundAdminPages rounds;
     private final RoundManagement management;
 
-    RoundQuestionsAdmin(RoundAdmin rounds, RoundManagement management) {
+    RoundQuestionsAdmin(RoundAdminPages rounds, RoundManagement management) {
         this.rounds = rounds;
         this.management = management;
     }
