@@ -8,7 +8,7 @@
 #   MODE=capacity bench/deadline-day.sh         # the highest autosave rate held, against pgbench (below)
 #
 # MODE=capacity: USERS (400) applicants log in; after WARMUP (30) seconds at the start rate, not counted,
-# autosaves arrive at START_RATE (20) saves/s, STEP_RATE (20) more every STEP (60) seconds — open model,
+# autosaves arrive at START_RATE (100) saves/s, STEP_RATE (40) more every STEP (60) seconds — open model,
 # bench.Capacity — until a step's p99 passes P99_LIMIT (50) ms or a save fails, or MAX_STEPS (30). The
 # capacity is the highest step held: every save answered within the limit, none failed, the rate offered
 # reached. Then, with the application stopped, pgbench runs PGBENCH_SECONDS (30) on the same PostgreSQL
@@ -24,7 +24,7 @@ cd "$(dirname "$0")/.."
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 MODE=${MODE:-offered}
 if [ "$MODE" = capacity ]; then
-  USERS=${USERS:-400}; RAMP=${RAMP:-30}; WARMUP=${WARMUP:-30}; START_RATE=${START_RATE:-20}; STEP_RATE=${STEP_RATE:-20}; STEP=${STEP:-60}
+  USERS=${USERS:-400}; RAMP=${RAMP:-30}; WARMUP=${WARMUP:-30}; START_RATE=${START_RATE:-100}; STEP_RATE=${STEP_RATE:-40}; STEP=${STEP:-60}
   MAX_STEPS=${MAX_STEPS:-30}; P99_LIMIT=${P99_LIMIT:-50}; PGBENCH_SECONDS=${PGBENCH_SECONDS:-30}; POOL=20
   export DB PORT
   DURATION=$((RAMP + WARMUP + MAX_STEPS * STEP + 60)) # the round stays open for the whole run
@@ -45,7 +45,7 @@ mkdir -p "$WORK" bench/results
 JAR=$(ls target/partnerskap-*.jar | grep -v -e original -e -server | head -1) # the demo jar (mail catcher)
 "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 LOG="$WORK/app.log"
-java -Xmx1g -jar "$JAR" --server.port="$PORT" --partnerskap.demo=true \
+java ${HEAP_OPTS:--Xms512m -Xmx1g} -jar "$JAR" --server.port="$PORT" --partnerskap.demo=true \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
   --spring.datasource.hikari.maximum-pool-size=${POOL:-20} --logging.level.root=WARN >"$LOG" 2>&1 &
 APP=$!

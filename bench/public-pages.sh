@@ -58,7 +58,7 @@ JAR=$(ls target/partnerskap-*.jar | grep -v -e original -e -server.jar | head -1
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
 LOG="$WORK/app.log"
-java -Xmx1g -jar "$JAR" --server.port="$PORT" --partnerskap.demo=true \
+java ${HEAP_OPTS:--Xms512m -Xmx1g} -jar "$JAR" --server.port="$PORT" --partnerskap.demo=true \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" --spring.datasource.username=postgres \
   --logging.level.root=WARN >"$LOG" 2>&1 &
 APP=$!

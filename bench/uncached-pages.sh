@@ -31,7 +31,7 @@ if [ -z "${BASE:-}" ]; then
   JFR_OPT=()
   if [ -n "${JFR:-}" ]; then JFR_OPT=("-XX:StartFlightRecording=filename=$JFR,settings=profile,dumponexit=true"); fi
   PARTNERSKAP_DEMO=true SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$DB" SPRING_DATASOURCE_USERNAME=postgres \
-    java -Xmx1g "${JFR_OPT[@]}" -jar "$JAR" --server.port="$PORT" --logging.level.root=WARN >"$LOG" 2>&1 &
+    java ${HEAP_OPTS:--Xms512m -Xmx1g} "${JFR_OPT[@]}" -jar "$JAR" --server.port="$PORT" --logging.level.root=WARN >"$LOG" 2>&1 &
   APP=$!
   trap 'kill $APP 2>/dev/null || true; wait 2>/dev/null || true' EXIT
   for _ in $(seq 1 600); do
