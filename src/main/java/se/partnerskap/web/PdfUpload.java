@@ -54,11 +54,6 @@ public record PdfUpload(String fileName, byte[] content, String sha256) {
         public String messageKey(String prefix) {
             return reason != null ? prefix + "." + reason.key : inside.messageKey();
         }
-
-        /** Whether the file was too large (answered 413 rather than 422). */
-        public boolean tooLarge() {
-            return reason == Reason.TOO_LARGE;
-        }
     }
 
     /** The upload, checked; {@link Refused} when it is not one we keep. */
@@ -81,13 +76,6 @@ public record PdfUpload(String fileName, byte[] content, String sha256) {
     public static void roomFor(int kept) {
         if (kept >= MAX_FILES) {
             throw new Refused(Reason.TOO_MANY, null);
-        }
-    }
-
-    /** Refuses a file larger than the limit before it is read into memory. */
-    public static void sizeAllowed(long bytes) {
-        if (bytes > MAX_BYTES) {
-            throw new Refused(Reason.TOO_LARGE, null);
         }
     }
 
