@@ -38,10 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional(readOnly = true)
 public class Applications {
 
-    /** Attachments larger than this are refused (also enforced by the multipart limits). */
-    public static final long MAX_ATTACHMENT_BYTES = PdfUpload.MAX_BYTES;
-    public static final int MAX_ATTACHMENTS = PdfUpload.MAX_FILES;
-
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Audit audit;

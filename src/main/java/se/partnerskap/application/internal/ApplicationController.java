@@ -332,7 +332,7 @@ public class ApplicationController {
         SectionView.ApplicationHeader header = header(a, ui);
         String back = header.base() + "/" + Section.ATTACHMENTS.slug(ui.language());
         try {
-            if (file != null && file.getSize() > Applications.MAX_ATTACHMENT_BYTES) {
+            if (file != null && file.getSize() > PdfUpload.MAX_BYTES) {
                 throw new Applications.AttachmentRefused("application.attachments.error.tooLarge");
             }
             byte[] bytes = file == null ? new byte[0] : file.getBytes();

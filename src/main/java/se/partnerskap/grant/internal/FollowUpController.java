@@ -153,11 +153,10 @@ public class FollowUpController {
 
     @PostMapping({SV + "/projekt/{key}/utbetalningar/{paymentId}", EN + "/projects/{key}/payments/{paymentId}",
             EN + "/projekt/{key}/utbetalningar/{paymentId}"})
-    String release(@AuthenticationPrincipal SignedIn me, @PathVariable String key, @PathVariable UUID paymentId,
+    String release(@AuthenticationPrincipal SignedIn me, @PathVariable String key, @PathVariable("paymentId") UUID id,
             @RequestParam(defaultValue = "") String releasedOn, @RequestParam(defaultValue = "") String reference,
             Ui ui, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         FollowUp.Project p = project(key);
-        UUID id = paymentId;
         try {
             payments.release(p, id, releasedOn, reference, me.email());
         } catch (Refused refused) {
@@ -170,11 +169,10 @@ public class FollowUpController {
 
     @PostMapping({SV + "/projekt/{key}/andringar/{changeId}", EN + "/projects/{key}/change-requests/{changeId}",
             EN + "/projekt/{key}/andringar/{changeId}"})
-    String decide(@AuthenticationPrincipal SignedIn me, @PathVariable String key, @PathVariable UUID changeId,
+    String decide(@AuthenticationPrincipal SignedIn me, @PathVariable String key, @PathVariable("changeId") UUID id,
             @RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String comment,
             Ui ui, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         FollowUp.Project p = project(key);
-        UUID id = changeId;
         try {
             changes.decide(p, id, decision, comment, me.email());
         } catch (Refused refused) {

@@ -181,7 +181,7 @@ class ReportController {
             HttpServletResponse response, RedirectAttributes redirect) throws java.io.IOException {
         Report report = load(me, projectKey, reportId);
         try {
-            if (file != null && file.getSize() > Reports.MAX_ATTACHMENT_BYTES) {
+            if (file != null && file.getSize() > PdfUpload.MAX_BYTES) {
                 throw new Reports.ReportRefused("report.attachments.error.tooLarge");
             }
             reports.attach(report, me.email(), file == null ? null : file.getOriginalFilename(),

@@ -37,8 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional(readOnly = true)
 public class Reports {
 
-    static final long MAX_ATTACHMENT_BYTES = PdfUpload.MAX_BYTES;
-    static final int MAX_ATTACHMENTS = PdfUpload.MAX_FILES;
     static final int MAX_COMMENT = 5000;
 
     private final JdbcClient jdbc;
