@@ -102,6 +102,8 @@ public class RenderedPages {
 
     private final TemplateEngine templates;
     private final Consumer<String> announce;
+    /** Runs a page's reads in one read-only transaction (one connection, no BEGIN/COMMIT per query); null: as they come. */
+    private final TransactionTemplate reads;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
     /** Whether this instance hears every change the other instances announce (set by {@link PageChanges}). */
@@ -109,13 +111,33 @@ public class RenderedPages {
 
     @Autowired
     RenderedPages(TemplateEngine templates, JdbcClient jdbc, PlatformTransactionManager transactions) {
-        this(templates, announcer(jdbc, transactions));
+        this(templates, announcer(jdbc, transactions), readOnly(transactions));
     }
 
-    /** With {@code announce} telling the other instances that a region changed. */
+    /** With {@code announce} telling the other instances that a region changed, and the page's reads as they come. */
     RenderedPages(TemplateEngine templates, Consumer<String> announce) {
+        this(templates, announce, null);
+    }
+
+    private RenderedPages(TemplateEngine templates, Consumer<String> announce, TransactionTemplate reads) {
         this.templates = templates;
         this.announce = announce;
+        this.reads = reads;
+    }
+
+    private static TransactionTemplate readOnly(PlatformTransactionManager transactions) {
+        TransactionTemplate t = new TransactionTemplate(transactions);
+        t.setReadOnly(true);
+        return t;
+    }
+
+    /**
+     * The page's model, read in one read-only transaction: a page reads from five to a dozen queries, and each
+     * in a transaction of its own cost a connection from the pool and a BEGIN and COMMIT round trip every time
+     * (about a third of an uncached home page's time, bench/README.md).
+     */
+    private Rendering read(Supplier<Rendering> render) {
+        return reads == null ? render.get() : reads.execute(status -> render.get());
     }
 
     /**
@@ -193,7 +215,7 @@ public class RenderedPages {
             Supplier<Rendering> render) {
         boolean cacheable = !ui.viewer().loggedIn() && ui.notice() == null;
         if (!cacheable) {
-            Rendering r = render.get();
+            Rendering r = read(render);
             byte[] html = render(r, ui);
             return ResponseEntity.ok().contentType(HTML).cacheControl(CacheControl.noStore().cachePrivate()).body(html);
         }
@@ -205,7 +227,7 @@ public class RenderedPages {
             Rendering r;
             byte[] html;
             try {
-                r = render.get();
+                r = read(render);
                 html = render(r, ui);
             } catch (RuntimeException e) {
                 if (entry != null && entry.generation() == generation && DatabaseUnavailable.isCause(e)) {

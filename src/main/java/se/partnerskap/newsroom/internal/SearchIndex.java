@@ -59,6 +59,8 @@ public class SearchIndex {
             PlatformTransactionManager transactions, se.partnerskap.web.RenderedPages pages) {
         this.pages = pages;
         this.transaction = new TransactionTemplate(transactions);
+        // a write of its own, also when a search page (read in a read-only transaction) finds no documents yet
+        this.transaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.funded = funded;
         this.programmes = programmes;
