@@ -2,6 +2,7 @@ package se.partnerskap.web;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -53,6 +54,17 @@ public class RequestIds extends OncePerRequestFilter {
     }
 
     static String of(String incoming) {
-        return incoming != null && WELL_FORMED.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        return incoming != null && WELL_FORMED.matcher(incoming).matches() ? incoming : newId();
+    }
+
+    /**
+     * A random (version 4) UUID from a fast generator: a correlation id must be unique, not unguessable, and
+     * {@link UUID#randomUUID()}'s SecureRandom was a thirtieth of the time of a page answered from the cache.
+     */
+    private static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }

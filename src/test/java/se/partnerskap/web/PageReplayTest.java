@@ -23,7 +23,9 @@ class PageReplayTest {
 
     /** One instance alone: nobody to tell of changes, and always listening. */
     private final RenderedPages pages = new RenderedPages(null, region -> { });
-    private final PageReplay replay = new PageReplay(pages, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    private final PageReplay replay = new PageReplay(pages, Clock.fixed(NOW, ZoneOffset.UTC), meters);
     private final AtomicInteger applicationCalls = new AtomicInteger();
 
     PageReplayTest() {
@@ -64,6 +66,31 @@ class PageReplayTest {
         assertThat(second.getHeader("Content-Security-Policy")).isEqualTo("default-src 'self'");
         assertThat(second.getHeader("ETag")).isEqualTo("\"abc\"");
         assertThat(second.getContentType()).startsWith("text/html");
+    }
+
+    @Test
+    void pagesAnsweredFromTheCacheAreCountedForTheMetrics() throws Exception {
+        get(anonymous());
+        get(anonymous());
+        get(anonymous());
+
+        // the first went through the application (observed there), the other two were replayed
+        assertThat(meters.get(PageReplay.METRIC).counter().count()).isEqualTo(2.0);
+    }
+
+    @Test
+    void aRequestIfModifiedSinceTheLastChangeGetsA304AndAnOlderCopyThePage() throws Exception {
+        get(anonymous());
+        MockHttpServletRequest unchanged = anonymous();
+        unchanged.addHeader("If-Modified-Since", NOW.minusSeconds(60).toEpochMilli());
+        MockHttpServletRequest older = anonymous();
+        older.addHeader("If-Modified-Since", NOW.minusSeconds(3600).toEpochMilli());
+
+        assertThat(get(unchanged).getStatus()).isEqualTo(304);
+        MockHttpServletResponse page = get(older);
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getContentAsByteArray()).isEqualTo(HTML);
+        assertThat(applicationCalls).hasValue(1);
     }
 
     @Test
