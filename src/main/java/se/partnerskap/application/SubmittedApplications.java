@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.partnerskap.application.internal.Applications;
 import se.partnerskap.application.internal.NumberedRows;
 import se.partnerskap.application.internal.SectionRules;
 import se.partnerskap.identity.People;
@@ -31,11 +32,13 @@ public class SubmittedApplications {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final People people;
+    private final Applications applications;
 
-    SubmittedApplications(JdbcClient jdbc, JsonMapper json, People people) {
+    SubmittedApplications(JdbcClient jdbc, JsonMapper json, People people, Applications applications) {
         this.jdbc = jdbc;
         this.json = json;
         this.people = people;
+        this.applications = applications;
     }
 
     private static final String SELECT = """
@@ -45,6 +48,14 @@ public class SubmittedApplications {
                      WHERE x.application_id = a.id AND x.section_key IN ('partners', 'core-areas', 'budget')) AS answers
             FROM application a WHERE a.status = 'submitted'
             """;
+
+    /**
+     * The submitted application if {@code userId} may read it: a member of its lead organisation or of a
+     * co-applicant organisation (as the applicant's own pages); otherwise empty, as if it did not exist.
+     */
+    public Optional<SubmittedApplication> readableBy(UUID id, UUID userId) {
+        return applications.readable(id, userId).isPresent() ? find(id) : Optional.empty();
+    }
 
     /** Every submitted application of a round, by reference. */
     public List<SubmittedApplication> ofRound(UUID roundId) {

@@ -1,5 +1,6 @@
 package se.partnerskap.application;
 
+import se.partnerskap.application.internal.Applications;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,5 +1,7 @@
 package se.partnerskap.application;
 
+import se.partnerskap.application.internal.Applications;
+import se.partnerskap.application.internal.Section;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 

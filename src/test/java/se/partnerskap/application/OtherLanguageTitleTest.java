@@ -1,5 +1,6 @@
 package se.partnerskap.application;
 
+import se.partnerskap.application.internal.Applications;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,8 @@
 package se.partnerskap.application;
 
+import se.partnerskap.application.internal.Answers;
+import se.partnerskap.application.internal.Applications;
+import se.partnerskap.application.internal.Section;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package se.partnerskap.application;
 
+import se.partnerskap.application.internal.Applications;
 import java.util.UUID;
 
 import com.microsoft.playwright.options.AriaRole;

@@ -1,5 +1,11 @@
 package se.partnerskap.application;
 
+import se.partnerskap.application.internal.Answers;
+import se.partnerskap.application.internal.Application;
+import se.partnerskap.application.internal.Applications;
+import se.partnerskap.application.internal.SaveResult;
+import se.partnerskap.application.internal.Section;
+import se.partnerskap.application.internal.SectionState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

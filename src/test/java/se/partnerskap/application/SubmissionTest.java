@@ -1,5 +1,10 @@
 package se.partnerskap.application;
 
+import se.partnerskap.application.internal.Answers;
+import se.partnerskap.application.internal.Applications;
+import se.partnerskap.application.internal.DeadlinePassedException;
+import se.partnerskap.application.internal.Section;
+import se.partnerskap.application.internal.Submissions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,7 @@
 package se.partnerskap.publicsite;
 
+import se.partnerskap.publicsite.internal.PageSection;
+import se.partnerskap.publicsite.internal.SiteContent;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;

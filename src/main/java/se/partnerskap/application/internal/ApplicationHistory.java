@@ -8,7 +8,7 @@ import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import se.partnerskap.application.Application;
+import se.partnerskap.application.internal.Application;
 import se.partnerskap.application.ApplicationOutcomes;
 import se.partnerskap.audit.AuditLog;
 import se.partnerskap.shared.Language;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import se.partnerskap.application.Section;
+import se.partnerskap.application.internal.Section;
 import se.partnerskap.shared.Language;
 import se.partnerskap.web.PathPairs;
 

@@ -1,5 +1,6 @@
-package se.partnerskap.application;
+package se.partnerskap.application.internal;
 
+import se.partnerskap.application.ApplicationStarted;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;

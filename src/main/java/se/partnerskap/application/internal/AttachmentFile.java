@@ -1,4 +1,4 @@
-package se.partnerskap.application;
+package se.partnerskap.application.internal;
 
 /** An attachment with its content, for download. */
 public record AttachmentFile(AttachmentInfo info, String contentType, byte[] content) {

@@ -3,7 +3,7 @@ package se.partnerskap.application.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import se.partnerskap.application.DeadlinePassedException;
+import se.partnerskap.application.internal.DeadlinePassedException;
 
 /**
  * A change to a draft after the deadline (a section save, an attachment) ends on a page that says

@@ -8,12 +8,12 @@ import java.util.OptionalLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import se.partnerskap.application.Answers;
-import se.partnerskap.application.Application;
-import se.partnerskap.application.BudgetLimit;
-import se.partnerskap.application.Ineligibility;
-import se.partnerskap.application.Section;
-import se.partnerskap.application.SectionState;
+import se.partnerskap.application.internal.Answers;
+import se.partnerskap.application.internal.Application;
+import se.partnerskap.application.internal.BudgetLimit;
+import se.partnerskap.application.internal.Ineligibility;
+import se.partnerskap.application.internal.Section;
+import se.partnerskap.application.internal.SectionState;
 import se.partnerskap.programme.Components;
 import se.partnerskap.programme.RoundDetails;
 import se.partnerskap.registry.Country;

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import se.partnerskap.application.Answers;
-import se.partnerskap.application.Section;
+import se.partnerskap.application.internal.Answers;
+import se.partnerskap.application.internal.Section;
 import se.partnerskap.programme.Question;
 
 /**

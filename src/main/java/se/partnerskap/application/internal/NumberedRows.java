@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import se.partnerskap.application.Answers;
+import se.partnerskap.application.internal.Answers;
 
 /**
  * The repeated rows of a section: partner organisations ({@code partner1Name}, {@code partner2Country},

@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.filter.OncePerRequestFilter;
-import se.partnerskap.application.Answers;
+import se.partnerskap.application.internal.Answers;
 import se.partnerskap.identity.Memberships;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

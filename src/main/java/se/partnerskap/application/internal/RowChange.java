@@ -2,8 +2,8 @@ package se.partnerskap.application.internal;
 
 import java.util.OptionalInt;
 
-import se.partnerskap.application.Answers;
-import se.partnerskap.application.Section;
+import se.partnerskap.application.internal.Answers;
+import se.partnerskap.application.internal.Section;
 
 /**
  * A press of "Lägg till partner"/"Lägg till kostnadsrad" ({@code add=partner}, {@code add=line}) or of a

@@ -1,4 +1,4 @@
-package se.partnerskap.application;
+package se.partnerskap.application.internal;
 
 import java.time.Instant;
 import java.util.Map;

@@ -10,11 +10,11 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
-import se.partnerskap.application.Answers;
-import se.partnerskap.application.Application;
-import se.partnerskap.application.BudgetLimit;
-import se.partnerskap.application.Problem;
-import se.partnerskap.application.Section;
+import se.partnerskap.application.internal.Answers;
+import se.partnerskap.application.internal.Application;
+import se.partnerskap.application.internal.BudgetLimit;
+import se.partnerskap.application.internal.Problem;
+import se.partnerskap.application.internal.Section;
 import se.partnerskap.programme.Components;
 import se.partnerskap.programme.CoreArea;
 import se.partnerskap.programme.Programmes;

@@ -4,12 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import se.partnerskap.application.Answers;
-import se.partnerskap.application.Application;
-import se.partnerskap.application.BudgetLimit;
-import se.partnerskap.application.Problem;
-import se.partnerskap.application.Section;
-import se.partnerskap.application.SectionAnswers;
+import se.partnerskap.application.internal.Answers;
+import se.partnerskap.application.internal.Application;
+import se.partnerskap.application.internal.BudgetLimit;
+import se.partnerskap.application.internal.Problem;
+import se.partnerskap.application.internal.Section;
+import se.partnerskap.application.internal.SectionAnswers;
 import se.partnerskap.programme.Component;
 import se.partnerskap.programme.CoreArea;
 import se.partnerskap.programme.Question;

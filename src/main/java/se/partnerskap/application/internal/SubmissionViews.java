@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import se.partnerskap.application.SubmissionRecord;
+import se.partnerskap.application.internal.SubmissionRecord;
 
 /** The view models of the submission pages (public for the precompiled templates). */
 public final class SubmissionViews {

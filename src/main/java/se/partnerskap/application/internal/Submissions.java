@@ -1,5 +1,7 @@
-package se.partnerskap.application;
+package se.partnerskap.application.internal;
 
+import se.partnerskap.application.ApplicationSubmitted;
+import se.partnerskap.application.ApplicationWithdrawn;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

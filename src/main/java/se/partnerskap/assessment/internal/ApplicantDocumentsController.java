@@ -11,7 +11,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import se.partnerskap.application.Applications;
 import se.partnerskap.application.SubmittedApplication;
 import se.partnerskap.application.SubmittedApplications;
 import se.partnerskap.grant.ApplicantProjects;
@@ -29,15 +28,13 @@ import se.partnerskap.web.Ui;
 @PreAuthorize("hasRole('APPLICANT')")
 class ApplicantDocumentsController {
 
-    private final Applications readers;
     private final SubmittedApplications applications;
     private final ApplicantOutcomes outcomes;
     private final DecisionLetters letters;
     private final ApplicantProjects projects;
 
-    ApplicantDocumentsController(Applications readers, SubmittedApplications applications, ApplicantOutcomes outcomes,
+    ApplicantDocumentsController(SubmittedApplications applications, ApplicantOutcomes outcomes,
             DecisionLetters letters, ApplicantProjects projects) {
-        this.readers = readers;
         this.applications = applications;
         this.outcomes = outcomes;
         this.letters = letters;
@@ -62,10 +59,7 @@ class ApplicantDocumentsController {
     }
 
     private SubmittedApplication readable(UUID id, SignedIn me) {
-        if (readers.readable(id, me.userId()).isEmpty()) {
-            throw new NotFoundException();
-        }
-        return applications.find(id).orElseThrow(NotFoundException::new);
+        return applications.readableBy(id, me.userId()).orElseThrow(NotFoundException::new);
     }
 
     private static ResponseEntity<byte[]> pdf(byte[] bytes, String name) {

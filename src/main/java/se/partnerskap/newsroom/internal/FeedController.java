@@ -1,6 +1,5 @@
 package se.partnerskap.newsroom.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -26,7 +24,7 @@ import se.partnerskap.shared.Language;
 import se.partnerskap.web.Links;
 import se.partnerskap.web.NotFoundException;
 import se.partnerskap.web.Ui;
-import se.partnerskap.shared.Sha256;
+import se.partnerskap.web.XmlDocuments;
 
 /**
  * RSS 2.0 and Atom 1.0 feeds of the public news items, per language, optionally of one type
@@ -43,7 +41,6 @@ class FeedController {
     static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
     private static final String ATOM_NS = "http://www.w3.org/2005/Atom";
     private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
 
     private final FeedItems items;
     private final Links links;
@@ -96,15 +93,11 @@ class FeedController {
     }
 
     private ResponseEntity<byte[]> respond(byte[] body, MediaType type, Instant updated) {
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(type).cacheControl(CACHE).eTag(etag(body));
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(type).cacheControl(CACHE).eTag(XmlDocuments.etag(body));
         if (updated.isAfter(Instant.EPOCH)) {
             ok.lastModified(updated);
         }
         return ok.body(body);
-    }
-
-    static String etag(byte[] body) {
-        return "\"" + Sha256.shortHex(body) + "\"";
     }
 
     private String itemLink(FeedItem i, Language lang) {
@@ -116,12 +109,8 @@ class FeedController {
         return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
     }
 
-    static String iso(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
-    }
-
     private byte[] writeRss(Feed f) {
-        return write(w -> {
+        return XmlDocuments.bytes(w -> {
             w.writeStartElement("rss");
             w.writeAttribute("version", "2.0");
             w.writeNamespace("atom", ATOM_NS);
@@ -143,7 +132,7 @@ class FeedController {
                 element(w, "link", itemLink(i, f.lang()));
                 // readers take an RSS description as HTML (RSS has no type="text" as Atom has): the plain
                 // lead is escaped as HTML first, so that "<b>" shows as the text "<b>", not as markup
-                element(w, "description", org.springframework.web.util.HtmlUtils.htmlEscape(safe(i.summary()), "UTF-8"));
+                element(w, "description", org.springframework.web.util.HtmlUtils.htmlEscape(XmlDocuments.safe(i.summary()), "UTF-8"));
                 w.writeStartElement("guid");
                 w.writeAttribute("isPermaLink", "false");
                 w.writeCharacters("urn:uuid:" + i.id());
@@ -160,7 +149,7 @@ class FeedController {
     }
 
     private byte[] writeAtom(Feed f) {
-        return write(w -> {
+        return XmlDocuments.bytes(w -> {
             w.setDefaultNamespace(ATOM_NS);
             w.writeStartElement(ATOM_NS, "feed");
             w.writeDefaultNamespace(ATOM_NS);
@@ -170,7 +159,7 @@ class FeedController {
             element(w, "id", f.selfLink());
             element(w, "title", f.title());
             element(w, "subtitle", f.description());
-            element(w, "updated", iso(f.updated()));
+            element(w, "updated", XmlDocuments.iso(f.updated()));
             link(w, "self", f.selfLink(), "application/atom+xml");
             link(w, "alternate", f.htmlLink(), "text/html");
             w.writeStartElement("author");
@@ -180,23 +169,23 @@ class FeedController {
                 w.writeStartElement("entry");
                 element(w, "id", "urn:uuid:" + i.id());
                 element(w, "title", i.title());
-                element(w, "updated", iso(i.updated()));
-                element(w, "published", iso(i.published()));
+                element(w, "updated", XmlDocuments.iso(i.updated()));
+                element(w, "published", XmlDocuments.iso(i.published()));
                 link(w, "alternate", itemLink(i, f.lang()), "text/html");
                 w.writeStartElement("summary");
                 w.writeAttribute("type", "text");
-                w.writeCharacters(safe(i.summary()));
+                w.writeCharacters(XmlDocuments.safe(i.summary()));
                 w.writeEndElement();
                 if (i.bodyHtml() != null && !i.bodyHtml().isBlank()) {
                     w.writeStartElement("content");
                     w.writeAttribute("type", "html");
-                    w.writeCharacters(safe(i.bodyHtml()));
+                    w.writeCharacters(XmlDocuments.safe(i.bodyHtml()));
                     w.writeEndElement();
                 }
                 for (Tag t : i.tags()) {
                     w.writeEmptyElement("category");
                     w.writeAttribute("term", t.key());
-                    w.writeAttribute("label", safe(t.name()));
+                    w.writeAttribute("label", XmlDocuments.safe(t.name()));
                 }
                 w.writeEndElement();
             }
@@ -213,37 +202,8 @@ class FeedController {
 
     static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
         w.writeStartElement(name);
-        w.writeCharacters(safe(text));
+        w.writeCharacters(XmlDocuments.safe(text));
         w.writeEndElement();
-    }
-
-    /** Only characters XML 1.0 allows. */
-    static String safe(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF)).forEach(out::appendCodePoint);
-        return out.toString();
-    }
-
-    interface XmlBody {
-        void write(XMLStreamWriter w) throws XMLStreamException;
-    }
-
-    static byte[] write(XmlBody body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
-        try {
-            XMLStreamWriter w = XML.createXMLStreamWriter(out, "UTF-8");
-            w.writeStartDocument("UTF-8", "1.0");
-            body.write(w);
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("Could not write XML", e);
-        }
-        return out.toByteArray();
     }
 
     private static boolean blank(String s) {

@@ -1,4 +1,4 @@
-package se.partnerskap.publicsite;
+package se.partnerskap.publicsite.internal;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,8 +1,7 @@
-package se.partnerskap.newsroom.internal;
+package se.partnerskap.publicsite.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -20,15 +18,17 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.WebRequest;
 import se.partnerskap.grant.FundedPartnerships;
+import se.partnerskap.newsroom.PublicNews;
+import se.partnerskap.programme.Programmes;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.Sha256;
 import se.partnerskap.web.Links;
+import se.partnerskap.web.XmlDocuments;
 
 /**
  * /sitemap.xml: a sitemap index listing its parts, each at most {@link #PART} addresses and read by one
@@ -45,21 +45,20 @@ class SitemapController {
     private static final String XHTML = "http://www.w3.org/1999/xhtml";
     private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
     private static final MediaType XML_TYPE = MediaType.parseMediaType("application/xml;charset=UTF-8");
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
     /** The most addresses in one part (the protocol allows 50 000). */
     static final int PART = 10_000;
     /** The public pages that exist in both languages, by their Swedish path. */
     static final List<String> PAGES = List.of("/", "/kommunala-partnerskap", "/projekt", "/karta", "/nyheter",
             "/publikationer", "/prenumeration");
-    private static final String PUBLIC_NEWS = "status = 'published' AND publish_at <= ?";
+    private static final String PROGRAMME = Programmes.MUNICIPAL_PARTNERSHIP;
 
-    private final JdbcClient jdbc;
+    private final PublicNews news;
     private final FundedPartnerships funded;
     private final Clock clock;
     private final Links links;
 
-    SitemapController(JdbcClient jdbc, FundedPartnerships funded, Clock clock, Links links) {
-        this.jdbc = jdbc;
+    SitemapController(PublicNews news, FundedPartnerships funded, Clock clock, Links links) {
+        this.news = news;
         this.funded = funded;
         this.clock = clock;
         this.links = links;
@@ -68,9 +67,8 @@ class SitemapController {
     /** The index: the part of pages, then the parts of news items and of projects. */
     @GetMapping("/sitemap.xml")
     ResponseEntity<byte[]> index() {
-        int items = jdbc.sql("SELECT count(*) FROM news_item WHERE " + PUBLIC_NEWS).param(now()).query(Integer.class)
-                .single();
-        int projects = funded.totals(SearchIndex.PROGRAMME).fundedPartnerships();
+        int items = news.count(clock.instant());
+        int projects = funded.totals(PROGRAMME).fundedPartnerships();
         List<String> parts = new ArrayList<>();
         parts.add("/sitemap-pages.xml");
         for (int n = 1; n <= (items + PART - 1) / PART; n++) {
@@ -79,7 +77,7 @@ class SitemapController {
         for (int n = 1; n <= (projects + PART / 2 - 1) / (PART / 2); n++) {
             parts.add("/sitemap-projects-" + n + ".xml");
         }
-        byte[] body = FeedController.write(w -> {
+        byte[] body = XmlDocuments.bytes(w -> {
             w.setDefaultNamespace(NS);
             w.writeStartElement(NS, "sitemapindex");
             w.writeDefaultNamespace(NS);
@@ -90,7 +88,7 @@ class SitemapController {
             }
             w.writeEndElement();
         });
-        return ResponseEntity.ok().contentType(XML_TYPE).cacheControl(CACHE).eTag(FeedController.etag(body)).body(body);
+        return ResponseEntity.ok().contentType(XML_TYPE).cacheControl(CACHE).eTag(XmlDocuments.etag(body)).body(body);
     }
 
     @GetMapping("/sitemap-pages.xml")
@@ -113,41 +111,33 @@ class SitemapController {
     /** Part {@code n} of the public news items; its ETag changes with any item's publication or change. */
     @GetMapping("/sitemap-news-{n}.xml")
     void news(@PathVariable int n, WebRequest request, HttpServletResponse response) throws IOException {
-        Timestamp now = now();
-        String version = jdbc.sql("SELECT count(*) || '-' || coalesce(extract(epoch FROM max(greatest(updated_at, publish_at))), 0)"
-                + " || '-' || (SELECT coalesce(extract(epoch FROM max(updated_at)), 0) FROM news_item)"
-                + " FROM news_item WHERE " + PUBLIC_NEWS).param(now).query(String.class).single();
+        Instant now = clock.instant();
+        String version = news.version(now);
         if (n < 1 || notModified(request, response, "news-" + n + "-" + version)) {
             if (n < 1) {
                 response.sendError(404);
             }
             return;
         }
-        urlset(response, w -> jdbc.sql("""
-                SELECT i.language, i.slug, greatest(i.updated_at, i.publish_at), o.language, o.slug FROM news_item i
-                LEFT JOIN news_item o ON o.translation_group = i.translation_group AND o.language <> i.language
-                     AND o.status = 'published' AND o.publish_at <= ?
-                WHERE i.status = 'published' AND i.publish_at <= ?
-                ORDER BY i.publish_at, i.id LIMIT ? OFFSET ?
-                """).params(now, now, PART, (n - 1) * PART).query(rs -> {
-                    try {
-                        String loc = itemLoc(rs.getString(1), rs.getString(2));
-                        Map<String, String> versions = new LinkedHashMap<>();
-                        if (rs.getString(4) != null) {
-                            versions.put(rs.getString(1), loc);
-                            versions.put(rs.getString(4), itemLoc(rs.getString(4), rs.getString(5)));
-                        }
-                        url(w, loc, rs.getTimestamp(3).toInstant(), versions);
-                    } catch (XMLStreamException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }));
+        urlset(response, w -> news.forEach(now, (n - 1) * PART, PART, item -> {
+            try {
+                String loc = itemLoc(item.language(), item.slug());
+                Map<String, String> versions = new LinkedHashMap<>();
+                if (item.otherLanguage() != null) {
+                    versions.put(item.language(), loc);
+                    versions.put(item.otherLanguage(), itemLoc(item.otherLanguage(), item.otherSlug()));
+                }
+                url(w, loc, item.changed(), versions);
+            } catch (XMLStreamException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
     }
 
     /** Part {@code n} of the funded projects, by key; its ETag is that of their paths. */
     @GetMapping("/sitemap-projects-{n}.xml")
     void projects(@PathVariable int n, WebRequest request, HttpServletResponse response) throws IOException {
-        List<String> paths = n < 1 ? List.of() : funded.paths(SearchIndex.PROGRAMME, (n - 1) * (PART / 2), PART / 2);
+        List<String> paths = n < 1 ? List.of() : funded.paths(PROGRAMME, (n - 1) * (PART / 2), PART / 2);
         if (paths.isEmpty()) {
             response.sendError(404);
             return;
@@ -175,22 +165,16 @@ class SitemapController {
     }
 
     /** A urlset written straight to the response as {@code body} produces its addresses. */
-    private void urlset(HttpServletResponse response, FeedController.XmlBody body) throws IOException {
+    private void urlset(HttpServletResponse response, XmlDocuments.Body body) throws IOException {
         response.setContentType(XML_TYPE.toString());
-        try {
-            XMLStreamWriter w = XML.createXMLStreamWriter(response.getOutputStream(), "UTF-8");
-            w.writeStartDocument("UTF-8", "1.0");
+        XmlDocuments.stream(response.getOutputStream(), w -> {
             w.setDefaultNamespace(NS);
             w.writeStartElement(NS, "urlset");
             w.writeDefaultNamespace(NS);
             w.writeNamespace("xhtml", XHTML);
             body.write(w);
             w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
-        } catch (XMLStreamException e) {
-            throw new IOException(e);
-        }
+        });
     }
 
     private static void url(XMLStreamWriter w, String loc, Instant lastmod, Map<String, String> alternates)
@@ -198,7 +182,7 @@ class SitemapController {
         w.writeStartElement(NS, "url");
         element(w, "loc", loc);
         if (lastmod != null) {
-            element(w, "lastmod", FeedController.iso(lastmod));
+            element(w, "lastmod", XmlDocuments.iso(lastmod));
         }
         for (Map.Entry<String, String> a : alternates.entrySet()) {
             w.writeEmptyElement("xhtml", "link", XHTML);
@@ -211,16 +195,12 @@ class SitemapController {
 
     private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
         w.writeStartElement(NS, name);
-        w.writeCharacters(FeedController.safe(text));
+        w.writeCharacters(XmlDocuments.safe(text));
         w.writeEndElement();
     }
 
     private String itemLoc(String language, String slug) {
         return links.absolute(Language.ofCode(language), "/nyheter/" + slug, "/en/news/" + slug);
-    }
-
-    private Timestamp now() {
-        return Timestamp.from(clock.instant());
     }
 
     @GetMapping("/robots.txt")

@@ -1,4 +1,4 @@
-package se.partnerskap.publicsite;
+package se.partnerskap.publicsite.internal;
 
 import java.time.Instant;
 
