@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * security headers included) is kept; later GETs of the same address by a visitor without cookies get the
  * same bytes and headers again while the cached page is fresh (same content generation, before its
  * expiry on the application's clock), gzipped for a client that takes gzip, with the ETag of the encoding sent.
- * A conditional GET gets a 304 as from {@link RenderedPages}.
+ * A conditional GET gets a 304 as from {@link RenderedPages}; a large page is sent as a file ({@link PageFiles}).
  * A request with any cookie (a session, a saved draft's token) always goes through the application. Runs after
  * {@link RequestIds} (a replayed page has its id too) and before the requests' observation ({@link RequestMetricsFilter}).
  */
@@ -60,11 +60,13 @@ class PageReplay extends OncePerRequestFilter {
     private final RenderedPages pages;
     private final Clock clock;
     private final Counter replayed;
+    private final PageFiles files;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
 
-    PageReplay(RenderedPages pages, Clock clock, MeterRegistry meters) {
+    PageReplay(RenderedPages pages, Clock clock, MeterRegistry meters, PageFiles files) {
         this.pages = pages;
         this.clock = clock;
+        this.files = files;
         this.replayed = Counter.builder(METRIC).description("Public pages answered from the cache before the application")
                 .register(meters);
     }
@@ -103,7 +105,9 @@ class PageReplay extends OncePerRequestFilter {
                 }
                 byte[] html = gzipped ? replay.entry().gzip() : replay.entry().html();
                 response.setContentLength(html.length);
-                response.getOutputStream().write(html);
+                if (!files.send(request, replay.entry().etag(gzipped), html)) {
+                    response.getOutputStream().write(html);
+                }
             }
             return;
         }

@@ -25,7 +25,8 @@ class PageReplayTest {
     private final RenderedPages pages = new RenderedPages(null, region -> { });
     private final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
             new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-    private final PageReplay replay = new PageReplay(pages, Clock.fixed(NOW, ZoneOffset.UTC), meters);
+    private final PageReplay replay = new PageReplay(pages, Clock.fixed(NOW, ZoneOffset.UTC), meters,
+            new PageFiles());
     private final AtomicInteger applicationCalls = new AtomicInteger();
 
     PageReplayTest() {
