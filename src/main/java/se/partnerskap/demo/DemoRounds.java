@@ -70,7 +70,7 @@ class DemoRounds {
         UUID continuous = rounds.create(new RoundInput(PROGRAMME, "Förstudier " + year + " (löpande)",
                 "Inceptions " + year + " (continuous)", yearStarts, yearEnds, 3_000_000, 275_000, true, true,
                 countries, List.of("inception")), DemoLoader.ACTOR);
-        rounds.publish(continuous, 1, DemoLoader.ACTOR);
+        rounds.open(continuous, 1, DemoLoader.ACTOR);
 
         String monthSv = today.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, Language.SV.locale());
         String monthEn = today.getMonth().getDisplayName(TextStyle.FULL_STANDALONE, Language.EN.locale());
@@ -79,7 +79,7 @@ class DemoRounds {
                 10_000_000, 500_000, false, true, countries, List.of("project", "steering-group")),
                 DemoLoader.ACTOR);
         rounds.saveQuestions(demo, questions(), 1, DemoLoader.ACTOR, "added");
-        rounds.publish(demo, 2, DemoLoader.ACTOR);
+        rounds.open(demo, 2, DemoLoader.ACTOR);
 
         Map<String, Object> summary = Map.of("continuous", continuous.toString(), "open", demo.toString());
         audit.record(DemoLoader.ACTOR, "demo-data-loaded", "demo-load", DATA_SET, summary);

@@ -193,7 +193,7 @@ public class Programmes {
                         rs.getString(3), rs.getString(4),
                         Optional.ofNullable(rs.getTimestamp(5)).map(java.sql.Timestamp::toInstant).orElse(null),
                         Optional.ofNullable(rs.getTimestamp(6)).map(java.sql.Timestamp::toInstant).orElse(null),
-                        (Long) rs.getObject(7), rs.getObject(8, java.time.LocalDate.class), rs.getString(9),
+                        (Long) rs.getObject(7), rs.getObject(8, java.time.LocalDate.class), RoundStatus.ofKey(rs.getString(9)),
                         rs.getString(10), rs.getString(11), (Integer) rs.getObject(12), rs.getString(13)))
                 .list();
     }

@@ -11,7 +11,7 @@ import se.partnerskap.shared.Language;
  * the partner countries and components it takes, and its extra questions.
  */
 public record RoundDetails(UUID id, String programme, String key, String nameSv, String nameEn, Instant opensAt,
-        Instant closesAt, Instant extendedUntil, Long budgetSek, Long maxAmountSek, String status, boolean continuous,
+        Instant closesAt, Instant extendedUntil, Long budgetSek, Long maxAmountSek, RoundStatus status, boolean continuous,
         boolean onePerLeadAndPartner, List<String> countries, List<String> components, List<Question> questions,
         int version) {
 
@@ -30,7 +30,7 @@ public record RoundDetails(UUID id, String programme, String key, String nameSv,
      * job has marked it so.
      */
     public boolean isOpenAt(Instant now) {
-        return "open".equals(status) && opensAt != null && deadline() != null
+        return status == RoundStatus.OPEN && opensAt != null && deadline() != null
                 && !now.isBefore(opensAt) && !now.isAfter(deadline());
     }
 
@@ -55,11 +55,11 @@ public record RoundDetails(UUID id, String programme, String key, String nameSv,
     /** The round's state at {@code now}, from its stored status and its dates. */
     public State stateAt(Instant now) {
         return switch (status) {
-            case "draft" -> State.DRAFT;
-            case "published" -> State.DECIDED;
-            case "open" -> opensAt != null && now.isBefore(opensAt) ? State.SCHEDULED
+            case DRAFT -> State.DRAFT;
+            case DECISIONS_PUBLISHED -> State.DECIDED;
+            case OPEN -> opensAt != null && now.isBefore(opensAt) ? State.SCHEDULED
                     : isOpenAt(now) ? State.OPEN : State.CLOSED;
-            default -> State.CLOSED;
+            case CLOSED -> State.CLOSED;
         };
     }
 }

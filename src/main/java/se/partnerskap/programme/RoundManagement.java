@@ -90,7 +90,7 @@ public class RoundManagement {
                 .update();
         replaceLists(id, in);
         pages.invalidate(Programmes.PAGES_REGION); // the public pages show rounds and their dates
-        audit.record(actor, "round-created", "round", id.toString(), describe(in, "draft"));
+        audit.record(actor, "round-created", "round", id.toString(), describe(in, RoundStatus.DRAFT));
         return id;
     }
 
@@ -122,14 +122,18 @@ public class RoundManagement {
         audit.record(actor, "round-updated", "round", id.toString(), describe(in, before.status()));
     }
 
-    /** Publishes a draft: it takes applications from its opening instant. */
-    public void publish(UUID id, int version, String actor) {
-        transition(id, version, "draft", "open", "round-published", actor);
+    /**
+     * Opens a draft to applicants: it is shown, and takes applications from its opening instant. (Audited as
+     * {@code round-opened}; before the round status had a type of its own this was {@code round-published},
+     * docs/database.md.) Publishing means one thing: a round's decisions ({@code assessment.RoundPublished}).
+     */
+    public void open(UUID id, int version, String actor) {
+        transition(id, version, RoundStatus.OPEN, "round-opened", actor);
     }
 
     /** Closes an open round for good (normally the deadline does; this is for a round stopped early). */
     public void close(UUID id, int version, String actor) {
-        transition(id, version, "open", "closed", "round-closed", actor);
+        transition(id, version, RoundStatus.CLOSED, "round-closed", actor);
     }
 
     /** Who the audit log names for a round closed by its deadline. */
@@ -167,25 +171,26 @@ public class RoundManagement {
         for (Map.Entry<UUID, Instant> c : closed) {
             pages.invalidate(Programmes.PAGES_REGION); // the public pages show rounds and their dates
             audit.record(DEADLINE_ACTOR, "round-closed", "round", c.getKey().toString(),
-                    Map.of("from", "open", "to", "closed", "reason", "deadline", "deadline", c.getValue().toString()));
+                    Map.of("from", RoundStatus.OPEN.key(), "to", RoundStatus.CLOSED.key(), "reason", "deadline", "deadline", c.getValue().toString()));
         }
         return closed.stream().map(Map.Entry::getKey).toList();
     }
 
-    private void transition(UUID id, int version, String from, String to, String action, String actor) {
+    private void transition(UUID id, int version, RoundStatus to, String action, String actor) {
         RoundDetails r = existing(id);
-        if (!from.equals(r.status())) {
-            throw new NotAllowed("A " + r.status() + " round cannot become " + to);
+        RoundStatus from = r.status();
+        if (!from.canBecome(to)) {
+            throw new NotAllowed("A " + from + " round cannot become " + to);
         }
         int rows = jdbc.sql("""
                 UPDATE round SET status = ?, version = version + 1, updated_at = ?, updated_by = ?
                 WHERE id = ? AND version = ? AND status = ?
-                """).params(to, Timestamp.from(clock.instant()), actor, id, version, from).update();
+                """).params(to.key(), Timestamp.from(clock.instant()), actor, id, version, from.key()).update();
         if (rows == 0) {
             throw new StaleRound();
         }
         pages.invalidate(Programmes.PAGES_REGION); // the public pages show rounds and their dates
-        audit.record(actor, action, "round", id.toString(), Map.of("from", from, "to", to));
+        audit.record(actor, action, "round", id.toString(), Map.of("from", from.key(), "to", to.key()));
     }
 
     /**
@@ -195,7 +200,7 @@ public class RoundManagement {
     public void extend(UUID id, Instant until, String reasonSv, String reasonEn, int version, String actor) {
         RoundDetails r = existing(id);
         Instant now = clock.instant();
-        if (!"open".equals(r.status()) || now.isAfter(r.deadline())) {
+        if (r.status() != RoundStatus.OPEN || now.isAfter(r.deadline())) {
             throw new NotAllowed("Only an open round can be extended, before its deadline");
         }
         if (!until.isAfter(r.deadline()) || !until.isAfter(now)) {
@@ -266,7 +271,7 @@ public class RoundManagement {
         }
     }
 
-    private static Map<String, Object> describe(RoundInput in, String status) {
+    private static Map<String, Object> describe(RoundInput in, RoundStatus status) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("programme", in.programme());
         d.put("nameSv", in.nameSv());
@@ -279,7 +284,7 @@ public class RoundManagement {
         d.put("onePerLeadAndPartner", in.onePerLeadAndPartner());
         d.put("countries", in.countries());
         d.put("components", in.components());
-        d.put("status", status);
+        d.put("status", status.key());
         return d;
     }
 

@@ -12,7 +12,7 @@ import se.partnerskap.shared.Language;
  * {@code granteesCount} is the number of grantees as announced (null when not stated).
  */
 public record RoundSummary(UUID id, String key, String nameSv, String nameEn, Instant opensAt, Instant closesAt,
-        Long budgetSek, LocalDate announcedOn, String status, String note, String noteEn, Integer granteesCount,
+        Long budgetSek, LocalDate announcedOn, RoundStatus status, String note, String noteEn, Integer granteesCount,
         String budgetPrecision) {
 
     public String name(Language language) {

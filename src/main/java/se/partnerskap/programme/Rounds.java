@@ -83,7 +83,7 @@ public class Rounds {
         return new RoundDetails(rs.getObject("id", UUID.class), rs.getString("programme_key"), rs.getString("key"),
                 rs.getString("name_sv"), rs.getString("name_en"), instant(rs, "opens_at"), instant(rs, "closes_at"),
                 instant(rs, "extended_until"), (Long) rs.getObject("budget_sek"), (Long) rs.getObject("max_amount_sek"),
-                rs.getString("status"), rs.getBoolean("continuous"), rs.getBoolean("one_per_lead_and_partner"),
+                RoundStatus.ofKey(rs.getString("status")), rs.getBoolean("continuous"), rs.getBoolean("one_per_lead_and_partner"),
                 java.util.List.of((String[]) rs.getArray("countries").getArray()),
                 java.util.List.of((String[]) rs.getArray("components").getArray()), questions, rs.getInt("version"));
     }
@@ -131,7 +131,7 @@ public class Rounds {
             details.put("programme", r.programme());
             details.put("key", r.key());
             details.put("name", r.nameSv());
-            details.put("status", "closed");
+            details.put("status", RoundStatus.CLOSED.key());
             if (r.budgetSek() != null) {
                 details.put("budgetSek", r.budgetSek());
             }
@@ -142,19 +142,21 @@ public class Rounds {
     }
 
     /**
-     * Marks a round published, once: the round's row is locked for the caller's transaction, so that two
-     * officers publishing at the same moment publish it once.
+     * Marks a round's decisions published ({@link RoundStatus#DECISIONS_PUBLISHED}), once: the round's row is
+     * locked for the caller's transaction, so that two officers publishing at the same moment publish it once.
      *
      * @return false when the round was published already (nothing changed)
      */
     @Transactional
     public boolean markPublished(UUID id) {
-        String status = jdbc.sql("SELECT status FROM round WHERE id = ? FOR UPDATE").param(id).query(String.class)
+        RoundStatus status = jdbc.sql("SELECT status FROM round WHERE id = ? FOR UPDATE").param(id)
+                .query((rs, i) -> RoundStatus.ofKey(rs.getString(1)))
                 .optional().orElseThrow(() -> new IllegalArgumentException("No round " + id));
-        if ("published".equals(status)) {
+        if (status == RoundStatus.DECISIONS_PUBLISHED) {
             return false;
         }
-        jdbc.sql("UPDATE round SET status = 'published', version = version + 1 WHERE id = ?").param(id).update();
+        jdbc.sql("UPDATE round SET status = ?, version = version + 1 WHERE id = ?")
+                .params(RoundStatus.DECISIONS_PUBLISHED.key(), id).update();
         pages.invalidate(Programmes.PAGES_REGION);
         return true;
     }

@@ -95,7 +95,7 @@ class RoundAdminTest extends AbstractIntegrationTest {
         // CET, UTC+1, on both days
         assertThat(r.opensAt()).isEqualTo(Instant.parse("2027-02-14T23:00:00Z"));
         assertThat(r.closesAt()).isEqualTo(Instant.parse("2027-03-15T22:59:59Z"));
-        assertThat(r.status()).isEqualTo("draft");
+        assertThat(r.status()).isEqualTo(RoundStatus.DRAFT);
         assertThat(r.budgetSek()).isEqualTo(10_000_000L);
         assertThat(r.countries()).containsExactly("KE", "ZM");
         assertThat(r.components()).containsExactly("project");
@@ -181,7 +181,7 @@ class RoundAdminTest extends AbstractIntegrationTest {
             UUID id = management.create(new RoundInput(Programmes.MUNICIPAL_PARTNERSHIP, name, name + " (en)",
                     now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(10)), 1_000_000, 100_000, false, true,
                     List.of("KE"), List.of("project")), "test");
-            management.publish(id, 1, "test");
+            management.open(id, 1, "test");
             return id;
         });
     }
@@ -290,7 +290,7 @@ class RoundAdminTest extends AbstractIntegrationTest {
         assertThat(rounds.details(id).orElseThrow().budgetSek()).isEqualTo(6_000_000L);
         assertThat(post(client, "/admin/omgangar/" + id + "/publicera", page.body(),
                 List.<String[]>of(new String[] {"version", "2"})).statusCode()).isEqualTo(302);
-        assertThat(rounds.details(id).orElseThrow().status()).isEqualTo("open");
+        assertThat(rounds.details(id).orElseThrow().status()).isEqualTo(RoundStatus.OPEN);
         assertThat(count("SELECT count(*) FROM audit_entry WHERE subject_id = '" + id + "'")).isEqualTo(3);
     }
 

@@ -60,7 +60,7 @@ class CachedPublicPagesTest extends AbstractIntegrationTest {
         clock.set(opens.minus(Duration.ofHours(2)));
         UUID id = management.create(new RoundInput(Programmes.MUNICIPAL_PARTNERSHIP, name, name + " (en)", opens,
                 deadline, 1_000_000, 100_000, false, true, List.of("KE"), List.of("project")), "test");
-        management.publish(id, 1, "test");
+        management.open(id, 1, "test");
 
         var before = cached("/");
         assertThat(before.body()).doesNotContain(name);
@@ -84,7 +84,7 @@ class CachedPublicPagesTest extends AbstractIntegrationTest {
         UUID id = management.create(new RoundInput(Programmes.MUNICIPAL_PARTNERSHIP, name, name + " (en)", opens,
                 Instant.parse("2032-03-20T14:00:00Z"), 1_000_000, 100_000, false, true, List.of("KE"),
                 List.of("project")), "test");
-        management.publish(id, 1, "test");
+        management.open(id, 1, "test");
         var before = cached("/kommunala-partnerskap");
         assertThat(before.body()).contains(name).doesNotContain("27 mars 2032");
 

@@ -11,6 +11,7 @@ import se.partnerskap.application.ApplicationOutcomes;
 import se.partnerskap.application.SubmittedApplication;
 import se.partnerskap.application.SubmittedApplications;
 import se.partnerskap.grant.ApplicantProjects;
+import se.partnerskap.programme.RoundStatus;
 import se.partnerskap.programme.Rounds;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.Sek;
@@ -40,7 +41,7 @@ class ApplicantOutcomes implements ApplicationOutcomes {
 
     /** The decision of an application if its round is published; empty before. */
     Optional<Decisions.Decision> published(SubmittedApplication a) {
-        boolean published = rounds.details(a.roundId()).map(r -> "published".equals(r.status())).orElse(false);
+        boolean published = rounds.details(a.roundId()).map(r -> r.status() == RoundStatus.DECISIONS_PUBLISHED).orElse(false);
         return published ? decisions.of(a.id()) : Optional.empty();
     }
 

@@ -17,6 +17,7 @@ import se.partnerskap.application.SubmittedApplication;
 import se.partnerskap.application.SubmittedApplications;
 import se.partnerskap.application.SubmittedPlan;
 import se.partnerskap.audit.Audit;
+import se.partnerskap.programme.RoundStatus;
 import se.partnerskap.programme.Rounds;
 
 /**
@@ -226,7 +227,7 @@ class Decisions {
         }
         // one decision at a time per round, so that two officers cannot both spend the last of the budget
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))").param("decision:" + a.roundId()).query((rs, i) -> 1).list();
-        if (rounds.details(a.roundId()).map(r -> "published".equals(r.status())).orElse(false)) {
+        if (rounds.details(a.roundId()).map(r -> r.status() == RoundStatus.DECISIONS_PUBLISHED).orElse(false)) {
             // the applicants have their letters and the grants are in the directory: a published decision stays
             return new Invalid(Map.of("outcome", "publishing.decision.error.published"));
         }

@@ -99,7 +99,7 @@ class RoundAdmin {
     @PostMapping({"/admin/omgangar/{id}/publicera", "/en/admin/rounds/{id}/publicera"})
     String publish(@PathVariable UUID id, @RequestParam(defaultValue = "0") int version, Ui ui,
             Principal principal, RedirectAttributes redirect) {
-        return changeStatus(pages.find(id), r -> management.publish(r.id(), version, principal.getName()),
+        return changeStatus(pages.find(id), r -> management.open(r.id(), version, principal.getName()),
                 "rounds.notice.published", ui, redirect);
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import se.partnerskap.programme.RoundStatus;
 import se.partnerskap.programme.ApplicationWindow;
 import se.partnerskap.programme.Components;
 import se.partnerskap.programme.Programmes;
@@ -110,13 +111,13 @@ class RoundAdminPages {
                 .map(c -> new Option(c.key(), c.name(lang), form.components().contains(c.key()))).toList();
         Extension extension = null;
         List<QuestionRow> questions = List.of();
-        String status = "draft";
+        RoundStatus status = RoundStatus.DRAFT;
         String deadline = null;
         String updatedBy = null;
         String updatedAt = null;
         if (r != null) {
             // past its deadline an open round is closed, even before the closing job has marked it
-            status = r.stateAt(programmes.now()) == RoundDetails.State.CLOSED ? "closed" : r.status();
+            status = r.stateAt(programmes.now()) == RoundDetails.State.CLOSED ? RoundStatus.CLOSED : r.status();
             deadline = ui.t("rounds.status." + status(r, programmes.now()));
             questions = r.questions().stream()
                     .map(q -> new QuestionRow(q.key(), q.label(lang), ui.t("rounds.question.type." + q.type()),

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import se.partnerskap.programme.RoundStatus;
+
 /** The view models of the round administration pages. */
 public final class RoundViews {
 
@@ -41,7 +43,7 @@ public final class RoundViews {
     public record QuestionRow(String key, String label, String type, boolean required) {
     }
 
-    public record RoundFormPage(RoundForm form, List<Option> countries, List<Option> components, String status,
+    public record RoundFormPage(RoundForm form, List<Option> countries, List<Option> components, RoundStatus status,
             String deadline, Extension extension, List<QuestionRow> questions, boolean conflict, String updatedBy,
             String updatedAt) {
 
@@ -50,7 +52,7 @@ public final class RoundViews {
         }
 
         public boolean editable() {
-            return !"closed".equals(status) && !"published".equals(status);
+            return !status.isPast();
         }
     }
 

@@ -105,7 +105,7 @@ public class PublicPages {
         Language lang = ui.language();
         String p = Programmes.MUNICIPAL_PARTNERSHIP;
         List<RoundView> rounds = programmes.rounds(p).stream()
-                .filter(r -> "published".equals(r.status()) || "closed".equals(r.status()))
+                .filter(r -> r.status().isPast())
                 .limit(6).map(r -> roundView(r, ui, null)).toList();
         List<ExampleView> examples = funded.examples(p, 6).stream().map(f -> exampleView(f, ui)).toList();
         var totals = funded.totals(p);
@@ -134,7 +134,7 @@ public class PublicPages {
                 .map(code -> registry.country(code).map(c -> c.name(lang)).orElse(code)).toList();
         Map<java.util.UUID, List<String>> grantees = funded.granteeNames(p);
         List<RoundView> pastRounds = programmes.rounds(p).stream()
-                .filter(r -> "published".equals(r.status()) || "closed".equals(r.status()))
+                .filter(r -> r.status().isPast())
                 .map(r -> roundView(r, ui, grantees)).toList();
         List<ContactView> contacts = contactPersons.of(p).stream()
                 .map(c -> new ContactView(c.name(), c.role(lang), c.phone(), c.email())).toList();

@@ -60,7 +60,7 @@ class RoundClosingTest extends AbstractIntegrationTest {
         assertThat(rounds.details(due).orElseThrow().isOpenAt(clock.instant())).isTrue();
         clock.set(DEADLINE.plusSeconds(1));
         RoundDetails between = rounds.details(due).orElseThrow();
-        assertThat(between.status()).isEqualTo("open");
+        assertThat(between.status()).isEqualTo(se.partnerskap.programme.RoundStatus.OPEN);
         assertThat(between.isOpenAt(clock.instant())).isFalse();
         assertThat(between.stateAt(clock.instant())).isEqualTo(RoundDetails.State.CLOSED);
         assertThat(rounds.openAt(TestProgramme.KEY, clock.instant())).extracting(RoundDetails::id)
@@ -117,7 +117,7 @@ class RoundClosingTest extends AbstractIntegrationTest {
             UUID id = management.create(new RoundInput(TestProgramme.KEY, "Stängs " + UUID.randomUUID(),
                     "Closes", OPENS, deadline, 1_000_000, 100_000, false, true, List.of("KE"), List.of("project")),
                     "test");
-            management.publish(id, 1, "test");
+            management.open(id, 1, "test");
             return id;
         });
     }
