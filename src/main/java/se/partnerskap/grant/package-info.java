@@ -4,5 +4,12 @@
  * in whole kronor, the period and whether it is active or completed) and the follow-up of the projects
  * granted through the portal ({@link se.partnerskap.grant.Projects}): approved budget, contacts,
  * agreement, payments, reports and change requests, for the grantees and the case officers.
+ *
+ * <p>One name across modules: a <em>funded partnership</em> ({@link se.partnerskap.grant.FundedPartnership}) is
+ * any partnership the programme has granted, also the historical ones imported with the registry; it is what the
+ * public site lists as a "project" (/projekt, /en/projects) and what assessment creates when a round's decisions
+ * are published. A <em>project</em> ({@link se.partnerskap.grant.Projects}) is a funded partnership granted
+ * through the portal, with its follow-up here. There is no third word: "grant", "grantee project" or "granted
+ * application" in code or texts means one of these two.
  */
 package se.partnerskap.grant;

@@ -41,7 +41,7 @@ public class DemoInbox {
                 .map(m -> new MailView(m.to(), m.subject(), StockholmTime.dateTime(m.received(), ui.language()),
                         m.text().lines().map(DemoInbox::segments).toList()))
                 .toList());
-        return "pages/demo-inbox";
+        return "notification/demo-inbox";
     }
 
     static List<Segment> segments(String line) {

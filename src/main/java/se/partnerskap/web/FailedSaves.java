@@ -96,7 +96,7 @@ public class FailedSaves extends OncePerRequestFilter {
             response.setHeader("Cache-Control", "no-store");
             Ui ui = UiAdvice.build(request, messages, paths, demo);
             Utf8ByteOutput out = new Utf8ByteOutput();
-            templates.render("pages/save-kept.jte", Map.of("ui", ui, "action", request.getRequestURI(),
+            templates.render("web/save-kept.jte", Map.of("ui", ui, "action", request.getRequestURI(),
                     "fields", fields), out);
             response.setContentLength(out.getContentLength());
             out.writeTo(response.getOutputStream());

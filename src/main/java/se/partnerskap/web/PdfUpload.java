@@ -91,4 +91,18 @@ public record PdfUpload(String fileName, byte[] content, String sha256) {
         }
         return name.length() > 255 ? name.substring(name.length() - 255) : name;
     }
+
+    /**
+     * A stored attachment sent back to someone allowed to read it: a PDF download under its own name (UTF-8 in
+     * the header), never sniffed as something else.
+     */
+    public static org.springframework.http.ResponseEntity<byte[]> download(String fileName, byte[] content) {
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(content);
+    }
 }

@@ -60,74 +60,20 @@ import se.partnerskap.web.Ui;
 @PreAuthorize("hasRole('APPLICANT')")
 public class ApplicationController {
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
-
     private final Applications applications;
-    private final Rounds rounds;
-    private final Components components;
-    private final Programmes programmes;
-    private final Registry registry;
     private final PendingSaves pending;
-    private final java.time.Duration sessionTimeout;
-    private final ApplicationHistory history;
+    private final ApplicationPages pages;
 
-    ApplicationController(Applications applications, Rounds rounds, Components components, Programmes programmes,
-            Registry registry, PendingSaves pending,
-            @org.springframework.beans.factory.annotation.Value("${spring.session.timeout:60m}") java.time.Duration sessionTimeout,
-            ApplicationHistory history) {
-        this.history = history;
-        this.sessionTimeout = sessionTimeout;
+    ApplicationController(Applications applications, PendingSaves pending, ApplicationPages pages) {
         this.applications = applications;
-        this.rounds = rounds;
-        this.components = components;
-        this.programmes = programmes;
-        this.registry = registry;
         this.pending = pending;
-    }
-
-    /** A round open now with the components an applicant may start. */
-    public record StartableRound(RoundDetails round, String name, String deadline, List<Component> components) {
-    }
-
-    /** A line of the list. */
-    public record Row(ApplicationSummary summary, String roundName, String componentName, String organisationName,
-            String updated) {
-    }
-
-    public record ListView(List<Row> rows, List<SwedishOrganisation> organisations, List<StartableRound> open,
-            Map<String, String> errors, String organisation, String choice) {
+        this.pages = pages;
     }
 
     @GetMapping({ApplicationPaths.SV, ApplicationPaths.EN})
     String list(@AuthenticationPrincipal SignedIn me, Ui ui, Model model) {
-        model.addAttribute("view", listView(me, ui, Map.of(), "", ""));
-        return "pages/application/list";
-    }
-
-    private ListView listView(SignedIn me, Ui ui, Map<String, String> errors, String organisation, String choice) {
-        Language lang = ui.language();
-        List<ApplicationSummary> visible = applications.visibleTo(me.userId());
-        // each round and organisation read once for all rows, not once per row
-        Map<UUID, String> roundNames = new java.util.HashMap<>();
-        Map<String, String> componentNames = new java.util.HashMap<>();
-        Map<UUID, String> organisations = new java.util.HashMap<>();
-        registry.swedishOrganisations(visible.stream().map(ApplicationSummary::leadOrganisation).distinct().toList())
-                .forEach(o -> organisations.put(o.id(), o.name()));
-        List<Row> rows = visible.stream().map(s -> new Row(s,
-                roundNames.computeIfAbsent(s.roundId(), r -> rounds.details(r).map(d -> d.name(lang)).orElse("")),
-                componentNames.computeIfAbsent(s.component(), k -> componentName(k, lang)),
-                organisations.getOrDefault(s.leadOrganisation(), ""),
-                StockholmTime.dateTime(s.updatedAt(), lang))).toList();
-        List<SwedishOrganisation> orgs = registry.swedishOrganisations(applications.organisationsOf(me.userId()));
-        List<StartableRound> open = rounds.openAt(Programmes.MUNICIPAL_PARTNERSHIP, programmes.now()).stream()
-                .map(r -> new StartableRound(r, r.name(lang), StockholmTime.dateTime(r.deadline(), lang),
-                        applications.components(r)))
-                .filter(r -> !r.components().isEmpty()).toList();
-        return new ListView(rows, orgs, open, errors, organisation, choice);
-    }
-
-    private String componentName(String key, Language lang) {
-        return components.component(Programmes.MUNICIPAL_PARTNERSHIP, key).map(c -> c.name(lang)).orElse(key);
+        model.addAttribute("view", pages.list(me.userId(), ui, Map.of(), "", ""));
+        return "application/list";
     }
 
     @PostMapping({ApplicationPaths.SV, ApplicationPaths.EN})
@@ -154,53 +100,20 @@ public class ApplicationController {
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        model.addAttribute("view", listView(me, ui, errors, organisation, choice));
-        return "pages/application/list";
-    }
-
-    /**
-     * The task list, with the decision letter, the agreement and the history once there are any. A member of
-     * a co-applicant organisation reads it ({@code canEdit} false): the sections link to the answers.
-     */
-    public record OverviewView(SectionView.ApplicationHeader header, List<Task> tasks, long completed, boolean complete,
-            boolean canEdit, ApplicationHistory.View outcome) {
-    }
-
-    public record Task(Section section, String href, String state) {
+        model.addAttribute("view", pages.list(me.userId(), ui, errors, organisation, choice));
+        return "application/list";
     }
 
     @GetMapping({ApplicationPaths.SV + "/{id}", ApplicationPaths.EN + "/{id}"})
     String overview(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui, Model model) {
-        Application a = read(id, me);
-        boolean canEdit = applications.leadMember(a, me.userId());
-        SectionView.ApplicationHeader header = header(a, ui);
-        String check = header.base() + "/" + (ui.en() ? "check-answers" : "granska");
-        List<Section> applying = applications.sections(a);
-        List<Task> tasks = new ArrayList<>();
-        for (Section s : applying) {
-            tasks.add(new Task(s, canEdit ? header.base() + "/" + s.slug(ui.language()) : check + "#check-" + s.key(),
-                    a.section(s).state().key()));
-        }
-        model.addAttribute("view", new OverviewView(header, tasks, a.completedCount(applying), a.complete(applying), canEdit,
-                history.of(a, ui.language())));
-        return "pages/application/overview";
-    }
-
-    /** "Check your answers": every section read-only with a link to change it. */
-    public record CheckView(SectionView.ApplicationHeader header, List<SectionView> sections, boolean canEdit) {
+        model.addAttribute("view", pages.overview(read(id, me), me.userId(), ui));
+        return "application/overview";
     }
 
     @GetMapping({ApplicationPaths.SV + "/{id}/granska", ApplicationPaths.EN + "/{id}/check-answers"})
     String check(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui, Model model) {
-        Application a = read(id, me);
-        SectionView.ApplicationHeader header = header(a, ui);
-        List<SectionView> sections = new ArrayList<>();
-        for (Section s : applications.sections(a)) {
-            SectionAnswers stored = a.section(s);
-            sections.add(view(header, s, stored.answers(), stored.version(), applications.remaining(a, s), null, false, ui));
-        }
-        model.addAttribute("view", new CheckView(header, sections, applications.leadMember(a, me.userId())));
-        return "pages/application/check";
+        model.addAttribute("view", pages.check(read(id, me), me.userId(), ui));
+        return "application/check";
     }
 
     @GetMapping({ApplicationPaths.SV + "/{id}/{slug}", ApplicationPaths.EN + "/{id}/{slug}"})
@@ -211,9 +124,9 @@ public class ApplicationController {
         Section section = Section.ofSlug(slug).orElseThrow(NotFoundException::new);
         if (!applications.leadMember(a, me.userId())) {
             // a co-applicant reads the answers, it does not get the forms
-            return "redirect:" + header(a, ui).base() + "/" + (ui.en() ? "check-answers" : "granska") + "#check-" + section.key();
+            return "redirect:" + pages.header(a, ui).base() + "/" + (ui.en() ? "check-answers" : "granska") + "#check-" + section.key();
         }
-        SectionView.ApplicationHeader header = header(a, ui);
+        SectionView.ApplicationHeader header = pages.header(a, ui);
         if (!applications.sections(a).contains(section)) {
             return "redirect:" + header.base(); // the round asks no extra questions: nothing to fill in there
         }
@@ -224,20 +137,20 @@ public class ApplicationController {
             PendingSaves.forget(response);
         }
         if (restored.isPresent()) {
-            model.addAttribute("view", view(header, section, restored.get().answers(), restored.get().version(),
+            model.addAttribute("view", pages.section(header, section, restored.get().answers(), restored.get().version(),
                     Map.of(), null, true, ui));
-            return "pages/application/section";
+            return SectionView.page(section);
         }
         Optional<Answers> conflict = section == Section.ATTACHMENTS ? Optional.empty()
                 : applications.openConflict(a.id(), me.userId(), section, me.email());
         if (conflict.isPresent()) {
-            model.addAttribute("view", view(header, section, conflict.get(), stored.version(), Map.of(), stored, false, ui));
-            return "pages/application/section";
+            model.addAttribute("view", pages.section(header, section, conflict.get(), stored.version(), Map.of(), stored, false, ui));
+            return SectionView.page(section);
         }
         boolean check = Boolean.TRUE.equals(model.asMap().get("check"));
         Map<String, Problem> errors = check ? applications.remaining(a, section) : Map.of();
-        model.addAttribute("view", view(header, section, stored.answers(), stored.version(), errors, null, false, ui));
-        return "pages/application/section";
+        model.addAttribute("view", pages.section(header, section, stored.answers(), stored.version(), errors, null, false, ui));
+        return SectionView.page(section);
     }
 
     @PostMapping({ApplicationPaths.SV + "/{id}/{slug}", ApplicationPaths.EN + "/{id}/{slug}"})
@@ -261,7 +174,7 @@ public class ApplicationController {
         fields.remove("add");
         fields.remove("remove");
         RowChange change = a == null ? null : RowChange.of(section, params.getFirst("add"), params.getFirst("remove"),
-                new Answers(fields), components.component(a.programme(), a.component()).orElseThrow().maxPartners());
+                new Answers(fields), pages.maxPartners(a));
         Answers typed = change == null ? new Answers(fields) : change.answers();
         SaveResult result;
         try {
@@ -275,8 +188,8 @@ public class ApplicationController {
             // nothing was stored: the form again with what was typed, so that pressing Save again is enough
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             model.addAttribute("saveFailed", true);
-            model.addAttribute("view", view(header(a, ui), section, typed, version, Map.of(), null, false, ui));
-            return "pages/application/section";
+            model.addAttribute("view", pages.section(pages.header(a, ui), section, typed, version, Map.of(), null, false, ui));
+            return SectionView.page(section);
         }
         if (htmx != null) {
             model.addAttribute("result", result);
@@ -285,11 +198,11 @@ public class ApplicationController {
                 case SaveResult.Invalid i -> version;
                 case SaveResult.Conflict c -> version;
             });
-            model.addAttribute("at", result instanceof SaveResult.Saved s ? time(s.at()) : "");
+            model.addAttribute("at", result instanceof SaveResult.Saved s ? ApplicationPages.time(s.at()) : "");
             model.addAttribute("href", ui.href(ApplicationPaths.SV + "/" + id) + "/" + section.slug(ui.language()));
-            return "pages/application/autosave";
+            return "application/autosave";
         }
-        SectionView.ApplicationHeader header = header(a, ui);
+        SectionView.ApplicationHeader header = pages.header(a, ui);
         return switch (result) {
             case SaveResult.Saved saved -> {
                 String page = header.base() + "/" + section.slug(ui.language());
@@ -307,77 +220,16 @@ public class ApplicationController {
             }
             case SaveResult.Invalid invalid -> {
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-                model.addAttribute("view", view(header, section, typed, version, invalid.problems(), null, false, ui));
-                yield "pages/application/section";
+                model.addAttribute("view", pages.section(header, section, typed, version, invalid.problems(), null, false, ui));
+                yield SectionView.page(section);
             }
             case SaveResult.Conflict conflict -> {
                 response.setStatus(HttpStatus.CONFLICT.value());
-                model.addAttribute("view", view(header, section, conflict.refused(), conflict.current().version(),
+                model.addAttribute("view", pages.section(header, section, conflict.refused(), conflict.current().version(),
                         Map.of(), conflict.current(), false, ui));
-                yield "pages/application/section";
+                yield SectionView.page(section);
             }
         };
-    }
-
-    @PostMapping(path = {ApplicationPaths.SV + "/{id}/{slug}", ApplicationPaths.EN + "/{id}/{slug}"},
-            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    String upload(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @PathVariable String slug,
-            @RequestParam(name = "file", required = false) MultipartFile file, Ui ui, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) throws java.io.IOException {
-        Application a = load(id, me);
-        Section.ofSlug(slug).filter(s -> s == Section.ATTACHMENTS).orElseThrow(NotFoundException::new);
-        if (!a.isEditable()) {
-            throw new NotFoundException();
-        }
-        SectionView.ApplicationHeader header = header(a, ui);
-        String back = header.base() + "/" + Section.ATTACHMENTS.slug(ui.language());
-        try {
-            if (file != null && file.getSize() > PdfUpload.MAX_BYTES) {
-                throw new Applications.AttachmentRefused("application.attachments.error.tooLarge");
-            }
-            byte[] bytes = file == null ? new byte[0] : file.getBytes();
-            applications.attach(a.id(), me.userId(), me.email(), file == null ? null : file.getOriginalFilename(), bytes);
-            redirect.addFlashAttribute("notice", "application.notice.attached");
-            return "redirect:" + back;
-        } catch (Applications.AttachmentRefused refused) {
-            int status = refused.reason().endsWith("tooLarge") ? 413 : 422;
-            response.setStatus(status);
-            model.addAttribute("view", view(header, Section.ATTACHMENTS, Answers.EMPTY, 0,
-                    Map.of("file", Problem.of(refused.reason(), PdfUpload.maxMegabytes())),
-                    null, false, ui));
-            return "pages/application/section";
-        }
-    }
-
-    @GetMapping({ApplicationPaths.SV + "/{id}/{slug}/{attachment}", ApplicationPaths.EN + "/{id}/{slug}/{attachment}"})
-    ResponseEntity<byte[]> download(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
-            @PathVariable String slug, @PathVariable UUID attachment) {
-        Section.ofSlug(slug).filter(s -> s == Section.ATTACHMENTS).orElseThrow(NotFoundException::new);
-        var file = applications.attachment(id, me.userId(), attachment).orElseThrow(NotFoundException::new);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.info().fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(file.content());
-    }
-
-    @PostMapping({ApplicationPaths.SV + "/{id}/{slug}/{attachment}/ta-bort",
-            ApplicationPaths.EN + "/{id}/{slug}/{attachment}/remove"})
-    String remove(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @PathVariable String slug,
-            @PathVariable UUID attachment, Ui ui, RedirectAttributes redirect) {
-        Application a = load(id, me);
-        Section.ofSlug(slug).filter(s -> s == Section.ATTACHMENTS).orElseThrow(NotFoundException::new);
-        if (!a.isEditable()) {
-            throw new NotFoundException();
-        }
-        try {
-            applications.removeAttachment(a.id(), me.userId(), me.email(), attachment);
-        } catch (Applications.NotFound e) {
-            throw new NotFoundException();
-        }
-        redirect.addFlashAttribute("notice", "application.notice.removed");
-        return "redirect:" + header(a, ui).base() + "/" + Section.ATTACHMENTS.slug(ui.language());
     }
 
     private Application load(UUID id, SignedIn me) {
@@ -397,35 +249,6 @@ public class ApplicationController {
         }
     }
 
-    private static String time(java.time.Instant at) {
-        return StockholmTime.at(at).format(HH_MM);
-    }
-
-    private SectionView.ApplicationHeader header(Application a, Ui ui) {
-        Language lang = ui.language();
-        RoundDetails round = rounds.details(a.roundId()).orElseThrow();
-        return new SectionView.ApplicationHeader(a, round.name(lang), componentName(a.component(), lang),
-                registry.swedishOrganisation(a.leadOrganisation()).map(SwedishOrganisation::name).orElse(""),
-                ui.href(ApplicationPaths.SV + "/" + a.id()),
-                round.deadline() == null ? "" : StockholmTime.dateTime(round.deadline(), lang), sessionTimeout.toSeconds());
-    }
-
-    private SectionView view(SectionView.ApplicationHeader header, Section section, Answers answers, int version,
-            Map<String, Problem> errors, SectionAnswers conflictSaved, boolean restored, Ui ui) {
-        Application a = header.application();
-        RoundDetails round = rounds.details(a.roundId()).orElseThrow();
-        List<Country> countries = registry.countries().stream().filter(c -> round.countries().contains(c.iso2()))
-                .sorted(java.util.Comparator.comparing(c -> c.name(ui.language()))).toList();
-        List<SwedishOrganisation> organisations = section == Section.APPLICANT
-                ? registry.swedishOrganisations().stream().filter(o -> !o.id().equals(a.leadOrganisation())).toList()
-                : List.of();
-        SectionAnswers stored = a.section(section);
-        return new SectionView(header, section, answers, version, errors, conflictSaved, restored,
-                applications.budgetLimit(a), countries, organisations, programmes.coreAreas(a.programme()),
-                components.component(a.programme(), a.component()).orElseThrow(), round.questions(),
-                stored.savedAt() == null ? null : time(stored.savedAt()));
-    }
-
     @PostMapping({ApplicationPaths.SV + "/{id}/{slug}/konflikt", ApplicationPaths.EN + "/{id}/{slug}/conflict"})
     String keepSaved(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @PathVariable String slug, Ui ui,
             RedirectAttributes redirect) {
@@ -433,7 +256,7 @@ public class ApplicationController {
         Section section = Section.ofSlug(slug).orElseThrow(NotFoundException::new);
         applications.discardConflict(a.id(), me.userId(), section, me.email());
         redirect.addFlashAttribute("notice", "application.notice.keptSaved");
-        return "redirect:" + header(a, ui).base() + "/" + section.slug(ui.language());
+        return "redirect:" + pages.header(a, ui).base() + "/" + section.slug(ui.language());
     }
 
     /** Touches the session so that it does not expire while someone is reading or thinking. */

@@ -15,6 +15,7 @@ import se.partnerskap.programme.CoreArea;
 import se.partnerskap.programme.Question;
 import se.partnerskap.registry.Country;
 import se.partnerskap.registry.SwedishOrganisation;
+import se.partnerskap.web.FormErrorLink;
 import se.partnerskap.web.Ui;
 
 /**
@@ -78,6 +79,23 @@ public record SectionView(ApplicationHeader header, Section section, Answers ans
     }
 
     /** The id of the first field of an error, for the summary's links (choices link to their first box). */
+    /** The page of a section: its own fields in the shell they share ({@code application/section.jte}). */
+    public static String page(Section section) {
+        return "application/sections/" + section.key();
+    }
+
+    /** Whether the form shows buttons to add and remove rows (partners, budget lines): editable, and no conflict shown. */
+    public boolean rowButtons() {
+        return header.application().isEditable() && !conflict()
+                && (section == Section.PARTNERS || section == Section.BUDGET);
+    }
+
+    /** The error summary's lines: each field's label and message, linked to the field. */
+    public List<FormErrorLink> errorLinks(Ui ui) {
+        return errors.entrySet().stream().map(e -> new FormErrorLink(id(anchor(e.getKey())),
+                label(ui, e.getKey()) + ": " + ui.t(e.getValue().message(), e.getValue().args().toArray()))).toList();
+    }
+
     public String anchor(String field) {
         if ("coreAreas".equals(field) || field.startsWith("q.")) {
             return field.replace('.', '-') + (field.startsWith("q.") ? "" : "-0");

@@ -92,7 +92,7 @@ class SubmissionController {
     String submitPage(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui, Model model) {
         Application a = load(id, me);
         model.addAttribute("view", submitView(a, ui, null, false));
-        return "pages/application/submit";
+        return "application/submit";
     }
 
     @PostMapping({"/ansokningar/{id}/skicka-in", "/ansokningar/{id}/submit", "/en/applications/{id}/submit",
@@ -119,17 +119,17 @@ class SubmissionController {
             case SubmitResult.Closed c -> {
                 response.setStatus(HttpStatus.CONFLICT.value());
                 model.addAttribute("view", submitView(reload(a, me), ui, List.of(), false));
-                yield "pages/application/submit";
+                yield "application/submit";
             }
             case SubmitResult.NotDeclared n -> {
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
                 model.addAttribute("view", submitView(reload(a, me), ui, null, true));
-                yield "pages/application/submit";
+                yield "application/submit";
             }
             case SubmitResult.Ineligible i -> {
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
                 model.addAttribute("view", submitView(reload(a, me), ui, i.reasons(), false));
-                yield "pages/application/submit";
+                yield "application/submit";
             }
         };
     }
@@ -171,7 +171,7 @@ class SubmissionController {
         model.addAttribute("view", new ReceiptView(header(a, ui), latest, StockholmTime.dateTime(latest.submittedAt(), lang),
                 all.stream().map(s -> new Version(s.version(), StockholmTime.dateTime(s.submittedAt(), lang),
                         s.submittedBy())).toList(), a.status() == ApplicationStatus.WITHDRAWN));
-        return "pages/application/receipt";
+        return "application/receipt";
     }
 
     @PostMapping({"/ansokningar/{id}/aterkalla", "/ansokningar/{id}/withdraw", "/en/applications/{id}/withdraw",
@@ -263,7 +263,7 @@ class SubmissionController {
                     StockholmTime.dateTime(s.updatedAt(), ui.language())));
         }
         model.addAttribute("view", new MineView(rows, led.total(), wanted.number(), wanted.lastPage(led.total())));
-        return "pages/application/mine";
+        return "application/mine";
     }
 
     /** The page a refused change after the deadline ends on (forwarded to from the handler of the exception). */
@@ -273,7 +273,7 @@ class SubmissionController {
         Application a = load(id, me);
         response.setStatus(HttpStatus.CONFLICT.value());
         model.addAttribute("view", header(a, ui));
-        return "pages/application/closed";
+        return "application/closed";
     }
 
     // ---- helpers

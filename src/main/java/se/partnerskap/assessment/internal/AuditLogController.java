@@ -52,6 +52,6 @@ class AuditLogController {
                 .map(r -> new Option(r.id().toString(), r.name(ui.language()), r.id().toString().equals(round.strip())))
                 .toList();
         model.addAttribute("page", new Log(round, application, user, rows, entries.size() >= AuditLog.LIMIT, roundOptions));
-        return "pages/assessment/log";
+        return "assessment/log";
     }
 }

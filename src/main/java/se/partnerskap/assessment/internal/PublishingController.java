@@ -73,7 +73,7 @@ class PublishingController {
                 shown.code(), draft.title(shown), draft.lead(shown),
                 Arrays.stream(draft.body(shown).split("\n\n")).map(p -> List.of(p.split("\n"))).toList(),
                 StockholmTime.dateTime(draft.createdAt(), ui.language()), contacts(draft, shown)));
-        return "pages/assessment/press-release";
+        return "assessment/press-release";
     }
 
     /** The draft's contacts with their phone numbers and addresses, as the contact persons hold them now. */

@@ -54,7 +54,7 @@ class ReviewController {
                         s.reference(), s.title(), ui.t("assessment.review.status." + a.status().key()))).orElse(null))
                 .filter(java.util.Objects::nonNull).toList();
         model.addAttribute("rows", rows);
-        return "pages/reviews/list";
+        return "assessment/reviews/list";
     }
 
     @GetMapping({"/granskning/{id}", "/en/reviews/{id}"})
@@ -65,7 +65,7 @@ class ReviewController {
             model.addAttribute("id", a.id().toString());
             model.addAttribute("reference", a.reference());
             model.addAttribute("errors", Map.<String, String>of());
-            return "pages/reviews/declare";
+            return "assessment/reviews/declare";
         }
         return page(a, assignment, me, Map.of(), Map.of(), ui, model);
     }
@@ -92,7 +92,7 @@ class ReviewController {
             model.addAttribute("id", a.id().toString());
             model.addAttribute("reference", a.reference());
             model.addAttribute("errors", errors);
-            return "pages/reviews/declare";
+            return "assessment/reviews/declare";
         }
         reviews.declare(a, me.userId(), conflict.equals("yes"), reason.strip(), me.email());
         if (conflict.equals("yes")) {
@@ -115,7 +115,7 @@ class ReviewController {
                 model.addAttribute("id", a.id().toString());
                 model.addAttribute("reference", a.reference());
                 model.addAttribute("errors", Map.of("conflict", "assessment.declare.error.first"));
-                return "pages/reviews/declare";
+                return "assessment/reviews/declare";
             }
             return page(a, assignment, me, Map.of(), Map.of(), ui, model);
         }
@@ -160,7 +160,7 @@ class ReviewController {
                 String.join(", ", a.countries().stream().map(c -> registry.country(c).map(x -> x.name(lang)).orElse(c)).toList()),
                 String.join(", ", a.coreAreas().stream().map(k -> coreAreaNames.getOrDefault(k, k)).toList()),
                 ui.money(a.requestedSek()), assignment.status().key(), rows, others, ownWeighted, errors, typed));
-        return "pages/reviews/review";
+        return "assessment/reviews/review";
     }
 
     /** The reviewer's live assignment; anything else (not assigned, a conflict, not an id) is a 404. */

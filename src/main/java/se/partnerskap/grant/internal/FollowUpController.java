@@ -83,7 +83,7 @@ public class FollowUpController {
     String list(@RequestParam(defaultValue = "") String round, @RequestParam(defaultValue = "") String flag,
             @RequestParam(defaultValue = "1") String page, Ui ui, Model model) {
         model.addAttribute("view", listView(round, flag, PageRequest.of(page, FollowUpList.PAGE_SIZE).number(), ui));
-        return "pages/followup/officer-list";
+        return "grant/followup/officer-list";
     }
 
     ListView listView(String round, String flag, int page, Ui ui) {
@@ -125,7 +125,7 @@ public class FollowUpController {
     @GetMapping({SV + "/projekt/{key}", EN + "/projects/{key}", EN + "/projekt/{key}"})
     String project(@PathVariable String key, Ui ui, Model model) {
         model.addAttribute("page", pages.page(project(key), true, ui, "", Map.of(), Map.of()));
-        return "pages/followup/project";
+        return "grant/followup/project";
     }
 
     @GetMapping({SV + "/projekt/{key}/avtal.pdf", EN + "/projects/{key}/agreement.pdf", EN + "/projekt/{key}/avtal.pdf"})
@@ -188,6 +188,6 @@ public class FollowUpController {
             Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         model.addAttribute("page", pages.page(p, true, ui, form, refused.errors(), values));
-        return "pages/followup/project";
+        return "grant/followup/project";
     }
 }

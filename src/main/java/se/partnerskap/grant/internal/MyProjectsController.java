@@ -63,14 +63,14 @@ public class MyProjectsController {
                 p.nextReport().map(r -> r.overdue(today)).orElse(false), !p.agreement().accepted(),
                 p.money().due())).toList();
         model.addAttribute("view", new ListView(rows));
-        return "pages/followup/mine";
+        return "grant/followup/mine";
     }
 
     @GetMapping({SV + "/{key}", EN + "/{key}"})
     String project(@AuthenticationPrincipal SignedIn me, @PathVariable String key, Ui ui, Model model) {
         FollowUp.Project p = followUp.ofMember(key, me.userId());
         model.addAttribute("page", pages.page(p, false, ui, "", Map.of(), Map.of()));
-        return "pages/followup/project";
+        return "grant/followup/project";
     }
 
     @GetMapping({SV + "/{key}/avtal.pdf", EN + "/{key}/agreement.pdf", EN + "/{key}/avtal.pdf"})
@@ -130,6 +130,6 @@ public class MyProjectsController {
             Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         model.addAttribute("page", pages.page(p, false, ui, form, refused.errors(), values));
-        return "pages/followup/project";
+        return "grant/followup/project";
     }
 }

@@ -69,7 +69,7 @@ public class PublicTextsController {
         FundedPartnership f = partnership(key);
         PublicTexts.Texts t = texts.of(f.id());
         model.addAttribute("page", page(f, t.values(), t.version(), Map.of(), null, ui));
-        return "pages/followup/public-texts";
+        return "grant/followup/public-texts";
     }
 
     @PostMapping({SV, EN, "/en/follow-up/projekt/{key}/publika-texter"})
@@ -91,7 +91,7 @@ public class PublicTextsController {
             // replaces the other person's texts, which the page shows beside it
             model.addAttribute("page", page(f, typed, conflict ? current.version() : version, refused.errors(),
                     conflict ? current.values() : null, ui));
-            return "pages/followup/public-texts";
+            return "grant/followup/public-texts";
         }
         redirect.addFlashAttribute("notice", "followup.publicTexts.saved");
         return "redirect:" + ui.href("/uppfoljning/projekt/" + f.key() + "/publika-texter");

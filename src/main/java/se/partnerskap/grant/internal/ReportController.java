@@ -48,13 +48,11 @@ class ReportController {
     static final String EN_SV = "/en/my-projects/{projectKey}/redovisningar/{reportId}";
 
     private final Reports reports;
-    private final Registry registry;
-    private final Programmes programmes;
+    private final ReportPages pages;
 
-    ReportController(Reports reports, Registry registry, Programmes programmes) {
+    ReportController(Reports reports, ReportPages pages) {
         this.reports = reports;
-        this.registry = registry;
-        this.programmes = programmes;
+        this.pages = pages;
     }
 
     @GetMapping({SV, EN, EN_SV})
@@ -71,7 +69,7 @@ class ReportController {
                     reports.terms(report).reportVariancePercent()).all() : Map.of();
             model.addAttribute("view", view(report, report.answers(), report.version(), errors, null, false, ui));
         }
-        return "pages/reports/form";
+        return "grant/reports/form";
     }
 
     @PostMapping(path = {SV, EN, EN_SV}, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -97,20 +95,20 @@ class ReportController {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             model.addAttribute("saveFailed", true);
             model.addAttribute("view", view(report, ReportRules.only(report, typed), version, Map.of(), null, false, ui));
-            return "pages/reports/form";
+            return "grant/reports/form";
         } catch (Reports.ReportRefused refused) {
             if (htmx != null) {
                 model.addAttribute("state", "refused");
                 model.addAttribute("version", version);
                 model.addAttribute("at", "");
                 model.addAttribute("href", base(report, ui));
-                return "pages/reports/autosave";
+                return "grant/reports/autosave";
             }
             response.setStatus(HttpStatus.CONFLICT.value());
             Report current = reports.find(report.id()).orElseThrow();
             model.addAttribute("view", view(current, current.answers(), current.version(),
                     Map.of("status", ReportProblem.of(refused.reason())), null, false, ui));
-            return "pages/reports/form";
+            return "grant/reports/form";
         }
         Map<String, String> answers = ReportRules.only(report, typed);
         if (htmx != null) {
@@ -123,7 +121,7 @@ class ReportController {
             model.addAttribute("at", result instanceof Reports.SaveResult.Saved s
                     ? StockholmTime.at(s.at()).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")) : "");
             model.addAttribute("href", base(report, ui));
-            return "pages/reports/autosave";
+            return "grant/reports/autosave";
         }
         return switch (result) {
             case Reports.SaveResult.Saved saved -> {
@@ -136,18 +134,18 @@ class ReportController {
             case Reports.SaveResult.Invalid invalid -> {
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
                 model.addAttribute("view", view(report, answers, version, invalid.problems(), null, false, ui));
-                yield "pages/reports/form";
+                yield "grant/reports/form";
             }
             case Reports.SaveResult.Refused refused -> {
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
                 model.addAttribute("view", view(report, answers, version, refused.problems(), null, false, ui));
-                yield "pages/reports/form";
+                yield "grant/reports/form";
             }
             case Reports.SaveResult.Conflict conflict -> {
                 response.setStatus(HttpStatus.CONFLICT.value());
                 model.addAttribute("view", view(conflict.current(), conflict.refused(), conflict.current().version(),
                         Map.of(), conflict.current(), false, ui));
-                yield "pages/reports/form";
+                yield "grant/reports/form";
             }
         };
     }
@@ -172,7 +170,7 @@ class ReportController {
         }
         model.addAttribute("view", view(report, report.answers(), report.version(), Map.of(), null, false, ui));
         model.addAttribute("total", reports.reportedTotal(report.id()));
-        return "pages/reports/receipt";
+        return "grant/reports/receipt";
     }
 
     @PostMapping(path = {SV + "/bilagor", EN + "/attachments", EN_SV + "/bilagor"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -196,7 +194,7 @@ class ReportController {
             Report current = reports.find(report.id()).orElseThrow();
             model.addAttribute("view", view(current, current.answers(), current.version(),
                     Map.of(state ? "status" : "file", ReportProblem.of(refused.reason(), PdfUpload.maxMegabytes())), null, false, ui));
-            return "pages/reports/form";
+            return "grant/reports/form";
         }
     }
 
@@ -204,17 +202,10 @@ class ReportController {
     ResponseEntity<byte[]> download(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey,
             @PathVariable UUID reportId, @PathVariable UUID attachment) {
         Report report = load(me, projectKey, reportId);
-        return file(reports.attachment(report.id(), attachment).orElseThrow(NotFoundException::new));
+        Reports.AttachmentFile file = reports.attachment(report.id(), attachment).orElseThrow(NotFoundException::new);
+        return PdfUpload.download(file.fileName(), file.content());
     }
 
-    static ResponseEntity<byte[]> file(Reports.AttachmentFile file) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(file.content());
-    }
 
     @PostMapping({SV + "/bilagor/{attachment}/ta-bort", EN + "/attachments/{attachment}/remove",
             EN_SV + "/bilagor/{attachment}/ta-bort"})
@@ -230,7 +221,7 @@ class ReportController {
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("view", view(report, report.answers(), report.version(),
                     Map.of("status", ReportProblem.of(refused.reason())), null, false, ui));
-            return "pages/reports/form";
+            return "grant/reports/form";
         }
         redirect.addFlashAttribute("notice", "report.notice.removed");
         return "redirect:" + base(report, ui) + "#attachments";
@@ -255,23 +246,7 @@ class ReportController {
 
     private ReportForm view(Report report, Map<String, String> values, int version, Map<String, ReportProblem> errors,
             Report conflict, boolean restored, Ui ui) {
-        return view(reports, registry, programmes, report, values, version, errors, conflict, restored, ui,
-                svBase(report), ui.href("/mina-projekt/" + report.projectKey()));
-    }
-
-    static ReportForm view(Reports reports, Registry registry, Programmes programmes, Report report,
-            Map<String, String> values, int version, Map<String, ReportProblem> errors, Report conflict,
-            boolean restored, Ui ui, String svBase, String projectHref) {
-        var terms = reports.terms(report);
-        Map<String, String> names = new LinkedHashMap<>();
-        programmes.coreAreas(report.programme()).forEach(a -> names.put(a.key(), a.name(ui.language())));
-        List<ReportForm.Area> areas = report.coreAreas().stream()
-                .map(k -> new ReportForm.Area(k, names.getOrDefault(k, k))).toList();
-        String organisation = registry.swedishOrganisation(report.organisationId()).map(SwedishOrganisation::name)
-                .orElse("");
-        String savedAt = report.savedAt() == null ? null : StockholmTime.dateTime(report.savedAt(), ui.language());
-        return new ReportForm(report, organisation, ui.href(svBase), svBase, projectHref, values, version, errors, conflict, restored,
-                savedAt, terms.reportVariancePercent(), terms.reportLanguage(), areas, reports.lines(report.id()),
-                reports.reminders(report.id()));
+        return pages.form(report, values, version, errors, conflict, restored, ui, svBase(report),
+                ui.href("/mina-projekt/" + report.projectKey()));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
+import se.partnerskap.web.FormErrorLink;
 import se.partnerskap.web.Ui;
 
 /**
@@ -48,6 +49,11 @@ public record ReportForm(Report report, String organisationName, String base, St
 
     public ReportProblem problem(String field) {
         return errors.get(field);
+    }
+
+    /** The error summary's lines: each field's label and message, linked to the field. */
+    public List<FormErrorLink> errorLinks(Ui ui) {
+        return errors.keySet().stream().map(f -> new FormErrorLink(id(f), label(ui, f) + ": " + message(ui, f))).toList();
     }
 
     public String message(Ui ui, String field) {

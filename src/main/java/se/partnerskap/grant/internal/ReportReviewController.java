@@ -22,6 +22,7 @@ import se.partnerskap.identity.SignedIn;
 import se.partnerskap.programme.Programmes;
 import se.partnerskap.registry.Registry;
 import se.partnerskap.web.NotFoundException;
+import se.partnerskap.web.PdfUpload;
 import se.partnerskap.web.Ui;
 
 /**
@@ -40,12 +41,12 @@ public class ReportReviewController {
 
     private final Reports reports;
     private final Registry registry;
-    private final Programmes programmes;
+    private final ReportPages pages;
 
-    ReportReviewController(Reports reports, Registry registry, Programmes programmes) {
+    ReportReviewController(Reports reports, Registry registry, ReportPages pages) {
         this.reports = reports;
         this.registry = registry;
-        this.programmes = programmes;
+        this.pages = pages;
     }
 
     /** A line of a list, ready to show. */
@@ -59,7 +60,7 @@ public class ReportReviewController {
     String list(Ui ui, Model model) {
         model.addAttribute("view", new ListPage(rows(reports.awaitingReview(), ui), rows(reports.overdue(reports.today()), ui),
                 rows(reports.returned(), ui)));
-        return "pages/reports/list";
+        return "grant/reports/list";
     }
 
     private List<Row> rows(List<Reports.Listed> listed, Ui ui) {
@@ -93,7 +94,7 @@ public class ReportReviewController {
         Report report = load(reportId);
         long total = reports.reportedTotal(report.id());
         model.addAttribute("view", page(report, total, String.valueOf(total), "", Map.of(), ui));
-        return "pages/reports/review";
+        return "grant/reports/review";
     }
 
     @PostMapping({LIST_SV + "/{reportId}/godkann", LIST_EN + "/{reportId}/approve", LIST_EN_SV + "/{reportId}/approve"})
@@ -113,7 +114,7 @@ public class ReportReviewController {
         if (problem != null) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("view", page(report, total, eligible, "", Map.of("eligible", problem), ui));
-            return "pages/reports/review";
+            return "grant/reports/review";
         }
         try {
             reports.approve(report, me.email(), amount.getAsLong());
@@ -136,7 +137,7 @@ public class ReportReviewController {
         if (problem != null) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("view", page(report, total, String.valueOf(total), comment, Map.of("comment", problem), ui));
-            return "pages/reports/review";
+            return "grant/reports/review";
         }
         try {
             reports.returnToGrantee(report, me.email(), comment.strip());
@@ -153,14 +154,15 @@ public class ReportReviewController {
         response.setStatus(HttpStatus.CONFLICT.value());
         model.addAttribute("view", page(current, reports.reportedTotal(current.id()), eligible, comment,
                 Map.of("status", ReportProblem.of(refused.reason())), ui));
-        return "pages/reports/review";
+        return "grant/reports/review";
     }
 
     @GetMapping({LIST_SV + "/{reportId}/bilagor/{attachment}", LIST_EN + "/{reportId}/attachments/{attachment}",
             LIST_EN_SV + "/{reportId}/bilagor/{attachment}"})
     ResponseEntity<byte[]> download(@PathVariable UUID reportId, @PathVariable UUID attachment) {
         Report report = load(reportId);
-        return ReportController.file(reports.attachment(report.id(), attachment).orElseThrow(NotFoundException::new));
+        Reports.AttachmentFile file = reports.attachment(report.id(), attachment).orElseThrow(NotFoundException::new);
+        return PdfUpload.download(file.fileName(), file.content());
     }
 
     private Report load(UUID reportId) {
@@ -169,7 +171,7 @@ public class ReportReviewController {
 
     private ReviewPage page(Report report, long total, String eligible, String comment,
             Map<String, ReportProblem> errors, Ui ui) {
-        ReportForm form = ReportController.view(reports, registry, programmes, report, report.answers(),
+        ReportForm form = pages.form(report, report.answers(),
                 report.version(), errors, null, false, ui, LIST_SV + "/" + report.id(),
                 ui.href("/uppfoljning/projekt/" + report.projectKey()));
         return new ReviewPage(form, total, eligible, comment, errors, reports.reminders(report.id()));

@@ -76,6 +76,6 @@ class AccountController {
         model.addAttribute("page", new AccountPage(a.displayName(), a.email(),
                 a.roles().stream().sorted().toList(), registry.swedishOrganisations(a.organisations()), a.language(),
                 a.passwordHash() != null, errors));
-        return "pages/identity/account";
+        return "identity/account";
     }
 }

@@ -65,6 +65,6 @@ class FirstAdministratorController {
 
     private static String page(FirstAdministratorPage page, Model model) {
         model.addAttribute("page", page);
-        return "pages/identity/first-administrator";
+        return "identity/first-administrator";
     }
 }

@@ -51,6 +51,6 @@ class InvitationController {
     private String page(String token, Accounts.PendingInvitation pending, String name, FormErrors errors, Model model) {
         model.addAttribute("page", new InvitationPage(token, pending.invitee().email(), pending.invitedBy(),
                 pending.organisations(), name, errors));
-        return "pages/identity/invitation";
+        return "identity/invitation";
     }
 }

@@ -33,7 +33,7 @@ class LoginController {
         String error = oidcError == null ? null
                 : "unknown".equals(oidcError) ? "identity.login.error.oidcUnknown" : "identity.login.error.oidcFailed";
         model.addAttribute("page", page(ui, "", error, null));
-        return "pages/identity/login";
+        return "identity/login";
     }
 
     /** Where Spring Security forwards a failed login: the same page, what was typed, the reason, the status. */
@@ -51,7 +51,7 @@ class LoginController {
             response.setStatus(401);
             model.addAttribute("page", page(ui, email, "identity.login.error.bad", null));
         }
-        return "pages/identity/login";
+        return "identity/login";
     }
 
     /** Starts the OpenID Connect login, remembering the language to come back to. */

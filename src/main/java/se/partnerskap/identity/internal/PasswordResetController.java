@@ -36,7 +36,7 @@ class PasswordResetController {
     @GetMapping({"/glomt-losenord", "/en/forgot-password"})
     String forgotForm(Model model) {
         model.addAttribute("page", new ForgotPage("", new FormErrors()));
-        return "pages/identity/forgot-password";
+        return "identity/forgot-password";
     }
 
     @PostMapping({"/glomt-losenord", "/en/forgot-password"})
@@ -46,7 +46,7 @@ class PasswordResetController {
             response.setStatus(400);
             model.addAttribute("page", new ForgotPage(email, new FormErrors().add("email",
                     email.isBlank() ? "identity.error.email.missing" : "identity.error.email.invalid")));
-            return "pages/identity/forgot-password";
+            return "identity/forgot-password";
         }
         if (mailLimits.allow("password-reset", email, request.getRemoteAddr())) {
             accounts.requestReset(email, ui.lang());
@@ -59,7 +59,7 @@ class PasswordResetController {
     String resetForm(@PathVariable String token, Model model) {
         Account account = accounts.resetLink(token);
         model.addAttribute("page", new ResetPage(token, account.email(), new FormErrors()));
-        return "pages/identity/reset-password";
+        return "identity/reset-password";
     }
 
     @PostMapping({"/aterstall-losenord/{token}", "/en/reset-password/{token}"})
@@ -71,7 +71,7 @@ class PasswordResetController {
         if (errors.any()) {
             response.setStatus(400);
             model.addAttribute("page", new ResetPage(token, account.email(), errors));
-            return "pages/identity/reset-password";
+            return "identity/reset-password";
         }
         accounts.resetPassword(token, password);
         // the link proved the mailbox: this device may log in even while the account is limited elsewhere

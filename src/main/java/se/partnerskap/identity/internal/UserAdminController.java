@@ -50,7 +50,7 @@ class UserAdminController {
                 .map(a -> new UserRow(a.id(), a.displayName(), a.email(), a.roles().stream().sorted().toList(),
                         a.organisations().stream().map(names::get).sorted().toList(), a.status()))
                 .toList());
-        return "pages/identity/users";
+        return "identity/users";
     }
 
     @GetMapping({"/admin/anvandare/bjud-in", "/en/admin/users/invite"})
@@ -141,7 +141,7 @@ class UserAdminController {
     private String formPage(UserForm form, boolean editing, Model model) {
         model.addAttribute("page", new UserFormPage(form, List.of(Role.values()), registry.swedishOrganisations(),
                 editing));
-        return editing ? "pages/identity/user-edit" : "pages/identity/user-invite";
+        return editing ? "identity/user-edit" : "identity/user-invite";
     }
 
     private static Set<Role> roles(List<String> names) {

@@ -42,22 +42,19 @@ import se.partnerskap.web.Ui;
 @PreAuthorize("hasAnyRole('COMMUNICATOR', 'ADMINISTRATOR')")
 public class NewsEditor {
 
-    static final int TITLE_MAX = 300;
-    static final int LEAD_MAX = 2_000;
-    static final int BODY_MAX = 100_000;
     static final long PDF_MAX = 10L * 1024 * 1024;
     static final Set<String> ACTIONS = Set.of("save", "preview", "publish", "schedule", "unpublish");
 
     private final NewsItems items;
     private final NewsItemPages pages;
     private final ContactPersons contactPersons;
-    private final FundedPartnerships funded;
+    private final NewsFormCheck check;
 
-    NewsEditor(NewsItems items, NewsItemPages pages, ContactPersons contactPersons, FundedPartnerships funded) {
+    NewsEditor(NewsItems items, NewsItemPages pages, ContactPersons contactPersons, NewsFormCheck check) {
         this.items = items;
         this.pages = pages;
         this.contactPersons = contactPersons;
-        this.funded = funded;
+        this.check = check;
     }
 
     // ---------------------------------------------------------------- view models
@@ -104,7 +101,7 @@ public class NewsEditor {
                         ui.href("/admin/nyheter/" + i.id())))
                 .toList();
         model.addAttribute("page", new AdminList(rows, t, l, s, text == null ? "" : text));
-        return "pages/newsroom/admin-list";
+        return "newsroom/admin-list";
     }
 
     // ---------------------------------------------------------------- new and edit
@@ -135,7 +132,7 @@ public class NewsEditor {
     String createPost(Ui ui, Model model, @ModelAttribute NewsForm form, Principal principal, RedirectAttributes redirect) {
         String action = form.action() != null && ACTIONS.contains(form.action()) ? form.action() : "save";
         Map<String, String> errors = new LinkedHashMap<>();
-        NewsItems.Content content = validate(form, null, action, errors);
+        NewsItems.Content content = check.check(form, null, action, errors);
         if (!errors.isEmpty()) {
             return edit(model, form, errors, null, false, ui);
         }
@@ -155,7 +152,7 @@ public class NewsEditor {
             RedirectAttributes redirect) {
         NewsItem saved = find(id);
         String action = form.action() != null && ACTIONS.contains(form.action()) ? form.action() : "save";
-        int version = parseInt(form.version(), -1);
+        int version = NewsFormCheck.parseInt(form.version(), -1);
         if ("unpublish".equals(action)) {
             if (!items.unpublish(saved.id(), version, principal.getName())) {
                 return edit(model, form, Map.of(), saved, true, ui);
@@ -164,7 +161,7 @@ public class NewsEditor {
             return "redirect:" + ui.href("/admin/nyheter/" + saved.id());
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        NewsItems.Content content = validate(form, saved, action, errors);
+        NewsItems.Content content = check.check(form, saved, action, errors);
         if (!errors.isEmpty()) {
             return edit(model, form, errors, saved, false, ui);
         }
@@ -189,7 +186,7 @@ public class NewsEditor {
             // the notice says what really happened: the item was saved, but someone may have changed it since
             case "publish" -> redirect.addFlashAttribute("notice", items.publish(id, version, actor)
                     ? "newsroom.notice.published" : "newsroom.notice.savedNotPublished");
-            case "schedule" -> redirect.addFlashAttribute("notice", items.schedule(id, version, scheduleAt(form), actor)
+            case "schedule" -> redirect.addFlashAttribute("notice", items.schedule(id, version, NewsFormCheck.scheduleAt(form), actor)
                     ? "newsroom.notice.scheduled" : "newsroom.notice.savedNotScheduled");
             case "preview" -> {
                 return "redirect:" + ui.href("/admin/nyheter/" + id + "/forhandsvisning");
@@ -203,7 +200,7 @@ public class NewsEditor {
     String preview(Ui ui, Model model, @PathVariable UUID id) {
         NewsItem item = find(id);
         model.addAttribute("page", pages.itemPage(item, ui, items.now(), true));
-        return "pages/newsroom/item";
+        return "newsroom/item";
     }
 
     @PostMapping({"/admin/nyheter/{id}/pdf", "/en/admin/news/{id}/pdf"})
@@ -241,15 +238,15 @@ public class NewsEditor {
         NewsItem item = find(id);
         model.addAttribute("page", new RevisionsPage(item, items.revisions(item.id()).stream()
                 .map(r -> revisionRow(r, ui)).toList()));
-        return "pages/newsroom/revisions";
+        return "newsroom/revisions";
     }
 
     @GetMapping({"/admin/nyheter/{id}/versioner/jamfor", "/en/admin/news/{id}/versioner/jamfor"})
     String compare(Ui ui, Model model, @PathVariable UUID id, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         NewsItem item = find(id);
-        int a = parseInt(from, -1);
-        int b = parseInt(to, -1);
+        int a = NewsFormCheck.parseInt(from, -1);
+        int b = NewsFormCheck.parseInt(to, -1);
         if (a > b) {
             int x = a;
             a = b;
@@ -261,156 +258,11 @@ public class NewsEditor {
                 RevisionDiff.fields(before.snapshot(), after.snapshot()),
                 RevisionDiff.body(String.valueOf(before.snapshot().getOrDefault("body", "")),
                         String.valueOf(after.snapshot().getOrDefault("body", "")))));
-        return "pages/newsroom/compare";
+        return "newsroom/compare";
     }
 
     private static RevisionRow revisionRow(NewsItems.Revision r, Ui ui) {
         return new RevisionRow(r, StockholmTime.dateTime(r.savedAt(), ui.language()));
-    }
-
-    // ---------------------------------------------------------------- validation
-
-    /** Checks the form; returns what to store, or null with {@code errors} filled (field -> message key). */
-    NewsItems.Content validate(NewsForm f, NewsItem saved, String action, Map<String, String> errors) {
-        String type = NewsItem.isType(f.type()) ? f.type() : null;
-        if (type == null) {
-            errors.put("type", "newsroom.error.type");
-        }
-        Language language = "en".equals(f.language()) ? Language.EN : "sv".equals(f.language()) ? Language.SV : null;
-        if (language == null) {
-            errors.put("language", "newsroom.error.language");
-        }
-        String title = strip(f.title());
-        if (title.isEmpty()) {
-            errors.put("title", "newsroom.error.title.required");
-        } else if (title.length() > TITLE_MAX) {
-            errors.put("title", "newsroom.error.title.tooLong");
-        }
-        String lead = strip(f.lead());
-        if (lead.length() > LEAD_MAX) {
-            errors.put("lead", "newsroom.error.lead.tooLong");
-        }
-        if (f.body() != null && f.body().length() > BODY_MAX) {
-            errors.put("body", "newsroom.error.body.tooLong");
-        }
-        String slug = strip(f.slug());
-        if (slug.isEmpty()) {
-            slug = NewsForm.slugOf(title);
-            if (language != null && !slug.isEmpty()) {
-                String base = slug;
-                for (int n = 2; items.slugTaken(language, slug, saved == null ? null : saved.id()); n++) {
-                    slug = base + "-" + n;
-                }
-            }
-        } else if (!slug.matches("[a-z0-9]+(-[a-z0-9]+)*") || slug.length() > 120) {
-            errors.put("slug", "newsroom.error.slug.format");
-        } else if (language != null && items.slugTaken(language, slug, saved == null ? null : saved.id())) {
-            errors.put("slug", "newsroom.error.slug.taken");
-        }
-        if (slug.isEmpty() && !errors.containsKey("title")) {
-            errors.put("slug", "newsroom.error.slug.format");
-        }
-        UUID translationOf = null;
-        if (f.translationOf() != null && !f.translationOf().isBlank()) {
-            NewsItem other = uuid(f.translationOf()).flatMap(items::find).orElse(null);
-            if (other == null || language == null || other.language().equals(language.code())) {
-                errors.put("translationOf", "newsroom.error.translation.language");
-            } else {
-                NewsItem already = items.translation(other).orElse(null);
-                if (already != null && (saved == null || !already.id().equals(saved.id()))) {
-                    errors.put("translationOf", "newsroom.error.translation.taken");
-                } else {
-                    translationOf = other.id();
-                }
-            }
-        }
-        String imageUrl = strip(f.imageUrl());
-        String imageAlt = strip(f.imageAlt());
-        if (!imageUrl.isEmpty()) {
-            if (!imageUrl.matches("(https?://|/)[^\\s\"'<>]+")) {
-                errors.put("imageUrl", "newsroom.error.image.url");
-            }
-            if (imageAlt.isEmpty()) {
-                errors.put("imageAlt", "newsroom.error.image.alt");
-            }
-        }
-        Instant eventStartsAt = null;
-        if (!strip(f.eventDate()).isEmpty() || !strip(f.eventTime()).isEmpty()) {
-            LocalDate d = NewsForm.date(f.eventDate());
-            LocalTime t = strip(f.eventTime()).isEmpty() ? LocalTime.MIDNIGHT : NewsForm.time(f.eventTime());
-            if (d == null || t == null) {
-                errors.put("eventDate", "newsroom.error.event.date");
-            } else {
-                eventStartsAt = d.atTime(t).atZone(StockholmTime.ZONE).toInstant();
-            }
-        }
-        Integer year = null;
-        if (!strip(f.publicationYear()).isEmpty()) {
-            int y = parseInt(strip(f.publicationYear()), -1);
-            if (y < 1800 || y > 2200) {
-                errors.put("publicationYear", "newsroom.error.year");
-            } else {
-                year = y;
-            }
-        }
-        List<String> authors = lines(f.authors());
-        Set<String> knownTags = items.tags().stream().map(NewsTag::key).collect(Collectors.toSet());
-        List<String> tags = f.tags().stream().filter(knownTags::contains).distinct().toList();
-        List<NewsItem.NewsContact> contacts = new ArrayList<>();
-        Map<String, ContactPerson> programmeContacts = programmeContacts().stream()
-                .collect(Collectors.toMap(ContactPerson::key, c -> c, (a, b) -> a, LinkedHashMap::new));
-        for (String key : f.programmeContacts()) {
-            ContactPerson p = programmeContacts.get(key);
-            if (p != null) {
-                contacts.add(new NewsItem.NewsContact(p.name(), "", "", "", Programmes.MUNICIPAL_PARTNERSHIP, p.key()));
-            }
-        }
-        for (int i = 0; i < NewsForm.CONTACT_ROWS; i++) {
-            String name = strip(f.contactName().get(i));
-            String role = strip(f.contactRole().get(i));
-            String phone = strip(f.contactPhone().get(i));
-            String email = strip(f.contactEmail().get(i));
-            if (name.isEmpty() && role.isEmpty() && phone.isEmpty() && email.isEmpty()) {
-                continue;
-            }
-            if (name.isEmpty()) {
-                errors.putIfAbsent("contactName" + (i + 1), "newsroom.error.contact.name");
-            }
-            if (!email.isEmpty() && !se.partnerskap.shared.EmailAddress.isValid(email)) {
-                errors.putIfAbsent("contactEmail" + (i + 1), "newsroom.error.contact.email");
-            }
-            if (!phone.isEmpty() && !phone.matches("[0-9+ ()\\-]{5,30}")) {
-                errors.putIfAbsent("contactPhone" + (i + 1), "newsroom.error.contact.phone");
-            }
-            contacts.add(new NewsItem.NewsContact(name, role, phone, email, null, null));
-        }
-        List<String> projects = lines(f.projects());
-        for (String p : projects) {
-            if (funded.byKey(p).isEmpty()) {
-                errors.putIfAbsent("projects", "newsroom.error.project");
-            }
-        }
-        if ("schedule".equals(action)) {
-            Instant at = scheduleAt(f);
-            if (at == null) {
-                errors.put("scheduleDate", "newsroom.error.schedule.date");
-            } else if (!at.isAfter(items.now())) {
-                errors.put("scheduleDate", "newsroom.error.schedule.past");
-            }
-        }
-        if (!errors.isEmpty()) {
-            return null;
-        }
-        return new NewsItems.Content(type, language, translationOf, slug, title, lead, f.body(), blankToNull(imageUrl),
-                blankToNull(imageAlt), blankToNull(strip(f.imageCaption())), blankToNull(strip(f.imageCredit())),
-                eventStartsAt, blankToNull(strip(f.eventLocation())), authors, year, blankToNull(strip(f.citation())),
-                blankToNull(strip(f.abstractText())), tags, contacts, projects);
-    }
-
-    private static Instant scheduleAt(NewsForm f) {
-        LocalDate d = NewsForm.date(f.scheduleDate());
-        LocalTime t = NewsForm.time(f.scheduleTime());
-        return d == null || t == null ? null : d.atTime(t).atZone(StockholmTime.ZONE).toInstant();
     }
 
     // ---------------------------------------------------------------- helpers
@@ -428,11 +280,11 @@ public class NewsEditor {
         model.addAttribute("page", new EditPage(form, errors, saved, conflict, translations, tags, programmeContacts(),
                 saved == null ? "new" : saved.state(items.now()),
                 saved == null ? ui.href("/admin/nyheter") : ui.href("/admin/nyheter/" + saved.id())));
-        return "pages/newsroom/edit";
+        return "newsroom/edit";
     }
 
     private List<ContactPerson> programmeContacts() {
-        return contactPersons.of(Programmes.MUNICIPAL_PARTNERSHIP);
+        return check.programmeContacts();
     }
 
     private NewsItem find(UUID id) {
@@ -440,34 +292,6 @@ public class NewsEditor {
     }
 
     private static UUID parse(String id) {
-        return uuid(id).orElseThrow(NotFoundException::new);
-    }
-
-    private static java.util.Optional<UUID> uuid(String id) {
-        try {
-            return java.util.Optional.of(UUID.fromString(id));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    private static int parseInt(String s, int otherwise) {
-        try {
-            return Integer.parseInt(s == null ? "" : s.strip());
-        } catch (NumberFormatException e) {
-            return otherwise;
-        }
-    }
-
-    private static List<String> lines(String s) {
-        return s == null ? List.of() : s.lines().map(String::strip).filter(x -> !x.isEmpty()).distinct().toList();
-    }
-
-    private static String strip(String s) {
-        return s == null ? "" : s.strip();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+        return NewsFormCheck.uuid(id).orElseThrow(NotFoundException::new);
     }
 }

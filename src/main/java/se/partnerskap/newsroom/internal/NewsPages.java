@@ -126,7 +126,7 @@ public class NewsPages {
                     p > 1 ? pageHref(base, t, g, y, p - 1) : null,
                     p < pageCount ? pageHref(base, t, g, y, p + 1) : null, types, tagGroups, years,
                     t != null || g != null || y != null, heading);
-            return new RenderedPages.Rendering("pages/newsroom/list", Map.of("page", model),
+            return new RenderedPages.Rendering("newsroom/list", Map.of("page", model),
                     items.lastChange(now).orElse(null), expiry(now));
         });
     }
@@ -167,7 +167,7 @@ public class NewsPages {
                     .orElseThrow(NotFoundException::new);
             ItemPage page = itemPages.itemPage(item, ui, now, false);
             Instant changed = item.updatedAt().isAfter(item.publishAt()) ? item.updatedAt() : item.publishAt();
-            return new RenderedPages.Rendering("pages/newsroom/item",
+            return new RenderedPages.Rendering("newsroom/item",
                     Map.of("page", page, "ui", ui.withAlternatePath(alternate(item, ui, now))), changed, expiry(now));
         });
     }
@@ -188,7 +188,7 @@ public class NewsPages {
                 return new PublicationRow(p, p.path(), p.language().equals(ui.lang()) ? null : p.language(),
                         p.hasPdf() ? base + ".pdf" : null, base + ".bib", base + ".ris");
             }).toList();
-            return new RenderedPages.Rendering("pages/newsroom/publications", Map.of("rows", rows),
+            return new RenderedPages.Rendering("newsroom/publications", Map.of("rows", rows),
                     items.lastChange(now).orElse(null), expiry(now));
         });
     }

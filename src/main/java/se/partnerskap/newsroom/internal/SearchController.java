@@ -67,7 +67,7 @@ public class SearchController {
             Map<String, Object> model = new HashMap<>();
             searchPage(ui, model, q, page);
             Instant max = now.plus(NewsPages.MAX_AGE);
-            return new RenderedPages.Rendering("pages/newsroom/search", model, null,
+            return new RenderedPages.Rendering("newsroom/search", model, null,
                     items.nextScheduled(now).filter(max::isAfter).orElse(max));
         });
     }

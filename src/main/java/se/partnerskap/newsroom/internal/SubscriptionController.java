@@ -60,7 +60,7 @@ public class SubscriptionController {
     @GetMapping({"/prenumeration", "/en/subscription"})
     String form(Ui ui, Model model) {
         model.addAttribute("page", formPage(ui, "", ui.lang(), false, List.of(), Map.of()));
-        return "pages/newsroom/subscription";
+        return "newsroom/subscription";
     }
 
     @PostMapping({"/prenumeration", "/en/subscription"})
@@ -86,7 +86,7 @@ public class SubscriptionController {
         if (!errors.isEmpty()) {
             response.setStatus(400);
             model.addAttribute("page", formPage(ui, email, lang, press, chosen, errors));
-            return "pages/newsroom/subscription";
+            return "newsroom/subscription";
         }
         // the same answer over the limit (no mail bombing through confirmation mail; MailLimits)
         if (mailLimits.allow("subscription-confirmation", email, request.getRemoteAddr())) {
@@ -105,7 +105,7 @@ public class SubscriptionController {
         Subscriptions.Request r = request.get();
         model.addAttribute("page", new SubscriptionLinkPage(ui.href("/prenumeration/bekrafta/" + token), r.email(),
                 summary(ui, r.pressReleases(), r.tags())));
-        return "pages/newsroom/subscription-confirm";
+        return "newsroom/subscription-confirm";
     }
 
     @PostMapping({"/prenumeration/bekrafta/{token}", "/en/subscription/confirm/{token}"})
@@ -123,7 +123,7 @@ public class SubscriptionController {
 
     @GetMapping({"/prenumeration/bekraftad", "/en/subscription/confirmed"})
     String confirmed(Model model) {
-        return "pages/newsroom/subscription-confirmed";
+        return "newsroom/subscription-confirmed";
     }
 
     @GetMapping({"/prenumeration/avsluta/{token}", "/en/subscription/unsubscribe/{token}"})
@@ -137,7 +137,7 @@ public class SubscriptionController {
         }
         model.addAttribute("page", new SubscriptionLinkPage(ui.href("/prenumeration/avsluta/" + token), s.get().email(),
                 summary(ui, s.get().pressReleases(), s.get().tags())));
-        return "pages/newsroom/subscription-unsubscribe";
+        return "newsroom/subscription-unsubscribe";
     }
 
     /** The button of the page, and the one-click POST of a mail client (RFC 8058), which carries no CSRF token. */
@@ -151,12 +151,12 @@ public class SubscriptionController {
 
     @GetMapping({"/prenumeration/avslutad", "/en/subscription/unsubscribed"})
     String unsubscribed() {
-        return "pages/newsroom/subscription-unsubscribed";
+        return "newsroom/subscription-unsubscribed";
     }
 
     private static String invalidLink(Ui ui, Model model, HttpServletResponse response) {
         response.setStatus(404);
-        return "pages/newsroom/subscription-invalid";
+        return "newsroom/subscription-invalid";
     }
 
     private String summary(Ui ui, boolean pressReleases, List<String> tagKeys) {

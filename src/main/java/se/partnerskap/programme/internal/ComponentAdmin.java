@@ -66,7 +66,7 @@ public class ComponentAdmin {
                 c.maxPartners(), rules.stream().filter(r -> r.componentKey().equals(c.key())).map(r -> row(r, ui, false)).toList()))
                 .toList();
         model.addAttribute("components", views);
-        return "pages/components/list";
+        return "programme/components/list";
     }
 
     @GetMapping({"/admin/komponenter/{key}", "/en/admin/components/{key}"})
@@ -77,7 +77,7 @@ public class ComponentAdmin {
         model.addAttribute("form", new ComponentForm(key, c.name(ui.language()), String.valueOf(c.minYears()),
                 String.valueOf(c.maxYears()), c.outsideRounds(), String.valueOf(c.maxPartners()), rules, "", "2", "", true,
                 components.version(PROGRAMME, key), Map.of(), Components.WORLD_REGIONS));
-        return "pages/components/edit";
+        return "programme/components/edit";
     }
 
     @PostMapping({"/admin/komponenter/{key}", "/en/admin/components/{key}"})
@@ -147,7 +147,7 @@ public class ComponentAdmin {
         if (!errors.isEmpty()) {
             response.setStatus(400);
             model.addAttribute("form", form);
-            return "pages/components/edit";
+            return "programme/components/edit";
         }
         if (!components.update(PROGRAMME, key, minYears, maxYears, form.outsideRounds(), maxPartners, rules, version,
                 principal.getName())) {
@@ -156,7 +156,7 @@ public class ComponentAdmin {
             model.addAttribute("form", new ComponentForm(key, form.name(), form.minYears(), form.maxYears(),
                     form.outsideRounds(), form.maxPartners(), rows, newRegion, newParties, newMax, newPerYear,
                     components.version(PROGRAMME, key), errors, Components.WORLD_REGIONS));
-            return "pages/components/edit";
+            return "programme/components/edit";
         }
         redirect.addFlashAttribute("notice", "components.notice.saved");
         return "redirect:" + ui.href("/admin/komponenter") + "#" + key;

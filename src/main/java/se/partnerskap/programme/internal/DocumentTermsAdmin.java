@@ -37,7 +37,7 @@ public class DocumentTermsAdmin {
     @GetMapping({"/admin/dokument", "/en/admin/documents"})
     String edit(Model model) {
         model.addAttribute("form", new Form(terms.of(PROGRAMME).fields(), Map.of()));
-        return "pages/programme-documents";
+        return "programme/programme-documents";
     }
 
     @PostMapping({"/admin/dokument", "/en/admin/documents"})
@@ -47,7 +47,7 @@ public class DocumentTermsAdmin {
         if (!errors.isEmpty()) {
             response.setStatus(400);
             model.addAttribute("form", new Form(typed, errors));
-            return "pages/programme-documents";
+            return "programme/programme-documents";
         }
         redirect.addFlashAttribute("notice", "documents.saved");
         return "redirect:" + ui.href("/admin/dokument");

@@ -41,7 +41,7 @@ class RoundAdmin {
     @GetMapping({"/admin/omgangar", "/en/admin/rounds"})
     String list(Ui ui, Model model) {
         model.addAttribute("rounds", pages.list(ui));
-        return "pages/rounds/list";
+        return "programme/rounds/list";
     }
 
     @GetMapping({"/admin/omgangar/ny", "/en/admin/rounds/new"})
@@ -124,6 +124,6 @@ class RoundAdmin {
 
     private String page(RoundForm form, RoundDetails r, boolean conflict, Ui ui, Model model) {
         model.addAttribute("page", pages.page(form, r, conflict, ui));
-        return "pages/rounds/form";
+        return "programme/rounds/form";
     }
 }

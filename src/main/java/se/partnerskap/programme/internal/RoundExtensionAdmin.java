@@ -96,6 +96,6 @@ class RoundExtensionAdmin {
     private String page(RoundDetails r, ExtendForm form, boolean conflict, Ui ui, Model model) {
         model.addAttribute("page", new ExtendPage(r.id().toString(), r.name(ui.language()),
                 RoundForms.time(r.deadline(), ui.language()), form, conflict));
-        return "pages/rounds/extend";
+        return "programme/rounds/extend";
     }
 }

@@ -232,7 +232,7 @@ class RoundQuestionsAdmin {
     private String page(RoundDetails r, QuestionForm form, boolean conflict, Ui ui, Model model) {
         model.addAttribute("page", new QuestionPage(r.id().toString(), r.name(ui.language()), form, Question.TYPES,
                 conflict));
-        return "pages/rounds/question";
+        return "programme/rounds/question";
     }
 
     private static int parseInt(String s, int otherwise) {

@@ -52,14 +52,14 @@ public class ContentAdmin {
                     : new Row(r.pageKey(), r.sectionKey(), r.headingSv(), s.heading()));
         }
         model.addAttribute("rows", new ArrayList<>(rows.values()));
-        return "pages/content-admin";
+        return "publicsite/content-admin";
     }
 
     @GetMapping({"/admin/innehall/{page}/{section}/{lang}", "/en/admin/content/{page}/{section}/{lang}"})
     String edit(@PathVariable String page, @PathVariable String section, @PathVariable String lang, Model model) {
         PageSection s = find(page, section, lang);
         model.addAttribute("form", new Form(page, section, lang, s.heading(), s.bodyHtml(), s.version(), Map.of(), s, false));
-        return "pages/content-edit";
+        return "publicsite/content-edit";
     }
 
     @PostMapping({"/admin/innehall/{page}/{section}/{lang}", "/en/admin/content/{page}/{section}/{lang}"})
@@ -81,14 +81,14 @@ public class ContentAdmin {
         }
         if (!errors.isEmpty()) {
             model.addAttribute("form", new Form(page, section, lang, heading, body, version, errors, saved, false));
-            return "pages/content-edit";
+            return "publicsite/content-edit";
         }
         boolean ok = content.update(page, section, Language.ofCode(lang), heading, body, version, principal.getName());
         if (!ok) {
             // someone saved first: keep both versions on the page, change nothing
             model.addAttribute("form", new Form(page, section, lang, heading, body, saved.version(),
                     Map.of(), saved, true));
-            return "pages/content-edit";
+            return "publicsite/content-edit";
         }
         redirect.addFlashAttribute("saved", true);
         return "redirect:" + ui.href("/admin/innehall") + "#" + page + "-" + section;

@@ -93,7 +93,7 @@ public class MapPages {
         return cache.serve(request, ui, FundedPartnerships.PAGES_REGION, now, () -> {
             Map<String, Object> model = new HashMap<>();
             mapPage(ui, model, status);
-            return new RenderedPages.Rendering("pages/map", model, null, StockholmTime.nextMidnight(now));
+            return new RenderedPages.Rendering("publicsite/map", model, null, StockholmTime.nextMidnight(now));
         });
     }
 

@@ -111,7 +111,7 @@ public class ProjectDirectory {
         return cache.serve(request, ui, REGIONS, now, () -> {
             Map<String, Object> model = new HashMap<>();
             directoryPage(ui, model, q, country, area, region, round, status, page);
-            return new RenderedPages.Rendering("pages/projects/directory", model, null, StockholmTime.nextMidnight(now));
+            return new RenderedPages.Rendering("publicsite/projects/directory", model, null, StockholmTime.nextMidnight(now));
         });
     }
 
@@ -204,7 +204,7 @@ public class ProjectDirectory {
                 }
                 Map<String, Object> model = new HashMap<>();
                 projectPage(f, ui, model);
-                return new RenderedPages.Rendering("pages/projects/project", model, null, StockholmTime.nextMidnight(now));
+                return new RenderedPages.Rendering("publicsite/projects/project", model, null, StockholmTime.nextMidnight(now));
             });
         } catch (Moved moved) {
             return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)

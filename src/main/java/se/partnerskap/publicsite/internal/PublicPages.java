@@ -91,7 +91,7 @@ public class PublicPages {
         return pages.serve(request, ui, REGIONS, now, () -> {
             Map<String, Object> model = new HashMap<>();
             homePage(ui, model);
-            return new RenderedPages.Rendering("pages/home", model, null, until(now));
+            return new RenderedPages.Rendering("publicsite/home", model, null, until(now));
         });
     }
 
@@ -121,7 +121,7 @@ public class PublicPages {
         return pages.serve(request, ui, REGIONS, now, () -> {
             Map<String, Object> model = new HashMap<>();
             programmePage(ui, model);
-            return new RenderedPages.Rendering("pages/programme", model, null, until(now));
+            return new RenderedPages.Rendering("publicsite/programme", model, null, until(now));
         });
     }
 

@@ -42,7 +42,7 @@ public class OrganisationAdmin {
     String list(@RequestParam(name = "q", defaultValue = "") String filter, Model model) {
         String q = filter.length() > 100 ? filter.substring(0, 100) : filter;
         model.addAttribute("page", new ListPage(q, numbers.municipalitiesAndRegions(q)));
-        return "pages/organisations/list";
+        return "registry/organisations/list";
     }
 
     @GetMapping({"/admin/organisationer/{id}", "/en/admin/organisations/{id}"})
@@ -50,7 +50,7 @@ public class OrganisationAdmin {
         Row row = numbers.find(id).orElseThrow(NotFoundException::new);
         String number = row.organisationNumber() == null ? "" : row.organisationNumber();
         model.addAttribute("form", new Form(row, number, Map.of()));
-        return "pages/organisations/edit";
+        return "registry/organisations/edit";
     }
 
     @PostMapping({"/admin/organisationer/{id}", "/en/admin/organisations/{id}"})
@@ -62,7 +62,7 @@ public class OrganisationAdmin {
                 response.setStatus(400);
                 model.addAttribute("form", new Form(row, organisationNumber,
                         Map.of("organisationNumber", invalid.errorKey())));
-                yield "pages/organisations/edit";
+                yield "registry/organisations/edit";
             }
             case Result.Recorded recorded -> {
                 redirect.addFlashAttribute("notice", recorded.number().isEmpty()

@@ -1,0 +1,95 @@
+package se.partnerskap.application.internal;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.partnerskap.identity.SignedIn;
+import se.partnerskap.web.NotFoundException;
+import se.partnerskap.web.PdfUpload;
+import se.partnerskap.web.Ui;
+
+/**
+ * A draft's attachments (the section "Bilagor"/"Attachments"): upload, download and removal, by a member of
+ * the lead organisation while the application can be changed. Anyone else gets 404.
+ */
+@Controller
+@PreAuthorize("hasRole('APPLICANT')")
+class AttachmentController {
+
+    private final Applications applications;
+    private final ApplicationPages pages;
+
+    AttachmentController(Applications applications, ApplicationPages pages) {
+        this.applications = applications;
+        this.pages = pages;
+    }
+
+    @PostMapping(path = {ApplicationPaths.SV + "/{id}/{slug}", ApplicationPaths.EN + "/{id}/{slug}"},
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    String upload(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @PathVariable String slug,
+            @RequestParam(name = "file", required = false) MultipartFile file, Ui ui, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) throws java.io.IOException {
+        Application a = applications.load(id, me.userId()).orElseThrow(NotFoundException::new);
+        Section.ofSlug(slug).filter(s -> s == Section.ATTACHMENTS).orElseThrow(NotFoundException::new);
+        if (!a.isEditable()) {
+            throw new NotFoundException();
+        }
+        SectionView.ApplicationHeader header = pages.header(a, ui);
+        String back = header.base() + "/" + Section.ATTACHMENTS.slug(ui.language());
+        try {
+            if (file != null && file.getSize() > PdfUpload.MAX_BYTES) {
+                throw new Applications.AttachmentRefused("application.attachments.error.tooLarge");
+            }
+            byte[] bytes = file == null ? new byte[0] : file.getBytes();
+            applications.attach(a.id(), me.userId(), me.email(), file == null ? null : file.getOriginalFilename(), bytes);
+            redirect.addFlashAttribute("notice", "application.notice.attached");
+            return "redirect:" + back;
+        } catch (Applications.AttachmentRefused refused) {
+            int status = refused.reason().endsWith("tooLarge") ? 413 : 422;
+            response.setStatus(status);
+            model.addAttribute("view", pages.section(header, Section.ATTACHMENTS, Answers.EMPTY, 0,
+                    Map.of("file", Problem.of(refused.reason(), PdfUpload.maxMegabytes())),
+                    null, false, ui));
+            return SectionView.page(Section.ATTACHMENTS);
+        }
+    }
+
+    @GetMapping({ApplicationPaths.SV + "/{id}/{slug}/{attachment}", ApplicationPaths.EN + "/{id}/{slug}/{attachment}"})
+    ResponseEntity<byte[]> download(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
+            @PathVariable String slug, @PathVariable UUID attachment) {
+        Section.ofSlug(slug).filter(s -> s == Section.ATTACHMENTS).orElseThrow(NotFoundException::new);
+        var file = applications.attachment(id, me.userId(), attachment).orElseThrow(NotFoundException::new);
+        return PdfUpload.download(file.info().fileName(), file.content());
+    }
+
+    @PostMapping({ApplicationPaths.SV + "/{id}/{slug}/{attachment}/ta-bort",
+            ApplicationPaths.EN + "/{id}/{slug}/{attachment}/remove"})
+    String remove(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @PathVariable String slug,
+            @PathVariable UUID attachment, Ui ui, RedirectAttributes redirect) {
+        Application a = applications.load(id, me.userId()).orElseThrow(NotFoundException::new);
+        Section.ofSlug(slug).filter(s -> s == Section.ATTACHMENTS).orElseThrow(NotFoundException::new);
+        if (!a.isEditable()) {
+            throw new NotFoundException();
+        }
+        try {
+            applications.removeAttachment(a.id(), me.userId(), me.email(), attachment);
+        } catch (Applications.NotFound e) {
+            throw new NotFoundException();
+        }
+        redirect.addFlashAttribute("notice", "application.notice.removed");
+        return "redirect:" + pages.header(a, ui).base() + "/" + Section.ATTACHMENTS.slug(ui.language());
+    }
+}
