@@ -14,6 +14,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+    private final org.springframework.beans.factory.ObjectProvider<UiAdvice> uiAdvice;
+
+    WebConfiguration(org.springframework.beans.factory.ObjectProvider<UiAdvice> uiAdvice) {
+        this.uiAdvice = uiAdvice;
+    }
+
+    /** {@code Ui ui} in a handler is the model's page context, not a form to bind ({@link UiArgumentResolver}). */
+    @Override
+    public void addArgumentResolvers(List<org.springframework.web.method.support.HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new UiArgumentResolver(uiAdvice.getObject()));
+    }
+
     @Bean
     TemplateEngine jteTemplateEngine() {
         return TemplateEngine.createPrecompiled(ContentType.Html);
