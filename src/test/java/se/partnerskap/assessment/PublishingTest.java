@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.partnerskap.identity.DemoUsers;
 import se.partnerskap.notification.MailCatcher;
@@ -31,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Publishing a round: one e-mail with the decision letter per applicant, however often it is published or
  * the event delivered; the grants in the project directory and on the map; the draft press release.
  */
+@EnableScenarios
 class PublishingTest extends AbstractIntegrationTest {
 
     /** Inside the period of the grants, which starts on the day of the decision. */
@@ -104,6 +107,38 @@ class PublishingTest extends AbstractIntegrationTest {
             jdbc.sql("UPDATE " + table + " SET programme_key = ? WHERE " + (table.equals("round") ? "id" : "round_id") + " = ?")
                     .params(AssessmentFixtures.PROGRAMME, round).update();
         }
+    }
+
+    /**
+     * The event flow as a scenario (Spring Modulith): once the decisions are announced ({@link RoundPublished}),
+     * the grants become funded partnerships of the round and the press release is drafted, in assessment and,
+     * from its {@code PressReleaseDrafted}, as a draft news item in both languages in the newsroom.
+     */
+    @Test
+    void announcedDecisionsBecomeProjectsAndAPressReleaseDraft(Scenario scenario) {
+        HttpClient officer = loggedInAs(DemoUsers.OLLE.email(), DemoUsers.PASSWORD);
+        decideAll(officer);
+
+        scenario.publish(new RoundPublished(round, NOW, List.of(karlstad, aneby, rejected)))
+                .andWaitAtMost(Duration.ofSeconds(20))
+                .andWaitForStateChange(() -> drafts.ofRound(round)
+                        .filter(d -> newsDrafts(d.id()) == 2 && grantTitles().size() == 2))
+                .andVerify(draft -> {
+                    assertThat(grantTitles()).containsExactlyInAnyOrder("Dialog i Kisumu", "Open budgets in Lviv");
+                    assertThat(jdbc.sql("SELECT count(*) FROM news_item WHERE source_key LIKE ? AND status = 'draft'")
+                            .param("press-release-draft/" + draft.get().id() + "/%").query(Integer.class).single())
+                            .isEqualTo(2);
+                });
+    }
+
+    private List<String> grantTitles() {
+        return jdbc.sql("SELECT coalesce(title_sv, title_en) FROM funded_partnership WHERE round_id = ?").param(round)
+                .query(String.class).list();
+    }
+
+    private int newsDrafts(UUID draft) {
+        return jdbc.sql("SELECT count(*) FROM news_item WHERE source_key LIKE ?").param("press-release-draft/" + draft + "/%")
+                .query(Integer.class).single();
     }
 
     @Test
