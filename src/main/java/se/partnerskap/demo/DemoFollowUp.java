@@ -102,12 +102,13 @@ class DemoFollowUp {
             String titleSv, String titleEn, List<NewProject.CostLine> lines, List<NewProject.Contact> contacts) {
         var org = registry.organisationOfMunicipality(municipality).orElseThrow();
         var partnerOrganisation = registry.partnerOrganisation(partner, country);
-        var id = funded.record(new NewFundedPartnership(key, PROGRAMME, null, org.id(),
-                List.of(new NewFundedPartnership.Partner(partnerOrganisation.id(), country)), titleSv, titleEn, List.of(),
-                false, amount, true, start, start.plusYears(2).minusDays(1), FundedPartnership.Status.ACTIVE,
-                "Ett påhittat projekt för att visa uppföljningen i demon: belopp, personer och avtal är påhittade för demon.",
-                "An invented project to show the follow-up in the demo: amounts, people and agreement are invented for the demo.",
-                titleSv, titleEn),
+        var id = funded.record(NewFundedPartnership.of(key, PROGRAMME, org.id(), amount).demoAmount()
+                .partners(List.of(new NewFundedPartnership.Partner(partnerOrganisation.id(), country)))
+                .theme(titleSv, titleEn)
+                .period(start, start.plusYears(2).minusDays(1), FundedPartnership.Status.ACTIVE)
+                .note("Ett påhittat projekt för att visa uppföljningen i demon: belopp, personer och avtal är påhittade för demon.",
+                        "An invented project to show the follow-up in the demo: amounts, people and agreement are invented for the demo.")
+                .title(titleSv, titleEn),
                 ACTOR);
         projects.establish(id, new NewProject(null, titleSv, 2, lines, contacts), ACTOR);
         return key;

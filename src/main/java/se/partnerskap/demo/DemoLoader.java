@@ -253,8 +253,9 @@ class DemoLoader {
                 coreAreas = ((List<?>) partnership.get("core_areas_suggested")).stream().map(Object::toString).toList();
             }
         }
-        return new NewFundedPartnership(key, PROGRAMME, roundId, org.id(), partners, themeSv, themeEn, coreAreas, true,
-                amount, true, starts, ends, status, noteSv, noteEn);
+        return NewFundedPartnership.of(key, PROGRAMME, org.id(), amount).demoAmount().round(roundId)
+                .partners(partners).theme(themeSv, themeEn).coreAreas(coreAreas, true)
+                .period(starts, ends, status).note(noteSv, noteEn);
     }
 
     /** A grantee's organisation: by its municipality code (Gotland: Region Gotland), else by its region code. */

@@ -52,10 +52,10 @@ public final class FollowUpFixtures {
             TestProgramme.ensure(jdbc);
         }
         String key = PREFIX + name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        UUID id = funded.record(new NewFundedPartnership(key, programme, null, organisation,
-                List.of(new NewFundedPartnership.Partner(null, "KE")), "Medborgardialog", "Citizen dialogue", List.of(),
-                false, amount, false, start, start.plusYears(years).minusDays(1), FundedPartnership.Status.ACTIVE, null,
-                null), "test");
+        UUID id = funded.record(NewFundedPartnership.of(key, programme, organisation, amount)
+                .partners(List.of(new NewFundedPartnership.Partner(null, "KE")))
+                .theme("Medborgardialog", "Citizen dialogue")
+                .period(start, start.plusYears(years).minusDays(1), FundedPartnership.Status.ACTIVE), "test");
         projects.establish(id, new NewProject(null, "Projekt " + name, years, lines,
                 List.of(new NewProject.Contact("Karin Kontakt", "Projektledare", "karin@example.org", "", false))), "test");
         return funded.byKey(key).orElseThrow();

@@ -34,9 +34,9 @@ class ProjectAddressesTest extends AbstractIntegrationTest {
     }
 
     private String record(String key, UUID organisation, UUID partner, String country) {
-        funded.record(new NewFundedPartnership(PREFIX + key, Programmes.MUNICIPAL_PARTNERSHIP, null, organisation,
-                List.of(new NewFundedPartnership.Partner(partner, country)), null, null, List.of(), false, 1, false,
-                LocalDate.parse("2035-03-01"), LocalDate.parse("2036-02-28"), FundedPartnership.Status.ACTIVE, null, null),
+        funded.record(NewFundedPartnership.of(PREFIX + key, Programmes.MUNICIPAL_PARTNERSHIP, organisation, 1)
+                .partners(List.of(new NewFundedPartnership.Partner(partner, country)))
+                .period(LocalDate.parse("2035-03-01"), LocalDate.parse("2036-02-28"), FundedPartnership.Status.ACTIVE),
                 "test");
         return funded.byKey(PREFIX + key).orElseThrow().slug();
     }

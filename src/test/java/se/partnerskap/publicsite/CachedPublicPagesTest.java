@@ -151,10 +151,10 @@ class CachedPublicPagesTest extends AbstractIntegrationTest {
 
     private void record(String title) {
         var organisation = registry.swedishOrganisations().getFirst();
-        funded.record(new NewFundedPartnership("cache-test-" + UUID.randomUUID(), Programmes.MUNICIPAL_PARTNERSHIP, null,
-                organisation.id(), List.of(new NewFundedPartnership.Partner(null, "KE")), null, null, List.of(), false,
-                100_000, false, LocalDate.of(2039, 1, 1), LocalDate.of(2040, 12, 31), FundedPartnership.Status.ACTIVE,
-                null, null, title, null), "test");
+        funded.record(NewFundedPartnership.of("cache-test-" + UUID.randomUUID(), Programmes.MUNICIPAL_PARTNERSHIP,
+                organisation.id(), 100_000).partners(List.of(new NewFundedPartnership.Partner(null, "KE")))
+                .period(LocalDate.of(2039, 1, 1), LocalDate.of(2040, 12, 31), FundedPartnership.Status.ACTIVE)
+                .title(title, null), "test");
     }
 
     /** The page, asked twice by an anonymous visitor: the second answer is the first, from the cache. */

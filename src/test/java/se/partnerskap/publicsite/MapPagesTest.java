@@ -59,10 +59,10 @@ class MapPagesTest extends AbstractIntegrationTest {
     }
 
     private void record(String key, java.util.UUID organisation, List<String> countries, String from, String to) {
-        funded.record(new NewFundedPartnership(PREFIX + key, Programmes.MUNICIPAL_PARTNERSHIP, null, organisation,
-                countries.stream().map(c -> new NewFundedPartnership.Partner(null, c)).toList(), "Tema " + key,
-                "Theme " + key, List.of(), false, 1_000_000, false, LocalDate.parse(from), LocalDate.parse(to),
-                FundedPartnership.Status.ACTIVE, null, null), "test");
+        funded.record(NewFundedPartnership.of(PREFIX + key, Programmes.MUNICIPAL_PARTNERSHIP, organisation, 1_000_000)
+                .partners(countries.stream().map(c -> new NewFundedPartnership.Partner(null, c)).toList())
+                .theme("Tema " + key, "Theme " + key)
+                .period(LocalDate.parse(from), LocalDate.parse(to), FundedPartnership.Status.ACTIVE), "test");
     }
 
     @Test

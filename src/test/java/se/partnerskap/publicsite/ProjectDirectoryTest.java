@@ -153,11 +153,11 @@ class ProjectDirectoryTest extends AbstractIntegrationTest {
     }
 
     private NewFundedPartnership grant(String key, UUID organisation) {
-        return new NewFundedPartnership(key, Programmes.MUNICIPAL_PARTNERSHIP, null, organisation,
-                List.of(new NewFundedPartnership.Partner(registry.partnerOrganisation("Nakuru County", "KE").id(), "KE")),
-                null, "Clean water in the schools of Nakuru", List.of(), false, 500_000, false,
-                LocalDate.parse("2033-01-01"), LocalDate.parse("2034-12-31"), FundedPartnership.Status.ACTIVE, null, null,
-                null, "Water for every school");
+        return NewFundedPartnership.of(key, Programmes.MUNICIPAL_PARTNERSHIP, organisation, 500_000)
+                .partners(List.of(new NewFundedPartnership.Partner(registry.partnerOrganisation("Nakuru County", "KE").id(), "KE")))
+                .theme(null, "Clean water in the schools of Nakuru")
+                .period(LocalDate.parse("2033-01-01"), LocalDate.parse("2034-12-31"), FundedPartnership.Status.ACTIVE)
+                .title(null, "Water for every school");
     }
 
     private void assertRedirect(String from, String to) {

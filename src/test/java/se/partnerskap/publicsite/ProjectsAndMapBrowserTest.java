@@ -64,10 +64,11 @@ class ProjectsAndMapBrowserTest extends BrowserTest {
         UUID karlstad = registry.organisationOfMunicipality("1780").orElseThrow().id();
         String key = "decision:" + UUID.randomUUID();
         try {
-            funded.record(new NewFundedPartnership(key, Programmes.MUNICIPAL_PARTNERSHIP, null, karlstad,
-                    List.of(new NewFundedPartnership.Partner(null, "KE")), null, "Clean water in the schools",
-                    List.of(), false, 500_000, false, LocalDate.parse("2036-01-01"), LocalDate.parse("2036-12-31"),
-                    FundedPartnership.Status.ACTIVE, null, null, null, "Water for every school"), "test");
+            funded.record(NewFundedPartnership.of(key, Programmes.MUNICIPAL_PARTNERSHIP, karlstad, 500_000)
+                    .partners(List.of(new NewFundedPartnership.Partner(null, "KE")))
+                    .theme(null, "Clean water in the schools")
+                    .period(LocalDate.parse("2036-01-01"), LocalDate.parse("2036-12-31"), FundedPartnership.Status.ACTIVE)
+                    .title(null, "Water for every school"), "test");
             // the address it had before it had a readable one
             open("/projekt/" + key);
             assertThat(page).hasURL(url("/projekt/karlstad-kenya-2036"));

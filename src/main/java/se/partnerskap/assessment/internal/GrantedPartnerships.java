@@ -70,10 +70,11 @@ class GrantedPartnerships {
             String title = a.title() == null || a.title().isBlank() ? null : a.title();
             // the applicant may give the title in the other language too (optional)
             String other = applications.titleInOtherLanguage(id).orElse(null);
-            UUID partnership = funded.record(new NewFundedPartnership(key(id), a.programme(), a.roundId(),
-                    a.leadOrganisation(), partners(a), english ? null : theme, english ? theme : null, a.coreAreas(),
-                    false, d.amountSek(), false, starts, starts.plusYears(years).minusDays(1),
-                    FundedPartnership.Status.ACTIVE, null, null, english ? other : title, english ? title : other), ACTOR);
+            UUID partnership = funded.record(NewFundedPartnership.of(key(id), a.programme(), a.leadOrganisation(), d.amountSek())
+                    .round(a.roundId()).partners(partners(a))
+                    .theme(english ? null : theme, english ? theme : null).coreAreas(a.coreAreas(), false)
+                    .period(starts, starts.plusYears(years).minusDays(1), FundedPartnership.Status.ACTIVE)
+                    .title(english ? other : title, english ? title : other), ACTOR);
             projects.establish(partnership, new NewProject(id, a.title(), years,
                     decisions.approvedLines(id, d.amountSek()).stream().map(l -> new NewProject.CostLine(
                             l.line().category(), l.line().description(), l.line().party(), l.line().amountSek(),
