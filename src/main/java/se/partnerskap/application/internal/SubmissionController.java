@@ -68,21 +68,12 @@ class SubmissionController {
 
     private final Submissions submissions;
     private final Applications applications;
-    private final Rounds rounds;
-    private final Components components;
-    private final Registry registry;
-    private final Links links;
-    private final Memberships memberships;
+    private final SubmissionPages pages;
 
-    SubmissionController(Submissions submissions, Applications applications, Rounds rounds, Components components,
-            Registry registry, Links links, Memberships memberships) {
-        this.memberships = memberships;
+    SubmissionController(Submissions submissions, Applications applications, SubmissionPages pages) {
         this.submissions = submissions;
         this.applications = applications;
-        this.rounds = rounds;
-        this.components = components;
-        this.registry = registry;
-        this.links = links;
+        this.pages = pages;
     }
 
     // ---- declaration and submit
@@ -91,7 +82,7 @@ class SubmissionController {
             "/en/applications/{id}/skicka-in"})
     String submitPage(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui, Model model) {
         Application a = load(id, me);
-        model.addAttribute("view", submitView(a, ui, null, false));
+        model.addAttribute("view", pages.submit(a, ui, null, false));
         return "application/submit";
     }
 
@@ -110,50 +101,28 @@ class SubmissionController {
         return switch (result) {
             case SubmitResult.Submitted s -> {
                 redirect.addFlashAttribute("notice", "submission.notice.submitted");
-                yield "redirect:" + header(a, ui).receiptHref();
+                yield "redirect:" + pages.header(a, ui).receiptHref();
             }
             case SubmitResult.AlreadySubmitted s -> {
                 redirect.addFlashAttribute("notice", "submission.notice.already");
-                yield "redirect:" + header(a, ui).receiptHref();
+                yield "redirect:" + pages.header(a, ui).receiptHref();
             }
             case SubmitResult.Closed c -> {
                 response.setStatus(HttpStatus.CONFLICT.value());
-                model.addAttribute("view", submitView(reload(a, me), ui, List.of(), false));
+                model.addAttribute("view", pages.submit(reload(a, me), ui, List.of(), false));
                 yield "application/submit";
             }
             case SubmitResult.NotDeclared n -> {
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-                model.addAttribute("view", submitView(reload(a, me), ui, null, true));
+                model.addAttribute("view", pages.submit(reload(a, me), ui, null, true));
                 yield "application/submit";
             }
             case SubmitResult.Ineligible i -> {
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-                model.addAttribute("view", submitView(reload(a, me), ui, i.reasons(), false));
+                model.addAttribute("view", pages.submit(reload(a, me), ui, i.reasons(), false));
                 yield "application/submit";
             }
         };
-    }
-
-    private SubmitView submitView(Application a, Ui ui, List<Ineligibility> reasons, boolean declarationMissing) {
-        Header header = header(a, ui);
-        List<Ineligibility> found = reasons != null ? reasons
-                : a.status() == ApplicationStatus.SUBMITTED || !header.open() ? List.of() : submissions.eligibility(a);
-        Optional<SubmissionRecord> latest = submissions.latestOf(List.of(a.id())).values().stream().findFirst();
-        return new SubmitView(header, found.stream().map(r -> reason(r, header, ui)).toList(), declarationMissing,
-                UUID.randomUUID().toString(), ui.money(applications.budgetLimit(a).requested()), latest,
-                latest.map(l -> StockholmTime.dateTime(l.submittedAt(), ui.language())).orElse(""));
-    }
-
-    private Reason reason(Ineligibility r, Header header, Ui ui) {
-        Object[] args = r.args().stream().map(arg -> switch (arg) {
-            case Long amount -> ui.money(amount);
-            case String s when s.startsWith("submission.") || s.startsWith("application.section.") -> ui.t(s);
-            case String s when "partner-country".equals(r.rule()) ->
-                    registry.country(s).map(c -> c.name(ui.language())).orElse(s);
-            default -> arg;
-        }).toArray();
-        String href = r.section() == null ? null : header.base() + "/" + r.section().slug(ui.language());
-        return new Reason(ui.t(r.message(), args), href);
     }
 
     // ---- receipt, withdrawal
@@ -166,11 +135,7 @@ class SubmissionController {
         if (all.isEmpty()) {
             throw new NotFoundException();
         }
-        SubmissionRecord latest = all.getLast();
-        Language lang = ui.language();
-        model.addAttribute("view", new ReceiptView(header(a, ui), latest, StockholmTime.dateTime(latest.submittedAt(), lang),
-                all.stream().map(s -> new Version(s.version(), StockholmTime.dateTime(s.submittedAt(), lang),
-                        s.submittedBy())).toList(), a.status() == ApplicationStatus.WITHDRAWN));
+        model.addAttribute("view", pages.receipt(a, all, ui));
         return "application/receipt";
     }
 
@@ -180,7 +145,7 @@ class SubmissionController {
             RedirectAttributes redirect) {
         Application a = load(id, me);
         Submissions.Withdrawal done = submissions.withdraw(a.id(), me.userId(), me.email());
-        Header header = header(a, ui);
+        Header header = pages.header(a, ui);
         return switch (done) {
             case WITHDRAWN -> {
                 redirect.addFlashAttribute("notice", "submission.notice.withdrawn");
@@ -218,21 +183,12 @@ class SubmissionController {
     @GetMapping({"/ansokningar/{id}/deadline.ics", "/en/applications/{id}/deadline.ics"})
     ResponseEntity<byte[]> calendar(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui) {
         Application a = load(id, me);
-        RoundDetails round = rounds.details(a.roundId()).orElseThrow();
-        if (round.deadline() == null) {
-            throw new NotFoundException();
-        }
-        Language lang = ui.language();
-        Header header = header(a, ui);
-        String summary = ui.t("submission.ics.summary", round.name(lang));
-        String description = ui.t("submission.ics.description", header.title(), header.organisation(), header.deadline());
-        String ics = DeadlineCalendar.of("deadline-" + a.id() + "@partnerskap", round.deadline(), submissions.now(),
-                summary, description, links.absolute(header.base()), ui.t("submission.ics.alarm", round.name(lang)), lang.code());
+        SubmissionPages.Calendar ics = pages.calendar(a, ui).orElseThrow(NotFoundException::new);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(ui.t("submission.ics.filename") + ".ics", StandardCharsets.UTF_8).build().toString())
-                .body(ics.getBytes(StandardCharsets.UTF_8));
+                        .filename(ics.fileName(), StandardCharsets.UTF_8).build().toString())
+                .body(ics.text().getBytes(StandardCharsets.UTF_8));
     }
 
     // ---- my applications
@@ -240,29 +196,7 @@ class SubmissionController {
     @GetMapping({"/ansokningar/mina", "/ansokningar/mine", "/en/applications/mine", "/en/applications/mina"})
     String mine(@AuthenticationPrincipal SignedIn me, @RequestParam(defaultValue = "1") String page, Ui ui,
             Model model) {
-        // the applications the user's organisations lead (as Applications.load allows), not those they co-apply to,
-        // a page at a time; each round, organisation and latest submission read once for the page's rows
-        PageRequest wanted = PageRequest.of(page, SubmissionViews.MINE_PAGE);
-        Applications.Led led = applications.ledBy(me.userId(), wanted.offset(), wanted.size());
-        List<ApplicationSummary> mine = led.rows();
-        Map<UUID, RoundDetails> roundsById = new HashMap<>();
-        Map<String, String> componentNames = new HashMap<>();
-        Map<UUID, String> organisations = new HashMap<>();
-        registry.swedishOrganisations(mine.stream().map(ApplicationSummary::leadOrganisation).distinct().toList())
-                .forEach(o -> organisations.put(o.id(), o.name()));
-        Map<UUID, SubmissionRecord> latest = submissions.latestOf(mine.stream().map(ApplicationSummary::id).toList());
-        Instant now = submissions.now();
-        List<Row> rows = new ArrayList<>();
-        for (ApplicationSummary s : mine) {
-            RoundDetails round = roundsById.computeIfAbsent(s.roundId(), r -> rounds.details(r).orElseThrow());
-            SubmissionRecord submitted = latest.get(s.id());
-            String component = componentNames.computeIfAbsent(round.programme() + "/" + s.component(),
-                    k -> componentName(round.programme(), s.component(), ui.language()));
-            rows.add(new Row(header(s.id(), s.title(), s.status(), organisations.getOrDefault(s.leadOrganisation(), ""),
-                    component, round, now, submitted == null ? null : submitted.reference(), ui),
-                    StockholmTime.dateTime(s.updatedAt(), ui.language())));
-        }
-        model.addAttribute("view", new MineView(rows, led.total(), wanted.number(), wanted.lastPage(led.total())));
+        model.addAttribute("view", pages.mine(me.userId(), page, ui));
         return "application/mine";
     }
 
@@ -272,59 +206,8 @@ class SubmissionController {
             HttpServletResponse response) {
         Application a = load(id, me);
         response.setStatus(HttpStatus.CONFLICT.value());
-        model.addAttribute("view", header(a, ui));
+        model.addAttribute("view", pages.header(a, ui));
         return "application/closed";
-    }
-
-    // ---- helpers
-
-    private Header header(Application a, Ui ui) {
-        RoundDetails round = rounds.details(a.roundId()).orElseThrow();
-        String reference = submissions.latestOf(List.of(a.id())).values().stream().findFirst()
-                .map(SubmissionRecord::reference).orElse(null);
-        return header(a.id(), a.title(), a.status(),
-                registry.swedishOrganisation(a.leadOrganisation()).map(SwedishOrganisation::name).orElse(""),
-                componentName(a.programme(), a.component(), ui.language()), round, submissions.now(), reference, ui);
-    }
-
-    private String componentName(String programme, String component, Language lang) {
-        return components.component(programme, component).map(c -> c.name(lang)).orElse(component);
-    }
-
-    private Header header(UUID id, String title, ApplicationStatus applicationStatus, String organisation,
-            String componentName, RoundDetails round, Instant now, String reference, Ui ui) {
-        Language lang = ui.language();
-        boolean open = round.isOpenAt(now);
-        String base = ui.href(SubmissionPaths.SV + "/" + id);
-        boolean en = lang == Language.EN;
-        String status = applicationStatus == ApplicationStatus.DRAFT && !open ? "closed" : applicationStatus.key();
-        return new Header(id, title.isBlank() ? ui.t("submission.untitled") : title, organisation, round.name(lang),
-                componentName,
-                round.deadline() == null ? "" : StockholmTime.dateTime(round.deadline(), lang),
-                countdown(round.deadline(), now, ui), open, status, reference, base,
-                base + "/" + (en ? SubmissionPaths.SUBMIT_EN : SubmissionPaths.SUBMIT_SV),
-                base + "/" + (en ? SubmissionPaths.RECEIPT_EN : SubmissionPaths.RECEIPT_SV),
-                base + "/" + (en ? SubmissionPaths.RECEIPT_EN : SubmissionPaths.RECEIPT_SV) + ".pdf",
-                base + "/deadline.ics",
-                base + "/" + (en ? SubmissionPaths.WITHDRAW_EN : SubmissionPaths.WITHDRAW_SV));
-    }
-
-    /** "3 dagar kvar" / "3 days left", then hours, then minutes; computed from the server's clock. */
-    static String countdown(Instant deadline, Instant now, Ui ui) {
-        if (deadline == null) {
-            return "";
-        }
-        Duration left = Duration.between(now, deadline);
-        if (left.isNegative()) {
-            return ui.t("submission.countdown.closed");
-        }
-        if (left.toDays() >= 1) {
-            return ui.t("submission.countdown.days", left.toDays());
-        }
-        if (left.toHours() >= 1) {
-            return ui.t("submission.countdown.hours", left.toHours());
-        }
-        return ui.t("submission.countdown.minutes", Math.max(1, left.toMinutes()));
     }
 
     private Application load(UUID id, SignedIn me) {
