@@ -44,6 +44,26 @@ public record Report(UUID id, UUID projectId, String projectKey, String projectT
         public boolean editable() {
             return this == NOT_STARTED || this == DRAFT || this == RETURNED;
         }
+
+        /**
+         * Why an officer may not review (approve or return) a report in this status, as a message key; null when
+         * they may: only a submitted report is reviewed, and an approved one stays approved.
+         */
+        String reviewRefusal() {
+            return switch (this) {
+                case SUBMITTED -> null;
+                case APPROVED -> "report.review.error.approved";
+                default -> "report.review.error.notSubmitted";
+            };
+        }
+    }
+
+    /**
+     * Why {@code eligibleSek} cannot be approved when {@code reportedSek} was reported, as a message key; null when it
+     * can: whole kronor from nothing up to what was reported.
+     */
+    static String eligibleRefusal(long eligibleSek, long reportedSek) {
+        return eligibleSek < 0 || eligibleSek > reportedSek ? "report.review.error.eligibleInvalid" : null;
     }
 
     /** A line of the approved budget. */

@@ -387,12 +387,9 @@ public class Reports {
     private void lockForReview(UUID id) {
         String status = jdbc.sql("SELECT status FROM project_report WHERE id = ? FOR UPDATE").param(id)
                 .query(String.class).optional().orElseThrow(() -> new ReportRefused("report.review.error.notSubmitted"));
-        Report.Status s = Report.Status.of(status);
-        if (s == Report.Status.APPROVED) {
-            throw new ReportRefused("report.review.error.approved");
-        }
-        if (s != Report.Status.SUBMITTED) {
-            throw new ReportRefused("report.review.error.notSubmitted");
+        String refusal = Report.Status.of(status).reviewRefusal();
+        if (refusal != null) {
+            throw new ReportRefused(refusal);
         }
     }
 
@@ -404,8 +401,9 @@ public class Reports {
     void approve(Report report, String actor, long eligibleSek) {
         lockForReview(report.id());
         long reported = reportedTotal(report.id());
-        if (eligibleSek < 0 || eligibleSek > reported) {
-            throw new ReportRefused("report.review.error.eligibleInvalid");
+        String refusal = Report.eligibleRefusal(eligibleSek, reported);
+        if (refusal != null) {
+            throw new ReportRefused(refusal);
         }
         Instant now = clock.instant();
         jdbc.sql("""
