@@ -46,9 +46,11 @@ public class Reports {
     private final FollowUpTerms terms;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final ReportRows rows;
 
     Reports(JdbcClient jdbc, Clock clock, Audit audit, Memberships memberships, FollowUpTerms terms, JsonMapper json,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ReportRows rows) {
+        this.rows = rows;
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -112,18 +114,10 @@ public class Reports {
         return terms.of(report.programme());
     }
 
-    // ---- reading
-
-    private static final String SELECT = """
-            SELECT r.id, r.funded_partnership_id, f.key, coalesce(f.title, f.theme_sv, f.key) AS title, f.programme_key,
-                   f.swedish_organisation_id, r.kind, r.position, r.period_from, r.period_to, r.due_on, r.status,
-                   r.answers::text AS answers, r.version, r.saved_by, r.saved_at, r.submitted_by, r.submitted_at,
-                   r.reviewed_by, r.reviewed_at, r.review_comment, r.eligible_sek
-            FROM project_report r JOIN funded_partnership f ON f.id = r.funded_partnership_id
-            """;
+    // ---- reading (ReportRows)
 
     Optional<Report> find(UUID id) {
-        return jdbc.sql(SELECT + " WHERE r.id = ?").param(id).query(this::row).optional().map(this::complete);
+        return rows.find(id);
     }
 
     /** The report for a member of its project's organisation, when {@code projectKey} is its project's key. */
@@ -133,70 +127,17 @@ public class Reports {
                 .filter(r -> organisations.contains(r.organisationId()));
     }
 
-    private Report row(ResultSet rs, int i) throws SQLException {
-        Timestamp savedAt = rs.getTimestamp("saved_at");
-        Timestamp submittedAt = rs.getTimestamp("submitted_at");
-        Timestamp reviewedAt = rs.getTimestamp("reviewed_at");
-        long eligible = rs.getLong("eligible_sek");
-        Long eligibleSek = rs.wasNull() ? null : eligible;
-        return new Report(rs.getObject("id", UUID.class), rs.getObject("funded_partnership_id", UUID.class),
-                rs.getString("key"), rs.getString("title"), rs.getString("programme_key"),
-                rs.getObject("swedish_organisation_id", UUID.class), Report.Kind.of(rs.getString("kind")),
-                rs.getInt("position"), rs.getObject("period_from", LocalDate.class),
-                rs.getObject("period_to", LocalDate.class), rs.getObject("due_on", LocalDate.class),
-                Report.Status.of(rs.getString("status")), answers(rs.getString("answers")), rs.getInt("version"),
-                rs.getString("saved_by"), savedAt == null ? null : savedAt.toInstant(), rs.getString("submitted_by"),
-                submittedAt == null ? null : submittedAt.toInstant(), rs.getString("reviewed_by"),
-                reviewedAt == null ? null : reviewedAt.toInstant(), rs.getString("review_comment"), eligibleSek,
-                List.of(), List.of(), List.of());
-    }
-
-    private Report complete(Report r) {
-        List<String> areas = jdbc.sql("""
-                SELECT core_area_key FROM funded_partnership_core_area WHERE funded_partnership_id = ? ORDER BY core_area_key
-                """).param(r.projectId()).query(String.class).list();
-        List<Report.BudgetLine> budget = jdbc.sql("""
-                SELECT position, category, description, party, approved_sek FROM project_budget_line
-                WHERE funded_partnership_id = ? ORDER BY position
-                """).param(r.projectId()).query((rs, i) -> new Report.BudgetLine(rs.getInt(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getLong(5))).list();
-        return new Report(r.id(), r.projectId(), r.projectKey(), r.projectTitle(), r.programme(), r.organisationId(),
-                r.kind(), r.position(), r.periodFrom(), r.periodTo(), r.dueOn(), r.status(), r.answers(), r.version(),
-                r.savedBy(), r.savedAt(), r.submittedBy(), r.submittedAt(), r.reviewedBy(), r.reviewedAt(),
-                r.reviewComment(), r.eligibleSek(), areas, budget, attachments(r.id()));
-    }
-
-    private List<Report.ReportAttachment> attachments(UUID reportId) {
-        return jdbc.sql("""
-                SELECT id, file_name, size_bytes, added_by, added_at FROM project_report_attachment
-                WHERE report_id = ? ORDER BY added_at, file_name
-                """).param(reportId).query((rs, i) -> new Report.ReportAttachment(rs.getObject(1, UUID.class),
-                rs.getString(2), rs.getLong(3), rs.getString(4), rs.getTimestamp(5).toInstant())).list();
-    }
-
-    private Map<String, String> answers(String text) {
-        return json.readValue(text, new TypeReference<LinkedHashMap<String, String>>() {
-        });
-    }
-
     /** The actual costs stored for a report, by budget line position. */
     Map<Integer, ReportLine> lines(UUID reportId) {
-        Map<Integer, ReportLine> lines = new LinkedHashMap<>();
-        jdbc.sql("SELECT position, actual_sek, explanation FROM project_report_line WHERE report_id = ? ORDER BY position")
-                .param(reportId).query((rs, i) -> new ReportLine(rs.getInt(1), rs.getLong(2), rs.getString(3)))
-                .list().forEach(l -> lines.put(l.position(), l));
-        return lines;
+        return rows.lines(reportId);
     }
 
     long reportedTotal(UUID reportId) {
-        return jdbc.sql("SELECT coalesce(sum(actual_sek), 0) FROM project_report_line WHERE report_id = ?")
-                .param(reportId).query(Long.class).single();
+        return rows.reportedTotal(reportId);
     }
 
     List<SentReminder> reminders(UUID reportId) {
-        return jdbc.sql("SELECT kind, sent_at, recipients FROM project_report_reminder WHERE report_id = ? ORDER BY sent_at")
-                .param(reportId).query((rs, i) -> new SentReminder(rs.getString(1), rs.getTimestamp(2).toInstant(),
-                        List.of((String[]) rs.getArray(3).getArray()))).list();
+        return rows.reminders(reportId);
     }
 
     // ---- the grantee's draft
@@ -317,7 +258,7 @@ public class Reports {
         return jdbc.sql("""
                 SELECT answers::text FROM project_report_conflict
                 WHERE report_id = ? AND refused_by = ? AND resolved_at IS NULL
-                """).params(reportId, actor).query(String.class).optional().map(this::answers);
+                """).params(reportId, actor).query(String.class).optional().map(rows::answers);
     }
 
     /** Drops the refused save of {@code actor}: the saved version stays. */
@@ -341,7 +282,7 @@ public class Reports {
         PdfUpload upload;
         try {
             upload = PdfUpload.of(fileName, content);
-            PdfUpload.roomFor(attachments(report.id()).size());
+            PdfUpload.roomFor(rows.attachments(report.id()).size());
         } catch (PdfUpload.Refused refused) {
             throw new ReportRefused(refused.messageKey("report.attachments.error"));
         }
@@ -363,15 +304,14 @@ public class Reports {
     }
 
     Optional<AttachmentFile> attachment(UUID reportId, UUID id) {
-        return jdbc.sql("SELECT file_name, content FROM project_report_attachment WHERE id = ? AND report_id = ?")
-                .params(id, reportId).query((rs, i) -> new AttachmentFile(rs.getString(1), rs.getBytes(2))).optional();
+        return rows.attachment(reportId, id);
     }
 
     /** Removes an attachment; false when the report has no such attachment. */
     @Transactional
     boolean removeAttachment(Report report, String actor, UUID id) {
         lockEditable(report.id());
-        Optional<Report.ReportAttachment> info = attachments(report.id()).stream().filter(a -> a.id().equals(id)).findFirst();
+        Optional<Report.ReportAttachment> info = rows.attachments(report.id()).stream().filter(a -> a.id().equals(id)).findFirst();
         if (info.isEmpty()) {
             return false;
         }
@@ -434,38 +374,16 @@ public class Reports {
 
     // ---- the officer's lists
 
-    private static final String LISTED = """
-            SELECT r.id, f.key, coalesce(f.title, f.theme_sv, f.key), f.swedish_organisation_id, r.kind, r.position,
-                   r.period_to, r.due_on, r.status, r.submitted_at, r.reviewed_at
-            FROM project_report r JOIN funded_partnership f ON f.id = r.funded_partnership_id
-            """;
-
     List<Listed> awaitingReview() {
-        return listed(LISTED + " WHERE r.status = 'submitted' ORDER BY r.submitted_at, f.key",
-                today());
+        return rows.awaitingReview(today());
     }
 
     /** Due date passed and not submitted (a returned report is listed as returned). */
     List<Listed> overdue(LocalDate today) {
-        return listed(LISTED + " WHERE r.status IN ('not-started', 'draft') AND r.due_on < :today ORDER BY r.due_on, f.key",
-                today);
+        return rows.overdue(today);
     }
 
     List<Listed> returned() {
-        return listed(LISTED + " WHERE r.status = 'returned' ORDER BY r.reviewed_at, f.key",
-                today());
-    }
-
-    /** The rows of a list; {@code day} counts the days overdue (unused by a query that does not name it). */
-    private List<Listed> listed(String sql, LocalDate day) {
-        return jdbc.sql(sql).param("today", day).query((rs, i) -> {
-            LocalDate due = rs.getObject(8, LocalDate.class);
-            Timestamp submitted = rs.getTimestamp(10);
-            Timestamp reviewed = rs.getTimestamp(11);
-            return new Listed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
-                    Report.Kind.of(rs.getString(5)), rs.getInt(6), rs.getObject(7, LocalDate.class), due,
-                    Report.Status.of(rs.getString(9)), submitted == null ? null : submitted.toInstant(),
-                    reviewed == null ? null : reviewed.toInstant(), Math.max(0, ChronoUnit.DAYS.between(due, day)));
-        }).list();
+        return rows.returned(today());
     }
 }
