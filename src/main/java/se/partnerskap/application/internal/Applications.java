@@ -48,9 +48,11 @@ public class Applications {
     private final SectionRules rules;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final ApplicationRows stored;
 
     Applications(JdbcClient jdbc, Clock clock, Audit audit, Memberships memberships, Rounds rounds,
-            Components components, SectionRules rules, JsonMapper json, ApplicationEventPublisher events) {
+            Components components, SectionRules rules, JsonMapper json, ApplicationEventPublisher events, ApplicationRows stored) {
+        this.stored = stored;
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -125,14 +127,7 @@ public class Applications {
         if (orgs.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(SUMMARY + """
-                FROM application a WHERE a.lead_organisation_id IN (:orgs)
-                   OR EXISTS (SELECT 1 FROM application_section s, jsonb_array_elements_text(s.answers -> 'coApplicants') c
-                              WHERE s.application_id = a.id AND s.section_key = 'applicant'
-                                AND jsonb_typeof(s.answers -> 'coApplicants') = 'array' AND c IN (:orgNames))
-                ORDER BY a.updated_at DESC
-                """).param("orgs", orgs).param("orgNames", orgs.stream().map(UUID::toString).toList())
-                .query(summaries()).list();
+        return stored.visibleTo(orgs);
     }
 
     /** One page of the applications led by the user's organisations, the latest changed first. */
@@ -148,35 +143,7 @@ public class Applications {
         if (orgs.isEmpty()) {
             return new Led(List.of(), 0);
         }
-        UUID[] ids = orgs.toArray(UUID[]::new);
-        int total = jdbc.sql("SELECT count(*) FROM application WHERE lead_organisation_id = ANY(?)")
-                .param(ids).query(Integer.class).single();
-        List<ApplicationSummary> rows = jdbc.sql(SUMMARY + """
-                FROM application a WHERE a.lead_organisation_id = ANY(?)
-                ORDER BY a.updated_at DESC, a.id LIMIT ? OFFSET ?
-                """).params(ids, size, offset).query(summaries()).list();
-        return new Led(rows, total);
-    }
-
-    private static final String SUMMARY = """
-            SELECT a.id, a.round_id, a.component_key, a.lead_organisation_id, a.status, a.title, a.updated_at,
-                   (SELECT coalesce(string_agg(s.section_key, ','), '') FROM application_section s
-                    WHERE s.application_id = a.id AND s.state = 'completed') AS done
-            """;
-
-    /** Rows of {@link #SUMMARY}: each round's sections looked up once for all rows. */
-    private org.springframework.jdbc.core.RowMapper<ApplicationSummary> summaries() {
-        Map<UUID, List<Section>> applying = new java.util.HashMap<>();
-        return (rs, i) -> {
-            UUID round = rs.getObject("round_id", UUID.class);
-            List<Section> sections = applying.computeIfAbsent(round, r -> rounds.details(r).map(Section::in)
-                    .orElse(List.of(Section.values())));
-            List<String> done = List.of(rs.getString("done").split(","));
-            int completed = (int) sections.stream().filter(s -> done.contains(s.key())).count();
-            return new ApplicationSummary(rs.getObject("id", UUID.class), round, rs.getString("component_key"),
-                    rs.getObject("lead_organisation_id", UUID.class), ApplicationStatus.ofKey(rs.getString("status")),
-                    rs.getString("title"), rs.getTimestamp("updated_at").toInstant(), completed, sections.size());
-        };
+        return stored.ledBy(orgs, offset, size);
     }
 
     /** The sections of {@code application} that apply in its round, in the task list's order. */
@@ -186,7 +153,7 @@ public class Applications {
 
     /** The application if {@code userId} is a member of its lead organisation; otherwise empty. */
     public Optional<Application> load(UUID id, UUID userId) {
-        return find(id).filter(a -> memberships.organisationsOf(userId).contains(a.leadOrganisation()));
+        return stored.find(id).filter(a -> memberships.organisationsOf(userId).contains(a.leadOrganisation()));
     }
 
     /**
@@ -195,58 +162,13 @@ public class Applications {
      */
     public Optional<Application> readable(UUID id, UUID userId) {
         List<UUID> orgs = memberships.organisationsOf(userId);
-        return find(id).filter(a -> orgs.contains(a.leadOrganisation()) || a.section(Section.APPLICANT).answers()
+        return stored.find(id).filter(a -> orgs.contains(a.leadOrganisation()) || a.section(Section.APPLICANT).answers()
                 .all("coApplicants").stream().anyMatch(o -> orgs.stream().anyMatch(m -> m.toString().equals(o))));
     }
 
     /** Whether {@code userId} may change the application (edit, submit, withdraw): a member of its lead organisation. */
     public boolean leadMember(Application application, UUID userId) {
         return memberships.organisationsOf(userId).contains(application.leadOrganisation());
-    }
-
-    private Optional<Application> find(UUID id) {
-        Optional<Application> head = jdbc.sql("""
-                SELECT id, round_id, programme_key, component_key, lead_organisation_id, status, title, created_by,
-                       created_at, updated_at FROM application WHERE id = ?
-                """).param(id).query((rs, i) -> new Application(rs.getObject("id", UUID.class),
-                rs.getObject("round_id", UUID.class), rs.getString("programme_key"), rs.getString("component_key"),
-                rs.getObject("lead_organisation_id", UUID.class), ApplicationStatus.ofKey(rs.getString("status")),
-                rs.getString("title"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), Map.of(), List.of())).optional();
-        if (head.isEmpty()) {
-            return head;
-        }
-        Application a = head.get();
-        return Optional.of(new Application(a.id(), a.roundId(), a.programme(), a.component(), a.leadOrganisation(),
-                a.status(), a.title(), a.createdBy(), a.createdAt(), a.updatedAt(), sectionsOf(id), attachments(id)));
-    }
-
-    private Map<Section, SectionAnswers> sectionsOf(UUID id) {
-        Map<Section, SectionAnswers> sections = new EnumMap<>(Section.class);
-        jdbc.sql("""
-                SELECT section_key, answers::text AS answers, state, version, saved_by, saved_at
-                FROM application_section WHERE application_id = ?
-                """).param(id).query((RowCallback) rs -> Section.ofKey(rs.getString("section_key"))
-                .ifPresent(s -> sections.put(s, sectionAnswers(s, rs))));
-        return sections;
-    }
-
-    private interface RowCallback extends org.springframework.jdbc.core.RowCallbackHandler {
-    }
-
-    private SectionAnswers sectionAnswers(Section s, ResultSet rs) {
-        try {
-            Timestamp at = rs.getTimestamp("saved_at");
-            return new SectionAnswers(s, answers(rs.getString("answers")), SectionState.ofKey(rs.getString("state")),
-                    rs.getInt("version"), rs.getString("saved_by"), at == null ? null : at.toInstant());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Answers answers(String text) {
-        return new Answers(json.readValue(text, new TypeReference<Map<String, List<String>>>() {
-        }));
     }
 
     /**
@@ -298,7 +220,7 @@ public class Applications {
                 .param("title", title == null ? null : title.substring(0, Math.min(200, title.length())), java.sql.Types.VARCHAR)
                 .update();
         if (rows == 0) {
-            SectionAnswers current = find(id).orElseThrow().section(section);
+            SectionAnswers current = stored.find(id).orElseThrow().section(section);
             jdbc.sql("""
                     INSERT INTO section_conflict (id, application_id, section_key, answers, based_on_version, saved_version,
                                                   refused_by, refused_at)
@@ -349,7 +271,7 @@ public class Applications {
         // the budget's limit depends on the partners, co-applicants and years of the other sections
         Application a = head.get().application();
         return Optional.of(new ForSave(new Application(a.id(), a.roundId(), a.programme(), a.component(),
-                a.leadOrganisation(), a.status(), a.title(), a.createdBy(), a.createdAt(), a.updatedAt(), sectionsOf(id),
+                a.leadOrganisation(), a.status(), a.title(), a.createdBy(), a.createdAt(), a.updatedAt(), stored.sectionsOf(id),
                 List.of()), head.get().openConflict()));
     }
 
@@ -368,7 +290,7 @@ public class Applications {
         return jdbc.sql("""
                 SELECT answers::text FROM section_conflict
                 WHERE application_id = ? AND section_key = ? AND refused_by = ? AND resolved_at IS NULL
-                """).params(id, section.key(), actor).query(String.class).optional().map(this::answers);
+                """).params(id, section.key(), actor).query(String.class).optional().map(stored::answers);
     }
 
     /** Drops the refused save of {@code actor} in a section: the saved version stays. */
@@ -471,25 +393,8 @@ public class Applications {
         if (readable(id, userId).isEmpty()) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                SELECT id, file_name, size_bytes, sha256, added_by, added_at, content_type, content
-                FROM attachment WHERE id = ? AND application_id = ?
-                """).params(attachmentId, id).query((rs, i) -> new AttachmentFile(info(rs), rs.getString("content_type"),
-                rs.getBytes("content"))).optional();
+        return stored.attachment(id, attachmentId);
     }
-
-    private List<AttachmentInfo> attachments(UUID id) {
-        return jdbc.sql("""
-                SELECT id, file_name, size_bytes, sha256, added_by, added_at FROM attachment
-                WHERE application_id = ? ORDER BY added_at, file_name
-                """).param(id).query((rs, i) -> info(rs)).list();
-    }
-
-    private static AttachmentInfo info(ResultSet rs) throws SQLException {
-        return new AttachmentInfo(rs.getObject("id", UUID.class), rs.getString("file_name"), rs.getLong("size_bytes"),
-                rs.getString("sha256"), rs.getString("added_by"), rs.getTimestamp("added_at").toInstant());
-    }
-
 
     /** The components a round takes, for the start form. */
     public List<se.partnerskap.programme.Component> components(RoundDetails round) {
