@@ -60,6 +60,20 @@ class UnknownAddressesTest extends AbstractIntegrationTest {
 
         assertThat(closed.statusCode()).isEqualTo(400);
         assertThat(closed.body()).doesNotContain("Exception");
+        // the extension form too (a form record bound with its BindingResult): an open round, a version that is none
+        UUID open = jdbc.sql("""
+                SELECT id FROM round WHERE status = 'open' AND opens_at IS NOT NULL
+                  AND greatest(closes_at, coalesce(extended_until, closes_at)) > now() ORDER BY opens_at DESC LIMIT 1
+                """).query(UUID.class).single();
+        String openBefore = jdbc.sql("SELECT version || coalesce(extended_until::text, '') FROM round WHERE id = ?")
+                .param(open).query(String.class).single();
+        String form = get(ada, "/admin/omgangar/" + open + "/forlang").body();
+        var extended = postForm(ada, "/admin/omgangar/" + open + "/forlang", form, Map.of("version", "abc",
+                "until", "2099-01-01T12:00", "reasonSv", "Skäl", "reasonEn", "Reason"));
+        assertThat(extended.statusCode()).isEqualTo(400);
+        assertThat(extended.body()).doesNotContain("Exception");
+        assertThat(jdbc.sql("SELECT version || coalesce(extended_until::text, '') FROM round WHERE id = ?")
+                .param(open).query(String.class).single()).isEqualTo(openBefore);
         assertThat(jdbc.sql("SELECT status || version FROM round WHERE id = ?").param(round).query(String.class).single())
                 .isEqualTo(before);
     }

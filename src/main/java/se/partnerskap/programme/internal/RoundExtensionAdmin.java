@@ -1,8 +1,6 @@
 package se.partnerskap.programme.internal;
 
 import java.security.Principal;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,7 +11,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.partnerskap.programme.Programmes;
 import se.partnerskap.programme.RoundDetails;
@@ -46,42 +45,31 @@ class RoundExtensionAdmin {
     }
 
     @PostMapping({"/admin/omgangar/{id}/forlang", "/en/admin/rounds/{id}/forlang"})
-    String extend(@PathVariable UUID id, @RequestParam(defaultValue = "") String until,
-            @RequestParam(defaultValue = "") String reasonSv, @RequestParam(defaultValue = "") String reasonEn,
-            @RequestParam(defaultValue = "0") int version, Ui ui, Principal principal, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
-        RoundDetails r = extendable(id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        Instant instant = RoundForms.instant(until, "until", errors);
-        if (instant != null && !instant.isAfter(r.deadline())) {
-            errors.put("until", "rounds.error.until.notLater");
-        } else if (instant != null && !instant.isAfter(programmes.now())) {
-            errors.put("until", "rounds.error.until.past");
+    String extend(@PathVariable UUID id, @ModelAttribute("extension") ExtensionRequest typed, BindingResult binding,
+            Ui ui, Principal principal, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        if (binding.hasFieldErrors("version")) {
+            // not a version number: a bad request that changes nothing
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST);
         }
-        reason(reasonSv, "reasonSv", errors);
-        reason(reasonEn, "reasonEn", errors);
-        ExtendForm form = new ExtendForm(until, reasonSv, reasonEn, version, errors);
+        RoundDetails r = extendable(id);
+        new ExtensionRequest.Rules(r.deadline(), programmes.now()).validate(typed, binding);
+        Map<String, String> errors = ExtensionRequest.byField(binding);
+        ExtendForm form = new ExtendForm(typed.until(), typed.reasonSv(), typed.reasonEn(), typed.version(), errors);
         if (!errors.isEmpty()) {
             response.setStatus(400);
             return page(r, form, false, ui, model);
         }
         try {
-            management.extend(r.id(), instant, reasonSv, reasonEn, version, principal.getName());
+            management.extend(r.id(), typed.deadline(), typed.reasonSv(), typed.reasonEn(), typed.version(),
+                    principal.getName());
         } catch (RoundManagement.StaleRound | RoundManagement.NotAllowed changed) {
             response.setStatus(409);
             RoundDetails now = rounds.find(id);
-            return page(now, new ExtendForm(until, reasonSv, reasonEn, now.version(), errors), true, ui, model);
+            return page(now, new ExtendForm(typed.until(), typed.reasonSv(), typed.reasonEn(), now.version(), errors),
+                    true, ui, model);
         }
         redirect.addFlashAttribute("notice", "rounds.notice.extended");
         return "redirect:" + ui.href("/admin/omgangar/" + r.id());
-    }
-
-    private static void reason(String value, String field, Map<String, String> errors) {
-        if (value.isBlank()) {
-            errors.put(field, "rounds.error." + field + ".missing");
-        } else if (value.length() > 2000) {
-            errors.put(field, "rounds.error.reason.tooLong");
-        }
     }
 
     private RoundDetails extendable(UUID id) {
