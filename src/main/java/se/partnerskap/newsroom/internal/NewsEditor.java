@@ -46,42 +46,15 @@ public class NewsEditor {
     static final Set<String> ACTIONS = Set.of("save", "preview", "publish", "schedule", "unpublish");
 
     private final NewsItems items;
-    private final NewsItemPages pages;
-    private final ContactPersons contactPersons;
+    private final NewsItemPages itemPages;
+    private final NewsEditorPages pages;
     private final NewsFormCheck check;
 
-    NewsEditor(NewsItems items, NewsItemPages pages, ContactPersons contactPersons, NewsFormCheck check) {
+    NewsEditor(NewsItems items, NewsItemPages itemPages, NewsEditorPages pages, NewsFormCheck check) {
         this.items = items;
+        this.itemPages = itemPages;
         this.pages = pages;
-        this.contactPersons = contactPersons;
         this.check = check;
-    }
-
-    // ---------------------------------------------------------------- view models
-
-    public record Row(NewsItem item, String state, String when, String href) {
-    }
-
-    public record AdminList(List<Row> rows, String type, String language, String state, String q) {
-    }
-
-    public record Choice(String value, String label) {
-    }
-
-    /** The form with everything it offers and what went wrong; {@code saved} is the stored item, if any. */
-    public record EditPage(NewsForm form, Map<String, String> errors, NewsItem saved, boolean conflict,
-            List<Choice> translations, Map<String, List<NewsTag>> tags, List<ContactPerson> programmeContacts,
-            String state, String action) {
-    }
-
-    public record RevisionRow(NewsItems.Revision revision, String when) {
-    }
-
-    public record RevisionsPage(NewsItem item, List<RevisionRow> revisions) {
-    }
-
-    public record ComparePage(NewsItem item, RevisionRow from, RevisionRow to, List<RevisionDiff.FieldChange> fields,
-            List<RevisionDiff.Line> body) {
     }
 
     // ---------------------------------------------------------------- list
@@ -90,17 +63,7 @@ public class NewsEditor {
     String list(Ui ui, Model model, @RequestParam(required = false) String type,
             @RequestParam(required = false) String language, @RequestParam(required = false) String state,
             @RequestParam(required = false) String q) {
-        String t = NewsItem.isType(type) ? type : null;
-        String l = "sv".equals(language) || "en".equals(language) ? language : null;
-        String s = state != null && Set.of("draft", "scheduled", "published", "unpublished").contains(state) ? state : null;
-        String text = q == null || q.isBlank() ? null : q.strip();
-        Instant now = items.now();
-        List<Row> rows = items.all(new NewsItems.AdminFilter(t, l, s, text)).stream()
-                .map(i -> new Row(i, i.state(now), i.publishAt() == null ? ""
-                        : NewsDates.format(i.publishAt(), i.dateOnly(), ui.language()),
-                        ui.href("/admin/nyheter/" + i.id())))
-                .toList();
-        model.addAttribute("page", new AdminList(rows, t, l, s, text == null ? "" : text));
+        model.addAttribute("page", pages.list(type, language, state, q, ui));
         return "newsroom/admin-list";
     }
 
@@ -199,7 +162,7 @@ public class NewsEditor {
     @GetMapping({"/admin/nyheter/{id}/forhandsvisning", "/en/admin/news/{id}/forhandsvisning"})
     String preview(Ui ui, Model model, @PathVariable UUID id) {
         NewsItem item = find(id);
-        model.addAttribute("page", pages.itemPage(item, ui, items.now(), true));
+        model.addAttribute("page", itemPages.itemPage(item, ui, items.now(), true));
         return "newsroom/item";
     }
 
@@ -235,56 +198,22 @@ public class NewsEditor {
 
     @GetMapping({"/admin/nyheter/{id}/versioner", "/en/admin/news/{id}/versioner"})
     String revisions(Ui ui, Model model, @PathVariable UUID id) {
-        NewsItem item = find(id);
-        model.addAttribute("page", new RevisionsPage(item, items.revisions(item.id()).stream()
-                .map(r -> revisionRow(r, ui)).toList()));
+        model.addAttribute("page", pages.revisions(find(id), ui));
         return "newsroom/revisions";
     }
 
     @GetMapping({"/admin/nyheter/{id}/versioner/jamfor", "/en/admin/news/{id}/versioner/jamfor"})
     String compare(Ui ui, Model model, @PathVariable UUID id, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        NewsItem item = find(id);
-        int a = NewsFormCheck.parseInt(from, -1);
-        int b = NewsFormCheck.parseInt(to, -1);
-        if (a > b) {
-            int x = a;
-            a = b;
-            b = x;
-        }
-        NewsItems.Revision before = items.revision(item.id(), a).orElseThrow(NotFoundException::new);
-        NewsItems.Revision after = items.revision(item.id(), b).orElseThrow(NotFoundException::new);
-        model.addAttribute("page", new ComparePage(item, revisionRow(before, ui), revisionRow(after, ui),
-                RevisionDiff.fields(before.snapshot(), after.snapshot()),
-                RevisionDiff.body(String.valueOf(before.snapshot().getOrDefault("body", "")),
-                        String.valueOf(after.snapshot().getOrDefault("body", "")))));
+        model.addAttribute("page", pages.compare(find(id), from, to, ui));
         return "newsroom/compare";
-    }
-
-    private static RevisionRow revisionRow(NewsItems.Revision r, Ui ui) {
-        return new RevisionRow(r, StockholmTime.dateTime(r.savedAt(), ui.language()));
     }
 
     // ---------------------------------------------------------------- helpers
 
     private String edit(Model model, NewsForm form, Map<String, String> errors, NewsItem saved, boolean conflict, Ui ui) {
-        Language formLanguage = Language.ofCode(form.language());
-        List<Choice> translations = items.all(new NewsItems.AdminFilter(null, formLanguage.other().code(), null, null))
-                .stream().sorted(java.util.Comparator.comparing(NewsItem::title))
-                .map(i -> new Choice(i.id().toString(), i.title())).toList();
-        Map<String, List<NewsTag>> tags = new LinkedHashMap<>();
-        for (String kind : List.of("theme", "country", "region")) {
-            tags.put(kind, new ArrayList<>());
-        }
-        items.tags().forEach(t -> tags.get(t.kind()).add(t));
-        model.addAttribute("page", new EditPage(form, errors, saved, conflict, translations, tags, programmeContacts(),
-                saved == null ? "new" : saved.state(items.now()),
-                saved == null ? ui.href("/admin/nyheter") : ui.href("/admin/nyheter/" + saved.id())));
+        model.addAttribute("page", pages.edit(form, errors, saved, conflict, ui));
         return "newsroom/edit";
-    }
-
-    private List<ContactPerson> programmeContacts() {
-        return check.programmeContacts();
     }
 
     private NewsItem find(UUID id) {
