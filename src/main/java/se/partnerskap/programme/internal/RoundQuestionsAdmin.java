@@ -34,8 +34,6 @@ import se.partnerskap.web.Ui;
 @PreAuthorize("hasAnyRole('CASE_OFFICER', 'ADMINISTRATOR')")
 class RoundQuestionsAdmin {
 
-    static final int DEFAULT_LONG_TEXT = 2000;
-    static final int MAX_LENGTH = 20_000;
 
     private final RoundAdminPages rounds;
     private final RoundManagement management;
@@ -84,8 +82,8 @@ class RoundQuestionsAdmin {
                 p.getOrDefault("labelSv", ""), p.getOrDefault("labelEn", ""), p.getOrDefault("helpSv", ""),
                 p.getOrDefault("helpEn", ""), p.getOrDefault("maxLength", ""), p.getOrDefault("options", ""),
                 version, new LinkedHashMap<>());
-        String questionKey = key != null ? key : nextKey(r.questions());
-        Question q = validate(form, questionKey);
+        String questionKey = key != null ? key : QuestionRules.nextKey(r.questions());
+        Question q = QuestionRules.validate(form, questionKey);
         if (q == null) {
             response.setStatus(400);
             return page(r, form, false, ui, model);
@@ -145,76 +143,6 @@ class RoundQuestionsAdmin {
         return "redirect:" + ui.href("/admin/omgangar/" + r.id()) + "#questions";
     }
 
-    static Question validate(QuestionForm form, String key) {
-        Map<String, String> errors = form.errors();
-        if (!Question.TYPES.contains(form.type())) {
-            errors.put("type", "rounds.error.question.type");
-        }
-        required(form.labelSv(), "labelSv", 500, errors);
-        required(form.labelEn(), "labelEn", 500, errors);
-        if (form.helpSv().length() > 2000) {
-            errors.put("helpSv", "rounds.error.text.tooLong");
-        }
-        if (form.helpEn().length() > 2000) {
-            errors.put("helpEn", "rounds.error.text.tooLong");
-        }
-        boolean text = form.type().endsWith("-text");
-        Integer maxLength = null;
-        if (text) {
-            String typed = form.maxLength().strip();
-            if (typed.isEmpty()) {
-                maxLength = "long-text".equals(form.type()) ? DEFAULT_LONG_TEXT : null;
-            } else if (!typed.matches("\\d{1,6}") || Integer.parseInt(typed) < 1 || Integer.parseInt(typed) > MAX_LENGTH) {
-                errors.put("maxLength", "rounds.error.question.maxLength");
-            } else {
-                maxLength = Integer.parseInt(typed);
-            }
-        }
-        List<Question.Option> options = List.of();
-        if (form.type().endsWith("-choice")) {
-            options = new ArrayList<>();
-            int n = 1;
-            for (String line : form.options().split("\\R")) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] parts = line.split("\\|", -1);
-                if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                    errors.put("options", "rounds.error.question.optionLine");
-                    break;
-                }
-                options.add(new Question.Option("o" + n++, parts[0].strip(), parts[1].strip()));
-            }
-            if (!errors.containsKey("options") && options.size() < 2) {
-                errors.put("options", "rounds.error.question.options");
-            }
-        }
-        if (!errors.isEmpty()) {
-            return null;
-        }
-        return new Question(key, form.type(), form.required(), form.labelSv().strip(), form.labelEn().strip(),
-                blankToNull(form.helpSv()), blankToNull(form.helpEn()), maxLength, options);
-    }
-
-    private static void required(String value, String field, int max, Map<String, String> errors) {
-        if (value.isBlank()) {
-            errors.put(field, "rounds.error.question." + field + ".missing");
-        } else if (value.length() > max) {
-            errors.put(field, "rounds.error.text.tooLong");
-        }
-    }
-
-    /** The next unused key: one more than the highest qN so far, so a removed question's key is not reused. */
-    static String nextKey(List<Question> questions) {
-        int max = 0;
-        for (Question q : questions) {
-            if (q.key().matches("q\\d+")) {
-                max = Math.max(max, Integer.parseInt(q.key().substring(1)));
-            }
-        }
-        return "q" + (max + 1);
-    }
-
     private RoundDetails editable(UUID id) {
         RoundDetails r = rounds.find(id);
         RoundDetails.State state = rounds.state(r);
@@ -245,9 +173,5 @@ class RoundQuestionsAdmin {
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }
