@@ -14,6 +14,11 @@ public record Question(String key, String type, boolean required, String labelSv
     public static final List<String> TYPES = List.of("short-text", "long-text", "single-choice", "multiple-choice",
             "number", "date");
 
+    /** Its options in order (none for a question without choices); never null, never changed once made. */
+    public Question {
+        options = options == null ? List.of() : List.copyOf(options);
+    }
+
     public record Option(String key, String sv, String en) {
         public String label(Language language) {
             return language.pick(sv, en);

@@ -77,9 +77,26 @@ public class Rounds {
                 .param(programme).query((org.springframework.jdbc.core.RowMapper<RoundDetails>) this::details).list();
     }
 
+    /**
+     * The questions of a round as read from their JSON, kept by that text: the same text always reads as the same
+     * (immutable) questions, so no instance can serve stale ones; a public page and every autosave read them.
+     */
+    private final java.util.Map<String, java.util.List<Question>> parsedQuestions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private java.util.List<Question> questions(String text) {
+        java.util.List<Question> parsed = parsedQuestions.get(text);
+        if (parsed == null) {
+            parsed = java.util.List.of(json.readValue(text, Question[].class));
+            if (parsedQuestions.size() >= 500) {
+                parsedQuestions.clear();
+            }
+            parsedQuestions.put(text, parsed);
+        }
+        return parsed;
+    }
+
     private RoundDetails details(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        java.util.List<Question> questions = java.util.Arrays.asList(
-                json.readValue(rs.getString("questions"), Question[].class));
+        java.util.List<Question> questions = questions(rs.getString("questions"));
         return new RoundDetails(rs.getObject("id", UUID.class), rs.getString("programme_key"), rs.getString("key"),
                 rs.getString("name_sv"), rs.getString("name_en"), instant(rs, "opens_at"), instant(rs, "closes_at"),
                 instant(rs, "extended_until"), (Long) rs.getObject("budget_sek"), (Long) rs.getObject("max_amount_sek"),
