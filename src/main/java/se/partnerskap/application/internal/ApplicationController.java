@@ -1,7 +1,5 @@
 package se.partnerskap.application.internal;
 
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +8,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,29 +21,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.partnerskap.application.internal.Answers;
 import se.partnerskap.application.internal.Application;
-import se.partnerskap.application.internal.ApplicationSummary;
 import se.partnerskap.application.internal.Applications;
 import se.partnerskap.application.internal.Problem;
 import se.partnerskap.application.internal.SaveResult;
 import se.partnerskap.application.internal.Section;
 import se.partnerskap.application.internal.SectionAnswers;
 import se.partnerskap.identity.SignedIn;
-import se.partnerskap.programme.Component;
-import se.partnerskap.programme.Components;
-import se.partnerskap.programme.Programmes;
-import se.partnerskap.programme.RoundDetails;
-import se.partnerskap.programme.Rounds;
-import se.partnerskap.registry.Country;
-import se.partnerskap.registry.Registry;
-import se.partnerskap.registry.SwedishOrganisation;
-import se.partnerskap.shared.Language;
-import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.web.NotFoundException;
-import se.partnerskap.web.PdfUpload;
 import se.partnerskap.web.Ui;
 
 /**

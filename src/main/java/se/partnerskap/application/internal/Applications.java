@@ -2,12 +2,9 @@ package se.partnerskap.application.internal;
 
 import se.partnerskap.application.ApplicationStarted;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +19,9 @@ import se.partnerskap.application.internal.SectionRules;
 import se.partnerskap.audit.Audit;
 import se.partnerskap.identity.Memberships;
 import se.partnerskap.programme.Components;
-import se.partnerskap.programme.Programmes;
 import se.partnerskap.programme.RoundDetails;
 import se.partnerskap.programme.Rounds;
 import se.partnerskap.web.PdfUpload;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -1,13 +1,7 @@
 package se.partnerskap.application.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,34 +21,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.partnerskap.application.internal.Application;
-import se.partnerskap.application.internal.ApplicationStatus;
-import se.partnerskap.application.internal.ApplicationSummary;
 import se.partnerskap.application.internal.Applications;
-import se.partnerskap.application.internal.Ineligibility;
 import se.partnerskap.application.internal.SubmissionRecord;
 import se.partnerskap.application.internal.SubmitResult;
 import se.partnerskap.application.internal.Submissions;
-import se.partnerskap.identity.Memberships;
 import se.partnerskap.identity.SignedIn;
-import se.partnerskap.programme.Components;
-import se.partnerskap.programme.RoundDetails;
-import se.partnerskap.programme.Rounds;
-import se.partnerskap.registry.Registry;
-import se.partnerskap.registry.SwedishOrganisation;
-import se.partnerskap.shared.Language;
-import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.web.NotFoundException;
-import se.partnerskap.web.PageRequest;
 import se.partnerskap.web.Ui;
 import se.partnerskap.application.internal.SubmissionViews.Header;
-import se.partnerskap.application.internal.SubmissionViews.MineView;
-import se.partnerskap.application.internal.SubmissionViews.Reason;
-import se.partnerskap.application.internal.SubmissionViews.ReceiptView;
-import se.partnerskap.application.internal.SubmissionViews.Row;
-import se.partnerskap.application.internal.SubmissionViews.SubmitView;
-import se.partnerskap.application.internal.SubmissionViews.Version;
-import se.partnerskap.web.Links;
-
 
 /**
  * Submission pages: declaration and submit (with the eligibility result), the receipt with the

@@ -1,6 +1,5 @@
 package se.partnerskap.application.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,32 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Component;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.partnerskap.application.internal.Application;
 import se.partnerskap.application.internal.ApplicationStatus;
 import se.partnerskap.application.internal.ApplicationSummary;
 import se.partnerskap.application.internal.Applications;
 import se.partnerskap.application.internal.Ineligibility;
 import se.partnerskap.application.internal.SubmissionRecord;
-import se.partnerskap.application.internal.SubmitResult;
 import se.partnerskap.application.internal.Submissions;
-import se.partnerskap.identity.Memberships;
-import se.partnerskap.identity.SignedIn;
 import se.partnerskap.programme.Components;
 import se.partnerskap.programme.RoundDetails;
 import se.partnerskap.programme.Rounds;
@@ -43,7 +24,6 @@ import se.partnerskap.registry.Registry;
 import se.partnerskap.registry.SwedishOrganisation;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
-import se.partnerskap.web.NotFoundException;
 import se.partnerskap.web.PageRequest;
 import se.partnerskap.web.Ui;
 import se.partnerskap.application.internal.SubmissionViews.Header;
@@ -54,7 +34,6 @@ import se.partnerskap.application.internal.SubmissionViews.Row;
 import se.partnerskap.application.internal.SubmissionViews.SubmitView;
 import se.partnerskap.application.internal.SubmissionViews.Version;
 import se.partnerskap.web.Links;
-
 
 /**
  * The submission pages as records ({@link SubmissionController} binds and picks the template): the declaration

@@ -1,7 +1,5 @@
 package se.partnerskap.assessment.internal;
 
-import java.io.IOException;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,15 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.partnerskap.application.SubmittedApplication;
 import se.partnerskap.application.SubmittedApplications;
 import se.partnerskap.assessment.internal.AssessmentViews.ApplicationPage;
@@ -30,7 +20,6 @@ import se.partnerskap.assessment.internal.AssessmentViews.RankingRow;
 import se.partnerskap.assessment.internal.AssessmentViews.ReviewRow;
 import se.partnerskap.assessment.internal.AssessmentViews.ReviewerRow;
 import se.partnerskap.assessment.internal.AssessmentViews.RoundLink;
-import se.partnerskap.assessment.internal.AssessmentViews.ScoreRow;
 import se.partnerskap.identity.People;
 import se.partnerskap.identity.Role;
 import se.partnerskap.programme.Programmes;

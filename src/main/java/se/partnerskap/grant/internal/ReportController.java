@@ -1,14 +1,11 @@
 package se.partnerskap.grant.internal;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,9 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.partnerskap.identity.SignedIn;
-import se.partnerskap.programme.Programmes;
-import se.partnerskap.registry.Registry;
-import se.partnerskap.registry.SwedishOrganisation;
 import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.web.NotFoundException;
 import se.partnerskap.web.PdfUpload;

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.partnerskap.identity.SignedIn;
-import se.partnerskap.programme.Programmes;
 import se.partnerskap.registry.Registry;
 import se.partnerskap.web.NotFoundException;
 import se.partnerskap.web.PdfUpload;

@@ -1,12 +1,9 @@
 package se.partnerskap.grant.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +22,6 @@ import se.partnerskap.programme.FollowUpTerms;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.web.PdfUpload;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

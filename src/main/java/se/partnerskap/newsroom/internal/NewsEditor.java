@@ -2,16 +2,11 @@ package se.partnerskap.newsroom.internal;
 
 import java.io.IOException;
 import java.security.Principal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,12 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import se.partnerskap.grant.FundedPartnerships;
-import se.partnerskap.programme.ContactPerson;
-import se.partnerskap.programme.ContactPersons;
-import se.partnerskap.programme.Programmes;
-import se.partnerskap.shared.Language;
-import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.web.NotFoundException;
 import se.partnerskap.web.Ui;
 

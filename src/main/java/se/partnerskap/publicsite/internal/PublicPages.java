@@ -17,7 +17,6 @@ import se.partnerskap.programme.Programmes;
 import se.partnerskap.programme.RoundDetails;
 import se.partnerskap.programme.RoundSummary;
 import se.partnerskap.programme.Rounds;
-import se.partnerskap.registry.Country;
 import se.partnerskap.registry.Registry;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
