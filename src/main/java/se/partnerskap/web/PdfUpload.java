@@ -72,6 +72,11 @@ public record PdfUpload(String fileName, byte[] content, String sha256) {
         return new PdfUpload(safeName(fileName), content, Sha256.hex(content));
     }
 
+    /** The refusal of a file larger than {@link #MAX_BYTES}, for a form that knows the size before it reads the file. */
+    public static Refused tooLarge() {
+        return new Refused(Reason.TOO_LARGE, null);
+    }
+
     /** Refuses another file where {@code kept} are kept already. */
     public static void roomFor(int kept) {
         if (kept >= MAX_FILES) {
@@ -94,7 +99,7 @@ public record PdfUpload(String fileName, byte[] content, String sha256) {
 
     /**
      * A stored attachment sent back to someone allowed to read it: a PDF download under its own name (UTF-8 in
-     * the header), never sniffed as something else.
+     * the header), never sniffed as something else, and kept by no cache (it is one organisation's).
      */
     public static org.springframework.http.ResponseEntity<byte[]> download(String fileName, byte[] content) {
         return org.springframework.http.ResponseEntity.ok()
@@ -103,6 +108,7 @@ public record PdfUpload(String fileName, byte[] content, String sha256) {
                         org.springframework.http.ContentDisposition.attachment()
                                 .filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
+                .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .body(content);
     }
 }

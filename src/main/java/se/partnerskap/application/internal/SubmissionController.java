@@ -1,15 +1,10 @@
 package se.partnerskap.application.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,11 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import se.partnerskap.application.internal.Application;
-import se.partnerskap.application.internal.Applications;
-import se.partnerskap.application.internal.SubmissionRecord;
-import se.partnerskap.application.internal.SubmitResult;
-import se.partnerskap.application.internal.Submissions;
 import se.partnerskap.identity.SignedIn;
 import se.partnerskap.web.NotFoundException;
 import se.partnerskap.web.Ui;
@@ -32,8 +22,8 @@ import se.partnerskap.application.internal.SubmissionViews.Header;
 
 /**
  * Submission pages: declaration and submit (with the eligibility result), the receipt with the
- * reference, withdrawal, the PDF copy, the deadline as iCalendar, and "my applications" with the
- * countdown. Every address of an application answers 404 to anyone outside its organisation.
+ * reference, withdrawal, and "my applications" with the countdown (the PDF copy and the deadline as
+ * iCalendar are {@link SubmissionFilesController}'s). Every address of an application answers 404 to anyone outside its organisation.
  */
 @Controller
 @PreAuthorize("hasRole('APPLICANT')")
@@ -134,35 +124,6 @@ class SubmissionController {
                 yield "redirect:" + header.receiptHref();
             }
         };
-    }
-
-    // ---- the copy and the calendar
-
-    @GetMapping({"/ansokningar/{id}/kvitto.pdf", "/ansokningar/{id}/receipt.pdf", "/en/applications/{id}/receipt.pdf",
-            "/en/applications/{id}/kvitto.pdf"})
-    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id) {
-        byte[] pdf = submissions.pdf(id, me.userId()).orElse(null);
-        SubmissionRecord latest = pdf == null ? null : submissions.latest(id, me.userId()).orElse(null);
-        if (latest == null) {
-            throw new NotFoundException();
-        }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(latest.reference() + ".pdf", StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(pdf);
-    }
-
-    @GetMapping({"/ansokningar/{id}/deadline.ics", "/en/applications/{id}/deadline.ics"})
-    ResponseEntity<byte[]> calendar(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui) {
-        Application a = load(id, me);
-        SubmissionPages.Calendar ics = pages.calendar(a, ui).orElseThrow(NotFoundException::new);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(ics.fileName(), StandardCharsets.UTF_8).build().toString())
-                .body(ics.text().getBytes(StandardCharsets.UTF_8));
     }
 
     // ---- my applications
