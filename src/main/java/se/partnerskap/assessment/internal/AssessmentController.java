@@ -1,9 +1,7 @@
 package se.partnerskap.assessment.internal;
 
-import java.io.IOException;
 import java.security.Principal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,78 +15,32 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.partnerskap.application.SubmittedApplication;
-import se.partnerskap.programme.RoundDetails;
 import se.partnerskap.web.NotFoundException;
 import se.partnerskap.web.Ui;
 
 /**
- * The case officers' side of assessment: a round's dashboard with filters and its Excel export, the
- * ranking, and per application the eligibility checklist, the reviewers and the decision.
+ * The case officers' side of assessment, per application: the eligibility checklist, the reviewers, the
+ * decision and its letter (the rounds' dashboards and ranking are {@link RoundDashboardController}'s).
  */
 @Controller
 @PreAuthorize("hasAnyRole('CASE_OFFICER', 'ADMINISTRATOR')")
 class AssessmentController {
 
-    private final RoundDashboard dashboard;
     private final EligibilityChecks eligibility;
     private final Decisions decisions;
     private final Reviews reviews;
-    private final DashboardExport export;
-    private final se.partnerskap.platform.LongWork longWork;
     private final DecisionLetters letters;
     private final DecisionLines lines;
     private final AssessmentPages pages;
 
-    AssessmentController(RoundDashboard dashboard, EligibilityChecks eligibility, Decisions decisions, Reviews reviews,
-            DashboardExport export, DecisionLetters letters, se.partnerskap.platform.LongWork longWork,
+    AssessmentController(EligibilityChecks eligibility, Decisions decisions, Reviews reviews, DecisionLetters letters,
             DecisionLines lines, AssessmentPages pages) {
-        this.dashboard = dashboard;
         this.eligibility = eligibility;
         this.decisions = decisions;
         this.reviews = reviews;
-        this.export = export;
-        this.longWork = longWork;
         this.letters = letters;
         this.lines = lines;
         this.pages = pages;
-    }
-
-    @GetMapping({"/handlaggning", "/en/assessment"})
-    String rounds(Ui ui, Model model) {
-        model.addAttribute("rounds", pages.rounds(ui));
-        return "assessment/rounds";
-    }
-
-    @GetMapping({"/handlaggning/omgangar/{roundId}", "/en/assessment/rounds/{roundId}"})
-    String dashboard(@PathVariable UUID roundId, @RequestParam(defaultValue = "") String status,
-            @RequestParam(defaultValue = "") String country, @RequestParam(defaultValue = "") String coreArea,
-            @RequestParam(defaultValue = "") String applicantType, @RequestParam(defaultValue = "") String region,
-            Ui ui, Model model) {
-        AssessmentPages.DashboardModel m = pages.dashboard(roundId,
-                new RoundDashboard.Filter(status, country, coreArea, applicantType, region), ui);
-        model.addAttribute("page", m.page());
-        model.addAttribute("panel", m.panel());
-        return "assessment/dashboard";
-    }
-
-    @GetMapping({"/handlaggning/omgangar/{roundId}/export.xlsx", "/en/assessment/rounds/{roundId}/export.xlsx"})
-    void exportXlsx(@PathVariable UUID roundId, @RequestParam(defaultValue = "") String status,
-            @RequestParam(defaultValue = "") String country, @RequestParam(defaultValue = "") String coreArea,
-            @RequestParam(defaultValue = "") String applicantType, @RequestParam(defaultValue = "") String region,
-            Ui ui, HttpServletResponse response) throws IOException {
-        RoundDetails round = round(roundId);
-        List<RoundDashboard.Row> rows = longWork.read(() -> dashboard.rows(round.id(),
-                new RoundDashboard.Filter(status, country, coreArea, applicantType, region)));
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + round.key().replaceAll("[^A-Za-z0-9-]", "")
-                + ".xlsx\"");
-        export.write(round, rows, ui, response.getOutputStream());
-    }
-
-    @GetMapping({"/handlaggning/omgangar/{roundId}/rangordning", "/en/assessment/rounds/{roundId}/rangordning"})
-    String ranking(@PathVariable UUID roundId, Ui ui, Model model) {
-        model.addAttribute("page", pages.ranking(roundId, ui));
-        return "assessment/ranking";
     }
 
     @GetMapping({"/handlaggning/ansokningar/{id}", "/en/assessment/applications/{id}"})
@@ -183,10 +135,6 @@ class AssessmentController {
             String overBudgetWarning, Ui ui, Model model) {
         model.addAttribute("page", pages.application(a, typed, errors, overBudgetWarning, ui));
         return "assessment/application";
-    }
-
-    private RoundDetails round(UUID id) {
-        return pages.round(id);
     }
 
     SubmittedApplication application(UUID id) {

@@ -22,8 +22,17 @@ import se.partnerskap.registry.SwedishOrganisation;
 class RoundDashboard {
 
     /** The dashboard's filters as typed in its GET form; blank means all. */
+    /** The dashboard's filters, as its form sends them (bound from the query string); a missing one is blank. */
     record Filter(String status, String country, String coreArea, String applicantType, String region) {
         static final Filter NONE = new Filter("", "", "", "", "");
+
+        Filter {
+            status = status == null ? "" : status;
+            country = country == null ? "" : country;
+            coreArea = coreArea == null ? "" : coreArea;
+            applicantType = applicantType == null ? "" : applicantType;
+            region = region == null ? "" : region;
+        }
 
         boolean matches(Row row) {
             return (blank(status) || status.equals(row.status()))
