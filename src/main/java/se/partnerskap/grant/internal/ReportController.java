@@ -1,5 +1,6 @@
 package se.partnerskap.grant.internal;
 
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +9,6 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,17 +19,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.partnerskap.identity.SignedIn;
 import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.web.NotFoundException;
-import se.partnerskap.web.PdfUpload;
 import se.partnerskap.web.Ui;
 
 /**
- * The grantee's report form: the narrative, the financial statement against the approved budget and
- * the attachments, saved by its button or autosaved by htmx, then submitted. Only members of the
+ * The grantee's report form: the narrative and the financial statement against the approved budget,
+ * saved by its button or autosaved by htmx, then submitted (its attachments are
+ * {@link ReportAttachmentController}'s). Only members of the
  * project's organisation see it; for anyone else every address of it is 404.
  */
 @Controller
@@ -40,6 +39,8 @@ class ReportController {
     static final String EN = "/en/my-projects/{projectKey}/reports/{reportId}";
     /** The English address with the Swedish word, as given out before the words were translated. */
     static final String EN_SV = "/en/my-projects/{projectKey}/redovisningar/{reportId}";
+
+    private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Reports reports;
     private final ReportPages pages;
@@ -56,12 +57,12 @@ class ReportController {
         Optional<Map<String, String>> refused = report.editable() ? reports.openConflict(report.id(), me.email())
                 : Optional.empty();
         if (refused.isPresent()) {
-            model.addAttribute("view", view(report, refused.get(), report.version(), Map.of(), report, true, ui));
+            model.addAttribute("view", pages.granteeForm(report, refused.get(), report.version(), Map.of(), report, true, ui));
         } else {
             boolean check = Boolean.TRUE.equals(model.asMap().get("check"));
             Map<String, ReportProblem> errors = check ? ReportRules.check(report, report.answers(),
                     reports.terms(report).reportVariancePercent()).all() : Map.of();
-            model.addAttribute("view", view(report, report.answers(), report.version(), errors, null, false, ui));
+            model.addAttribute("view", pages.granteeForm(report, report.answers(), report.version(), errors, null, false, ui));
         }
         return "grant/reports/form";
     }
@@ -88,34 +89,26 @@ class ReportController {
             // nothing was stored: the form again with what was typed, so that pressing the button again is enough
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             model.addAttribute("saveFailed", true);
-            model.addAttribute("view", view(report, ReportRules.only(report, typed), version, Map.of(), null, false, ui));
+            model.addAttribute("view", pages.granteeForm(report, ReportRules.only(report, typed), version, Map.of(), null, false, ui));
             return "grant/reports/form";
         } catch (Reports.ReportRefused refused) {
             if (htmx != null) {
-                model.addAttribute("state", "refused");
-                model.addAttribute("version", version);
-                model.addAttribute("at", "");
-                model.addAttribute("href", base(report, ui));
-                return "grant/reports/autosave";
+                return autosaved(model, "refused", version, "", base(report, ui));
             }
             response.setStatus(HttpStatus.CONFLICT.value());
             Report current = reports.find(report.id()).orElseThrow();
-            model.addAttribute("view", view(current, current.answers(), current.version(),
+            model.addAttribute("view", pages.granteeForm(current, current.answers(), current.version(),
                     Map.of("status", ReportProblem.of(refused.reason())), null, false, ui));
             return "grant/reports/form";
         }
         Map<String, String> answers = ReportRules.only(report, typed);
         if (htmx != null) {
-            model.addAttribute("state", switch (result) {
-                case Reports.SaveResult.Saved s -> "saved";
-                case Reports.SaveResult.Conflict c -> "conflict";
-                default -> "invalid";
-            });
-            model.addAttribute("version", result instanceof Reports.SaveResult.Saved s ? s.version() : version);
-            model.addAttribute("at", result instanceof Reports.SaveResult.Saved s
-                    ? StockholmTime.at(s.at()).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")) : "");
-            model.addAttribute("href", base(report, ui));
-            return "grant/reports/autosave";
+            return switch (result) {
+                case Reports.SaveResult.Saved s -> autosaved(model, "saved", s.version(),
+                        StockholmTime.at(s.at()).format(HOUR_MINUTE), base(report, ui));
+                case Reports.SaveResult.Conflict c -> autosaved(model, "conflict", version, "", base(report, ui));
+                default -> autosaved(model, "invalid", version, "", base(report, ui));
+            };
         }
         return switch (result) {
             case Reports.SaveResult.Saved saved -> {
@@ -127,17 +120,17 @@ class ReportController {
             }
             case Reports.SaveResult.Invalid invalid -> {
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-                model.addAttribute("view", view(report, answers, version, invalid.problems(), null, false, ui));
+                model.addAttribute("view", pages.granteeForm(report, answers, version, invalid.problems(), null, false, ui));
                 yield "grant/reports/form";
             }
             case Reports.SaveResult.Refused refused -> {
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-                model.addAttribute("view", view(report, answers, version, refused.problems(), null, false, ui));
+                model.addAttribute("view", pages.granteeForm(report, answers, version, refused.problems(), null, false, ui));
                 yield "grant/reports/form";
             }
             case Reports.SaveResult.Conflict conflict -> {
                 response.setStatus(HttpStatus.CONFLICT.value());
-                model.addAttribute("view", view(conflict.current(), conflict.refused(), conflict.current().version(),
+                model.addAttribute("view", pages.granteeForm(conflict.current(), conflict.refused(), conflict.current().version(),
                         Map.of(), conflict.current(), false, ui));
                 yield "grant/reports/form";
             }
@@ -162,63 +155,18 @@ class ReportController {
                 || report.status() == Report.Status.DRAFT) {
             throw new NotFoundException();
         }
-        model.addAttribute("view", view(report, report.answers(), report.version(), Map.of(), null, false, ui));
+        model.addAttribute("view", pages.granteeForm(report, report.answers(), report.version(), Map.of(), null, false, ui));
         model.addAttribute("total", reports.reportedTotal(report.id()));
         return "grant/reports/receipt";
     }
 
-    @PostMapping(path = {SV + "/bilagor", EN + "/attachments", EN_SV + "/bilagor"}, consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    String upload(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable UUID reportId,
-            @RequestParam(name = "file", required = false) MultipartFile file, Ui ui, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) throws java.io.IOException {
-        Report report = load(me, projectKey, reportId);
-        try {
-            if (file != null && file.getSize() > PdfUpload.MAX_BYTES) {
-                throw new Reports.ReportRefused("report.attachments.error.tooLarge");
-            }
-            reports.attach(report, me.email(), file == null ? null : file.getOriginalFilename(),
-                    file == null ? new byte[0] : file.getBytes());
-            redirect.addFlashAttribute("notice", "report.notice.attached");
-            return "redirect:" + base(report, ui) + "#attachments";
-        } catch (Reports.ReportRefused refused) {
-            boolean state = refused.reason().equals("report.error.notEditable");
-            response.setStatus(state ? HttpStatus.CONFLICT.value()
-                    : refused.reason().endsWith("tooLarge") ? HttpStatus.CONTENT_TOO_LARGE.value()
-                    : HttpStatus.UNPROCESSABLE_CONTENT.value());
-            Report current = reports.find(report.id()).orElseThrow();
-            model.addAttribute("view", view(current, current.answers(), current.version(),
-                    Map.of(state ? "status" : "file", ReportProblem.of(refused.reason(), PdfUpload.maxMegabytes())), null, false, ui));
-            return "grant/reports/form";
-        }
-    }
-
-    @GetMapping({SV + "/bilagor/{attachment}", EN + "/attachments/{attachment}", EN_SV + "/bilagor/{attachment}"})
-    ResponseEntity<byte[]> download(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey,
-            @PathVariable UUID reportId, @PathVariable UUID attachment) {
-        Report report = load(me, projectKey, reportId);
-        Reports.AttachmentFile file = reports.attachment(report.id(), attachment).orElseThrow(NotFoundException::new);
-        return PdfUpload.download(file.fileName(), file.content());
-    }
-
-
-    @PostMapping({SV + "/bilagor/{attachment}/ta-bort", EN + "/attachments/{attachment}/remove",
-            EN_SV + "/bilagor/{attachment}/ta-bort"})
-    String remove(@AuthenticationPrincipal SignedIn me, @PathVariable String projectKey, @PathVariable UUID reportId,
-            @PathVariable UUID attachment, Ui ui, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
-        Report report = load(me, projectKey, reportId);
-        try {
-            if (!reports.removeAttachment(report, me.email(), attachment)) {
-                throw new NotFoundException();
-            }
-        } catch (Reports.ReportRefused refused) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("view", view(report, report.answers(), report.version(),
-                    Map.of("status", ReportProblem.of(refused.reason())), null, false, ui));
-            return "grant/reports/form";
-        }
-        redirect.addFlashAttribute("notice", "report.notice.removed");
-        return "redirect:" + base(report, ui) + "#attachments";
+    /** The autosave's answer: a status line for htmx to put in place, and the form's new version. */
+    private static String autosaved(Model model, String state, int version, String at, String href) {
+        model.addAttribute("state", state);
+        model.addAttribute("version", version);
+        model.addAttribute("at", at);
+        model.addAttribute("href", href);
+        return "grant/reports/autosave";
     }
 
     private Report load(SignedIn me, String projectKey, UUID reportId) {
@@ -236,11 +184,5 @@ class ReportController {
 
     static String svBase(Report report) {
         return "/mina-projekt/" + report.projectKey() + "/redovisningar/" + report.id();
-    }
-
-    private ReportForm view(Report report, Map<String, String> values, int version, Map<String, ReportProblem> errors,
-            Report conflict, boolean restored, Ui ui) {
-        return pages.form(report, values, version, errors, conflict, restored, ui, svBase(report),
-                ui.href("/mina-projekt/" + report.projectKey()));
     }
 }

@@ -28,6 +28,13 @@ class ReportPages {
         this.programmes = programmes;
     }
 
+    /** The grantee's form of a report, below the grantee's project page. */
+    ReportForm granteeForm(Report report, Map<String, String> values, int version, Map<String, ReportProblem> errors,
+            Report conflict, boolean restored, Ui ui) {
+        return form(report, values, version, errors, conflict, restored, ui, ReportController.svBase(report),
+                ui.href("/mina-projekt/" + report.projectKey()));
+    }
+
     /** A report's form (or, for the officer, its read-only view) with its terms, core areas, lines and reminders. */
     ReportForm form(Report report, Map<String, String> values, int version, Map<String, ReportProblem> errors, Report conflict,
             boolean restored, Ui ui, String svBase, String projectHref) {
