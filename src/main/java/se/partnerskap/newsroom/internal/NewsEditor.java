@@ -3,7 +3,6 @@ package se.partnerskap.newsroom.internal;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import se.partnerskap.web.PdfUpload;
 import se.partnerskap.web.NotFoundException;
 import se.partnerskap.web.Ui;
 
@@ -31,7 +31,6 @@ import se.partnerskap.web.Ui;
 @PreAuthorize("hasAnyRole('COMMUNICATOR', 'ADMINISTRATOR')")
 public class NewsEditor {
 
-    static final long PDF_MAX = 10L * 1024 * 1024;
     static final Set<String> ACTIONS = Set.of("save", "preview", "publish", "schedule", "unpublish");
 
     private final NewsItems items;
@@ -60,15 +59,8 @@ public class NewsEditor {
 
     @GetMapping({"/admin/nyheter/ny", "/en/admin/news/ny"})
     String create(Ui ui, Model model, @RequestParam(required = false) String translationOf) {
-        NewsForm form = NewsForm.blank(ui.lang());
-        if (translationOf != null) {
-            NewsItem original = items.find(parse(translationOf)).orElseThrow(NotFoundException::new);
-            form = NewsForm.of(original);
-            form = new NewsForm(null, "0", original.type(), original.lang().other().code(), original.id().toString(), "",
-                    "", "", "", form.imageUrl(), "", "", form.imageCredit(), form.eventDate(), form.eventTime(), "",
-                    form.authors(), form.publicationYear(), form.citation(), "", form.tags(), form.programmeContacts(),
-                    form.contactName(), List.of(), form.contactPhone(), form.contactEmail(), form.projects(), "", "", null);
-        }
+        NewsForm form = translationOf == null ? NewsForm.blank(ui.lang())
+                : NewsForm.translationOf(items.find(parse(translationOf)).orElseThrow(NotFoundException::new));
         return edit(model, form, Map.of(), null, false, ui);
     }
 
@@ -159,43 +151,17 @@ public class NewsEditor {
     String pdf(Ui ui, Model model, @PathVariable UUID id, @RequestParam(name = "pdf", required = false) MultipartFile file,
             Principal principal, RedirectAttributes redirect) throws IOException {
         NewsItem item = find(id);
-        String error = null;
-        if (file == null || file.isEmpty()) {
-            error = "newsroom.error.pdf.required";
-        } else if (file.getSize() > PDF_MAX) {
-            error = "newsroom.error.pdf.tooLarge";
-        } else {
-            byte[] bytes = file.getBytes();
-            var refusal = se.partnerskap.web.PdfCheck.refusal(bytes);
-            if (refusal.isPresent()) {
-                error = refusal.get() == se.partnerskap.web.PdfCheck.Refusal.NOT_PDF ? "newsroom.error.pdf.notPdf"
-                        : refusal.get().messageKey();
-            } else {
-                String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                        ? item.slug() + ".pdf" : file.getOriginalFilename().replaceAll("[\\\\/]", "_");
-                items.attachPdf(item.id(), name, bytes, principal.getName());
+        try {
+            if (file != null && file.getSize() > PdfUpload.MAX_BYTES) { // refused before it is read into memory
+                throw PdfUpload.tooLarge();
             }
-        }
-        if (error != null) {
-            return edit(model, NewsForm.of(item), Map.of("pdf", error), item, false, ui);
+            items.attachPdf(item, file == null ? null : file.getOriginalFilename(),
+                    file == null ? new byte[0] : file.getBytes(), principal.getName());
+        } catch (PdfUpload.Refused refused) {
+            return edit(model, NewsForm.of(item), Map.of("pdf", refused.messageKey("newsroom.error.pdf")), item, false, ui);
         }
         redirect.addFlashAttribute("notice", "newsroom.notice.pdf");
         return "redirect:" + ui.href("/admin/nyheter/" + item.id());
-    }
-
-    // ---------------------------------------------------------------- revisions
-
-    @GetMapping({"/admin/nyheter/{id}/versioner", "/en/admin/news/{id}/versioner"})
-    String revisions(Ui ui, Model model, @PathVariable UUID id) {
-        model.addAttribute("page", pages.revisions(find(id), ui));
-        return "newsroom/revisions";
-    }
-
-    @GetMapping({"/admin/nyheter/{id}/versioner/jamfor", "/en/admin/news/{id}/versioner/jamfor"})
-    String compare(Ui ui, Model model, @PathVariable UUID id, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
-        model.addAttribute("page", pages.compare(find(id), from, to, ui));
-        return "newsroom/compare";
     }
 
     // ---------------------------------------------------------------- helpers

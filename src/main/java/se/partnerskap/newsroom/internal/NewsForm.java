@@ -65,6 +65,18 @@ public record NewsForm(String id, String version, String type, String language, 
                 scheduleDate, scheduleTime, null);
     }
 
+    /**
+     * A new item that translates {@code original}: in the other language, linked to it, with what needs no
+     * translation (image, dates, authors, tags, contacts, projects) taken over and every text left to write.
+     */
+    static NewsForm translationOf(NewsItem original) {
+        NewsForm form = of(original);
+        return new NewsForm(null, "0", original.type(), original.lang().other().code(), original.id().toString(), "",
+                "", "", "", form.imageUrl(), "", "", form.imageCredit(), form.eventDate(), form.eventTime(), "",
+                form.authors(), form.publicationYear(), form.citation(), "", form.tags(), form.programmeContacts(),
+                form.contactName(), List.of(), form.contactPhone(), form.contactEmail(), form.projects(), "", "", null);
+    }
+
     static NewsForm blank(String language) {
         return new NewsForm(null, "0", "press-release", language, null, "", "", "", "", "", "", "", "", "", "", "",
                 "", "", "", "", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), "", "", "", null);

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.partnerskap.web.PdfUpload;
 import se.partnerskap.audit.Audit;
 import se.partnerskap.newsroom.internal.NewsItem.NewsContact;
 import se.partnerskap.shared.Language;
@@ -250,10 +251,15 @@ public class NewsItems {
     }
 
     @Transactional
-    public void attachPdf(UUID id, String fileName, byte[] content, String actor) {
+    /**
+     * Attaches a PDF to the item (replacing one attached before), named as uploaded or after the item's slug;
+     * {@link PdfUpload.Refused} when it is empty, too large or not a PDF we keep.
+     */
+    public void attachPdf(NewsItem item, String fileName, byte[] content, String actor) {
+        PdfUpload pdf = PdfUpload.of(fileName == null || fileName.isBlank() ? item.slug() + ".pdf" : fileName, content);
         jdbc.sql("UPDATE news_item SET pdf = ?, pdf_file_name = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-                .params(content, fileName, actor, Timestamp.from(now()), id).update();
-        revise(id, actor, "pdf-attached");
+                .params(pdf.content(), pdf.fileName(), actor, Timestamp.from(now()), item.id()).update();
+        revise(item.id(), actor, "pdf-attached");
     }
 
     private boolean changeState(UUID id, int expectedVersion, String status, Instant publishAt, String actor,

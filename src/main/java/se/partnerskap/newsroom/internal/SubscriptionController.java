@@ -1,6 +1,5 @@
 package se.partnerskap.newsroom.internal;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,10 +30,12 @@ public class SubscriptionController {
 
     private final Subscriptions subscriptions;
     private final MailLimits mailLimits;
+    private final SubscriptionPages pages;
 
-    SubscriptionController(Subscriptions subscriptions, MailLimits mailLimits) {
+    SubscriptionController(Subscriptions subscriptions, MailLimits mailLimits, SubscriptionPages pages) {
         this.subscriptions = subscriptions;
         this.mailLimits = mailLimits;
+        this.pages = pages;
     }
 
     /** A choice of the form. */
@@ -59,7 +60,7 @@ public class SubscriptionController {
 
     @GetMapping({"/prenumeration", "/en/subscription"})
     String form(Ui ui, Model model) {
-        model.addAttribute("page", formPage(ui, "", ui.lang(), false, List.of(), Map.of()));
+        model.addAttribute("page", pages.form(ui, "", ui.lang(), false, List.of(), Map.of()));
         return "newsroom/subscription";
     }
 
@@ -85,7 +86,7 @@ public class SubscriptionController {
         }
         if (!errors.isEmpty()) {
             response.setStatus(400);
-            model.addAttribute("page", formPage(ui, email, lang, press, chosen, errors));
+            model.addAttribute("page", pages.form(ui, email, lang, press, chosen, errors));
             return "newsroom/subscription";
         }
         // the same answer over the limit (no mail bombing through confirmation mail; MailLimits)
@@ -104,7 +105,7 @@ public class SubscriptionController {
         }
         Subscriptions.Request r = request.get();
         model.addAttribute("page", new SubscriptionLinkPage(ui.href("/prenumeration/bekrafta/" + token), r.email(),
-                summary(ui, r.pressReleases(), r.tags())));
+                pages.summary(ui, r.pressReleases(), r.tags())));
         return "newsroom/subscription-confirm";
     }
 
@@ -116,7 +117,7 @@ public class SubscriptionController {
             return invalidLink(ui, model, response);
         }
         Subscriptions.Subscription s = confirmed.get();
-        redirect.addFlashAttribute("summary", summary(ui, s.pressReleases(), s.tags()));
+        redirect.addFlashAttribute("summary", pages.summary(ui, s.pressReleases(), s.tags()));
         redirect.addFlashAttribute("unsubscribe", ui.href("/prenumeration/avsluta/" + s.unsubscribeToken()));
         return "redirect:" + ui.href("/prenumeration/bekraftad");
     }
@@ -136,7 +137,7 @@ public class SubscriptionController {
             return "redirect:" + ui.href("/prenumeration/avslutad");
         }
         model.addAttribute("page", new SubscriptionLinkPage(ui.href("/prenumeration/avsluta/" + token), s.get().email(),
-                summary(ui, s.get().pressReleases(), s.get().tags())));
+                pages.summary(ui, s.get().pressReleases(), s.get().tags())));
         return "newsroom/subscription-unsubscribe";
     }
 
@@ -157,36 +158,5 @@ public class SubscriptionController {
     private static String invalidLink(Ui ui, Model model, HttpServletResponse response) {
         response.setStatus(404);
         return "newsroom/subscription-invalid";
-    }
-
-    private String summary(Ui ui, boolean pressReleases, List<String> tagKeys) {
-        List<String> parts = new ArrayList<>();
-        if (pressReleases) {
-            parts.add(ui.t("newsfeeds.subscription.pressReleases"));
-        }
-        for (Subscriptions.SubscriptionTag t : subscriptions.tags()) {
-            if (tagKeys.contains(t.key())) {
-                parts.add(t.name(ui.language()));
-            }
-        }
-        return String.join(", ", parts);
-    }
-
-    private SubscriptionFormPage formPage(Ui ui, String email, String lang, boolean press, List<String> chosen,
-            Map<String, String> errors) {
-        Map<String, List<SubscriptionOption>> byKind = new LinkedHashMap<>();
-        for (String kind : List.of("theme", "country", "region")) {
-            byKind.put(kind, new ArrayList<>());
-        }
-        java.text.Collator collator = java.text.Collator.getInstance(ui.language().locale());
-        subscriptions.tags().stream()
-                .sorted(java.util.Comparator.comparing((Subscriptions.SubscriptionTag t) -> t.name(ui.language()), collator))
-                .forEach(t -> byKind.computeIfAbsent(t.kind(), k -> new ArrayList<>())
-                        .add(new SubscriptionOption(t.key(), t.name(ui.language()), chosen.contains(t.key()))));
-        List<SubscriptionTagGroup> groups = byKind.entrySet().stream().filter(e -> !e.getValue().isEmpty())
-                .map(e -> new SubscriptionTagGroup("tags-" + e.getKey(), ui.t("newsfeeds.subscription.tags." + e.getKey()),
-                        e.getValue()))
-                .toList();
-        return new SubscriptionFormPage(email, lang, press, groups, errors);
     }
 }
