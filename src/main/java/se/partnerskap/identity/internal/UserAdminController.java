@@ -1,7 +1,5 @@
 package se.partnerskap.identity.internal;
 
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,13 +31,14 @@ import se.partnerskap.web.Ui;
 @PreAuthorize("hasRole('ADMINISTRATOR')")
 class UserAdminController {
 
-
     private final Accounts accounts;
     private final Registry registry;
+    private final UserFormCheck check;
 
-    UserAdminController(Accounts accounts, Registry registry) {
+    UserAdminController(Accounts accounts, Registry registry, UserFormCheck check) {
         this.accounts = accounts;
         this.registry = registry;
+        this.check = check;
     }
 
     @GetMapping({"/admin/anvandare", "/en/admin/users"})
@@ -64,28 +63,12 @@ class UserAdminController {
             @RequestParam(name = "roles", required = false) List<String> roleNames,
             @RequestParam(name = "organisations", required = false) List<String> organisationIds,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        FormErrors errors = new FormErrors();
-        String typedEmail = email.strip();
-        if (typedEmail.isEmpty()) {
-            errors.add("email", "identity.error.email.missing");
-        } else if (!se.partnerskap.shared.EmailAddress.isValid(typedEmail)) {
-            errors.add("email", "identity.error.email.invalid");
-        } else if (accounts.byEmail(typedEmail).isPresent()) {
-            errors.add("email", "identity.error.email.taken");
-        }
-        if (name.isBlank()) {
-            errors.add("name", "identity.error.name.missing");
-        } else if (name.length() > 200) {
-            errors.add("name", "identity.error.name.long");
-        }
-        String lang = "en".equals(language) ? "en" : "sv";
-        Set<Role> roles = roles(roleNames);
-        Set<UUID> organisations = organisations(organisationIds, errors);
-        checkRolesAndOrganisations(roles, organisations, errors);
-        UserForm form = new UserForm(null, email, name, lang, roles, organisations, true, errors);
+        UserForm form = check.invitation(email, name, language, roleNames, organisationIds);
+        FormErrors errors = form.errors();
         if (!errors.any()) {
             try {
-                accounts.invite(me(me), new Accounts.Invite(typedEmail, name, lang, roles, organisations));
+                accounts.invite(me(me), new Accounts.Invite(email.strip(), name, form.language(), form.roles(),
+                        form.organisations()));
                 redirect.addFlashAttribute("notice", "identity.notice.invited");
                 return "redirect:" + ui.href("/admin/anvandare");
             } catch (Accounts.EmailTaken raced) {
@@ -110,19 +93,11 @@ class UserAdminController {
             @RequestParam(name = "enabled", defaultValue = "false") boolean enabled,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Account a = accounts.byId(id).orElseThrow(NotFoundException::new);
-        FormErrors errors = new FormErrors();
-        Set<Role> roles = roles(roleNames);
-        Set<UUID> organisations = organisations(organisationIds, errors);
-        checkRolesAndOrganisations(roles, organisations, errors);
-        if (a.id().equals(me.userId()) && !roles.contains(Role.ADMINISTRATOR)) {
-            errors.add("roles", "identity.error.roles.ownAdmin");
-        }
-        if (a.id().equals(me.userId()) && !enabled) {
-            errors.add("enabled", "identity.error.enabled.self");
-        }
+        UserForm form = check.change(a, me.userId(), roleNames, organisationIds, enabled);
+        FormErrors errors = form.errors();
         if (!errors.any()) {
             try {
-                accounts.update(me(me), a.id(), roles, organisations, enabled);
+                accounts.update(me(me), a.id(), form.roles(), form.organisations(), enabled);
                 redirect.addFlashAttribute("notice", "identity.notice.userSaved");
                 return "redirect:" + ui.href("/admin/anvandare");
             } catch (Accounts.CannotDemoteSelf e) {
@@ -130,8 +105,7 @@ class UserAdminController {
             }
         }
         response.setStatus(400);
-        return formPage(new UserForm(a.id(), a.email(), a.displayName(), a.language(), roles, organisations, enabled,
-                errors), true, model);
+        return formPage(form, true, model);
     }
 
     private Account me(SignedIn me) {
@@ -142,57 +116,5 @@ class UserAdminController {
         model.addAttribute("page", new UserFormPage(form, List.of(Role.values()), registry.swedishOrganisations(),
                 editing));
         return editing ? "identity/user-edit" : "identity/user-invite";
-    }
-
-    private static Set<Role> roles(List<String> names) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (names != null) {
-            for (String n : names) {
-                for (Role r : Role.values()) {
-                    if (r.name().equals(n)) {
-                        roles.add(r);
-                    }
-                }
-            }
-        }
-        return roles;
-    }
-
-    private Set<UUID> organisations(List<String> ids, FormErrors errors) {
-        Set<UUID> out = new LinkedHashSet<>();
-        if (ids == null) {
-            return out;
-        }
-        Set<UUID> known = registry.swedishOrganisations().stream().map(SwedishOrganisation::id)
-                .collect(Collectors.toSet());
-        for (String id : ids) {
-            if (id.isBlank()) {
-                continue;
-            }
-            UUID u = parse(id);
-            if (u == null || !known.contains(u)) {
-                errors.add("organisations", "identity.error.organisations.unknown");
-            } else {
-                out.add(u);
-            }
-        }
-        return out;
-    }
-
-    private static void checkRolesAndOrganisations(Set<Role> roles, Set<UUID> organisations, FormErrors errors) {
-        if (roles.isEmpty()) {
-            errors.add("roles", "identity.error.roles.missing");
-        }
-        if (roles.contains(Role.APPLICANT) && organisations.isEmpty()) {
-            errors.add("organisations", "identity.error.organisations.missing");
-        }
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
-
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -34,17 +32,16 @@ import se.partnerskap.web.XmlDocuments;
  * /sitemap.xml: a sitemap index listing its parts, each at most {@link #PART} addresses and read by one
  * query: the public pages, the public news items (with their last change, in the order they were
  * published) and the funded projects (by key), each with its page in the other language as an hreflang
- * alternate where there is one; and /robots.txt, which points to the index. A part's ETag is computed
+ * alternate where there is one ({@link RobotsController}'s /robots.txt points to the index). A part's ETag is computed
  * before its body (news: from one aggregate; projects: from their paths), so an unchanged part costs a
  * 304, and the body is streamed to the client rather than built first.
  */
 @Controller
 class SitemapController {
 
-    private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
-    private static final String XHTML = "http://www.w3.org/1999/xhtml";
-    private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
-    private static final MediaType XML_TYPE = MediaType.parseMediaType("application/xml;charset=UTF-8");
+    private static final String NS = SitemapXml.NS;
+    static final CacheControl CACHE = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
+    private static final MediaType XML_TYPE = SitemapXml.TYPE;
     /** The most addresses in one part (the protocol allows 50 000). */
     static final int PART = 10_000;
     /** The public pages that exist in both languages, by their Swedish path. */
@@ -83,7 +80,7 @@ class SitemapController {
             w.writeDefaultNamespace(NS);
             for (String part : parts) {
                 w.writeStartElement(NS, "sitemap");
-                element(w, "loc", links.absolute(part));
+                SitemapXml.element(w, "loc", links.absolute(part));
                 w.writeEndElement();
             }
             w.writeEndElement();
@@ -96,13 +93,13 @@ class SitemapController {
         if (notModified(request, response, "pages")) {
             return;
         }
-        urlset(response, w -> {
+        SitemapXml.urlset(response, w -> {
             for (String page : PAGES) {
                 Map<String, String> both = new LinkedHashMap<>();
                 both.put("sv", links.absolute(Language.SV, page));
                 both.put("en", links.absolute(Language.EN, page));
                 for (String loc : both.values()) {
-                    url(w, loc, null, both);
+                    SitemapXml.url(w, loc, null, both);
                 }
             }
         });
@@ -119,7 +116,7 @@ class SitemapController {
             }
             return;
         }
-        urlset(response, w -> news.forEach(now, (n - 1) * PART, PART, item -> {
+        SitemapXml.urlset(response, w -> news.forEach(now, (n - 1) * PART, PART, item -> {
             try {
                 String loc = itemLoc(item.language(), item.slug());
                 Map<String, String> versions = new LinkedHashMap<>();
@@ -127,7 +124,7 @@ class SitemapController {
                     versions.put(item.language(), loc);
                     versions.put(item.otherLanguage(), itemLoc(item.otherLanguage(), item.otherSlug()));
                 }
-                url(w, loc, item.changed(), versions);
+                SitemapXml.url(w, loc, item.changed(), versions);
             } catch (XMLStreamException e) {
                 throw new IllegalStateException(e);
             }
@@ -145,13 +142,13 @@ class SitemapController {
         if (notModified(request, response, "projects-" + n + "-" + String.join(",", paths).hashCode() + "-" + paths.size())) {
             return;
         }
-        urlset(response, w -> {
+        SitemapXml.urlset(response, w -> {
             for (String path : paths) {
                 Map<String, String> both = new LinkedHashMap<>();
                 both.put("sv", links.absolute(Language.SV, "/projekt/" + path, "/en/projects/" + path));
                 both.put("en", links.absolute(Language.EN, "/projekt/" + path, "/en/projects/" + path));
                 for (String loc : both.values()) {
-                    url(w, loc, null, both);
+                    SitemapXml.url(w, loc, null, both);
                 }
             }
         });
@@ -164,59 +161,7 @@ class SitemapController {
         return request.checkNotModified(etag);
     }
 
-    /** A urlset written straight to the response as {@code body} produces its addresses. */
-    private void urlset(HttpServletResponse response, XmlDocuments.Body body) throws IOException {
-        response.setContentType(XML_TYPE.toString());
-        XmlDocuments.stream(response.getOutputStream(), w -> {
-            w.setDefaultNamespace(NS);
-            w.writeStartElement(NS, "urlset");
-            w.writeDefaultNamespace(NS);
-            w.writeNamespace("xhtml", XHTML);
-            body.write(w);
-            w.writeEndElement();
-        });
-    }
-
-    private static void url(XMLStreamWriter w, String loc, Instant lastmod, Map<String, String> alternates)
-            throws XMLStreamException {
-        w.writeStartElement(NS, "url");
-        element(w, "loc", loc);
-        if (lastmod != null) {
-            element(w, "lastmod", XmlDocuments.iso(lastmod));
-        }
-        for (Map.Entry<String, String> a : alternates.entrySet()) {
-            w.writeEmptyElement("xhtml", "link", XHTML);
-            w.writeAttribute("rel", "alternate");
-            w.writeAttribute("hreflang", a.getKey());
-            w.writeAttribute("href", a.getValue());
-        }
-        w.writeEndElement();
-    }
-
-    private static void element(XMLStreamWriter w, String name, String text) throws XMLStreamException {
-        w.writeStartElement(NS, name);
-        w.writeCharacters(XmlDocuments.safe(text));
-        w.writeEndElement();
-    }
-
     private String itemLoc(String language, String slug) {
         return links.absolute(Language.ofCode(language), "/nyheter/" + slug, "/en/news/" + slug);
-    }
-
-    @GetMapping("/robots.txt")
-    ResponseEntity<String> robots() {
-        String body = """
-                User-agent: *
-                Disallow: /admin/
-                Disallow: /en/admin/
-                Disallow: /sok
-                Disallow: /en/search
-                Disallow: /prenumeration/
-                Disallow: /en/subscription/
-
-                Sitemap: %s
-                """.formatted(links.absolute("/sitemap.xml"));
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
-                .cacheControl(CACHE).body(body);
     }
 }
