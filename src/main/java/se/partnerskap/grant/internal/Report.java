@@ -66,6 +66,33 @@ public record Report(UUID id, UUID projectId, String projectKey, String projectT
         return eligibleSek < 0 || eligibleSek > reportedSek ? "report.review.error.eligibleInvalid" : null;
     }
 
+    /** An officer's review of a report: approved with the eligible amount, or returned with comments. */
+    record Review(Status status, String officer, Instant at, Long eligibleSek, String comment) {
+    }
+
+    /**
+     * This report approved by {@code officer} with the eligible amount: only a submitted report (an approved one
+     * stays approved), and only whole kronor from nothing up to what was reported ({@code reportedSek}); refused
+     * with the reason otherwise.
+     */
+    Review approve(String officer, long eligibleSek, long reportedSek, Instant at) {
+        refuse(status.reviewRefusal());
+        refuse(eligibleRefusal(eligibleSek, reportedSek));
+        return new Review(Status.APPROVED, officer, at, eligibleSek, null);
+    }
+
+    /** This report returned to the grantee by {@code officer} with comments: only a submitted report. */
+    Review returnToGrantee(String officer, String comment, Instant at) {
+        refuse(status.reviewRefusal());
+        return new Review(Status.RETURNED, officer, at, null, comment);
+    }
+
+    private static void refuse(String reason) {
+        if (reason != null) {
+            throw new Reports.ReportRefused(reason);
+        }
+    }
+
     /** A line of the approved budget. */
     public record BudgetLine(int position, String category, String description, String party, long approvedSek) {
     }

@@ -3,6 +3,7 @@ package se.partnerskap.grant.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import se.partnerskap.web.PdfUpload;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -148,5 +150,95 @@ class ReportRows {
                     Report.Status.of(rs.getString(9)), submitted == null ? null : submitted.toInstant(),
                     reviewed == null ? null : reviewed.toInstant(), Math.max(0, ChronoUnit.DAYS.between(due, day)));
         }).list();
+    }
+
+    // ---- writes
+
+    /** A line of the financial statement: the amount spent on a budget line and why it differs. */
+    record Line(int position, long actualSek, String explanation) {
+    }
+
+    /** The report's status, its row locked until the transaction ends; empty when there is no such report. */
+    Optional<Report.Status> lock(UUID id) {
+        return jdbc.sql("SELECT status FROM project_report WHERE id = ? FOR UPDATE").param(id).query(String.class)
+                .optional().map(Report.Status::of);
+    }
+
+    /**
+     * Stores the answers as the next version if the stored one is still {@code version}: as a draft, or submitted
+     * by {@code actor}. False when someone saved in between (nothing stored).
+     */
+    boolean saveAnswers(UUID id, int version, Map<String, String> answers, String actor, Instant at, boolean submit) {
+        String answersJson = json.writeValueAsString(answers);
+        if (!submit) {
+            return jdbc.sql("""
+                    UPDATE project_report SET answers = ?::jsonb, version = version + 1, saved_by = ?, saved_at = ?,
+                           status = 'draft'
+                    WHERE id = ? AND version = ?
+                    """).params(answersJson, actor, Timestamp.from(at), id, version).update() == 1;
+        }
+        return jdbc.sql("""
+                UPDATE project_report SET answers = ?::jsonb, version = version + 1, saved_by = ?, saved_at = ?,
+                       status = 'submitted', submitted_by = ?, submitted_at = ?
+                WHERE id = ? AND version = ?
+                """).params(answersJson, actor, Timestamp.from(at), actor, Timestamp.from(at), id, version).update() == 1;
+    }
+
+    /** Keeps {@code actor}'s refused save (one open conflict per person and report, the latest). */
+    void keepConflict(UUID reportId, Map<String, String> answers, int basedOn, int saved, String actor, Instant at) {
+        jdbc.sql("""
+                INSERT INTO project_report_conflict (id, report_id, answers, based_on_version, saved_version, refused_by, refused_at)
+                VALUES (?, ?, ?::jsonb, ?, ?, ?, ?)
+                ON CONFLICT (report_id, refused_by) WHERE resolved_at IS NULL
+                DO UPDATE SET answers = excluded.answers, based_on_version = excluded.based_on_version,
+                              saved_version = excluded.saved_version, refused_at = excluded.refused_at
+                """).params(UUID.randomUUID(), reportId, json.writeValueAsString(answers), basedOn, saved, actor,
+                Timestamp.from(at)).update();
+    }
+
+    /** Closes {@code actor}'s open conflict; how many were open (0 or 1). */
+    int resolveConflict(UUID reportId, String actor, Instant at) {
+        return jdbc.sql("""
+                UPDATE project_report_conflict SET resolved_at = ?
+                WHERE report_id = ? AND refused_by = ? AND resolved_at IS NULL
+                """).params(Timestamp.from(at), reportId, actor).update();
+    }
+
+    /** {@code actor}'s open refused save, as typed. */
+    Optional<Map<String, String>> openConflict(UUID reportId, String actor) {
+        return jdbc.sql("""
+                SELECT answers::text FROM project_report_conflict
+                WHERE report_id = ? AND refused_by = ? AND resolved_at IS NULL
+                """).params(reportId, actor).query(String.class).optional().map(this::answers);
+    }
+
+    /** Replaces the financial statement's lines. */
+    void replaceLines(UUID reportId, List<Line> lines) {
+        jdbc.sql("DELETE FROM project_report_line WHERE report_id = ?").param(reportId).update();
+        for (Line line : lines) {
+            jdbc.sql("INSERT INTO project_report_line (report_id, position, actual_sek, explanation) VALUES (?, ?, ?, ?)")
+                    .params(reportId, line.position(), line.actualSek(), line.explanation()).update();
+        }
+    }
+
+    void addAttachment(UUID id, UUID reportId, PdfUpload upload, String actor, Instant at) {
+        jdbc.sql("""
+                INSERT INTO project_report_attachment (id, report_id, file_name, content_type, size_bytes, sha256, content, added_by, added_at)
+                VALUES (?, ?, ?, 'application/pdf', ?, ?, ?, ?, ?)
+                """).params(id, reportId, upload.fileName(), (long) upload.content().length, upload.sha256(), upload.content(),
+                actor, Timestamp.from(at)).update();
+    }
+
+    void removeAttachment(UUID reportId, UUID id) {
+        jdbc.sql("DELETE FROM project_report_attachment WHERE id = ? AND report_id = ?").params(id, reportId).update();
+    }
+
+    /** Stores an officer's review: the new status, who and when, the eligible amount and the comment. */
+    void review(UUID id, Report.Review review) {
+        jdbc.sql("""
+                UPDATE project_report SET status = ?, reviewed_by = ?, reviewed_at = ?, eligible_sek = ?, review_comment = ?
+                WHERE id = ?
+                """).params(review.status().key(), review.officer(), Timestamp.from(review.at()),
+                review.eligibleSek(), review.comment(), id).update();
     }
 }

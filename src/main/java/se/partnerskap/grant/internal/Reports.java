@@ -1,9 +1,9 @@
 package se.partnerskap.grant.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,6 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.partnerskap.audit.Audit;
@@ -22,7 +21,6 @@ import se.partnerskap.programme.FollowUpTerms;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.web.PdfUpload;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The reports of funded projects: load one for a member of the project's organisation (for anyone
@@ -35,24 +33,20 @@ public class Reports {
 
     static final int MAX_COMMENT = 5000;
 
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final Audit audit;
     private final Memberships memberships;
     private final FollowUpTerms terms;
-    private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final ReportRows rows;
 
-    Reports(JdbcClient jdbc, Clock clock, Audit audit, Memberships memberships, FollowUpTerms terms, JsonMapper json,
-            ApplicationEventPublisher events, ReportRows rows) {
+    Reports(Clock clock, Audit audit, Memberships memberships, FollowUpTerms terms, ApplicationEventPublisher events,
+            ReportRows rows) {
         this.rows = rows;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
         this.memberships = memberships;
         this.terms = terms;
-        this.json = json;
         this.events = events;
     }
 
@@ -151,12 +145,7 @@ public class Reports {
             return new SaveResult.Invalid(check.invalid());
         }
         Instant now = clock.instant();
-        int rows = jdbc.sql("""
-                UPDATE project_report SET answers = ?::jsonb, version = version + 1, saved_by = ?, saved_at = ?,
-                       status = 'draft'
-                WHERE id = ? AND version = ?
-                """).params(json.writeValueAsString(answers), actor, Timestamp.from(now), report.id(), version).update();
-        if (rows == 0) {
+        if (!rows.saveAnswers(report.id(), version, answers, actor, now, false)) {
             return conflict(report, actor, answers, version, now);
         }
         storeLines(report, answers);
@@ -186,13 +175,7 @@ public class Reports {
             return check.invalid().isEmpty() ? new SaveResult.Refused(problems) : new SaveResult.Invalid(problems);
         }
         Instant now = clock.instant();
-        int rows = jdbc.sql("""
-                UPDATE project_report SET answers = ?::jsonb, version = version + 1, saved_by = ?, saved_at = ?,
-                       status = 'submitted', submitted_by = ?, submitted_at = ?
-                WHERE id = ? AND version = ?
-                """).params(json.writeValueAsString(answers), actor, Timestamp.from(now), actor, Timestamp.from(now),
-                report.id(), version).update();
-        if (rows == 0) {
+        if (!rows.saveAnswers(report.id(), version, answers, actor, now, true)) {
             return conflict(report, actor, answers, version, now);
         }
         storeLines(report, answers);
@@ -206,65 +189,45 @@ public class Reports {
     }
 
     private void lockEditable(UUID id) {
-        String status = jdbc.sql("SELECT status FROM project_report WHERE id = ? FOR UPDATE").param(id)
-                .query(String.class).single();
-        if (!Report.Status.of(status).editable()) {
+        if (!rows.lock(id).orElseThrow().editable()) {
             throw new ReportRefused("report.error.notEditable");
         }
     }
 
     private SaveResult conflict(Report report, String actor, Map<String, String> answers, int version, Instant now) {
         Report current = find(report.id()).orElseThrow();
-        jdbc.sql("""
-                INSERT INTO project_report_conflict (id, report_id, answers, based_on_version, saved_version, refused_by, refused_at)
-                VALUES (?, ?, ?::jsonb, ?, ?, ?, ?)
-                ON CONFLICT (report_id, refused_by) WHERE resolved_at IS NULL
-                DO UPDATE SET answers = excluded.answers, based_on_version = excluded.based_on_version,
-                              saved_version = excluded.saved_version, refused_at = excluded.refused_at
-                """).params(UUID.randomUUID(), report.id(), json.writeValueAsString(answers), version, current.version(),
-                actor, Timestamp.from(now)).update();
+        rows.keepConflict(report.id(), answers, version, current.version(), actor, now);
         audit.record(actor, "report.save-conflict", "project-report", report.id().toString(), Map.of(
                 "basedOn", version, "saved", current.version()));
         return new SaveResult.Conflict(current, answers);
     }
 
     private void resolveConflict(UUID reportId, String actor, Instant now) {
-        jdbc.sql("""
-                UPDATE project_report_conflict SET resolved_at = ?
-                WHERE report_id = ? AND refused_by = ? AND resolved_at IS NULL
-                """).params(Timestamp.from(now), reportId, actor).update();
+        rows.resolveConflict(reportId, actor, now);
     }
 
     /** The financial statement as rows: one per budget line with an amount. */
     private void storeLines(Report report, Map<String, String> answers) {
-        jdbc.sql("DELETE FROM project_report_line WHERE report_id = ?").param(report.id()).update();
+        List<ReportRows.Line> lines = new ArrayList<>();
         for (Report.BudgetLine line : report.budget()) {
             OptionalLong actual = ReportRules.amount(answers.get("actual." + line.position()));
             if (actual.isPresent()) {
-                jdbc.sql("INSERT INTO project_report_line (report_id, position, actual_sek, explanation) VALUES (?, ?, ?, ?)")
-                        .params(report.id(), line.position(), actual.getAsLong(),
-                                answers.getOrDefault("explanation." + line.position(), "").strip())
-                        .update();
+                lines.add(new ReportRows.Line(line.position(), actual.getAsLong(),
+                        answers.getOrDefault("explanation." + line.position(), "").strip()));
             }
         }
+        rows.replaceLines(report.id(), lines);
     }
 
     /** The refused save of {@code actor}, if one is open. */
     Optional<Map<String, String>> openConflict(UUID reportId, String actor) {
-        return jdbc.sql("""
-                SELECT answers::text FROM project_report_conflict
-                WHERE report_id = ? AND refused_by = ? AND resolved_at IS NULL
-                """).params(reportId, actor).query(String.class).optional().map(rows::answers);
+        return rows.openConflict(reportId, actor);
     }
 
     /** Drops the refused save of {@code actor}: the saved version stays. */
     @Transactional
     void discardConflict(UUID reportId, String actor) {
-        int rows = jdbc.sql("""
-                UPDATE project_report_conflict SET resolved_at = ?
-                WHERE report_id = ? AND refused_by = ? AND resolved_at IS NULL
-                """).params(Timestamp.from(clock.instant()), reportId, actor).update();
-        if (rows > 0) {
+        if (rows.resolveConflict(reportId, actor, clock.instant()) > 0) {
             audit.record(actor, "report.conflict-discarded", "project-report", reportId.toString(), Map.of());
         }
     }
@@ -286,10 +249,7 @@ public class Reports {
         String sha = upload.sha256();
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        jdbc.sql("""
-                INSERT INTO project_report_attachment (id, report_id, file_name, content_type, size_bytes, sha256, content, added_by, added_at)
-                VALUES (?, ?, ?, 'application/pdf', ?, ?, ?, ?, ?)
-                """).params(id, report.id(), name, (long) content.length, sha, content, actor, Timestamp.from(now)).update();
+        rows.addAttachment(id, report.id(), upload, actor, now);
         audit.record(actor, "report.attachment-added", "project-report", report.id().toString(), Map.of(
                 "attachment", id.toString(), "name", name, "size", content.length, "sha256", sha));
         return new Report.ReportAttachment(id, name, content.length, actor, now);
@@ -311,7 +271,7 @@ public class Reports {
         if (info.isEmpty()) {
             return false;
         }
-        jdbc.sql("DELETE FROM project_report_attachment WHERE id = ? AND report_id = ?").params(id, report.id()).update();
+        rows.removeAttachment(report.id(), id);
         audit.record(actor, "report.attachment-removed", "project-report", report.id().toString(), Map.of(
                 "attachment", id.toString(), "name", info.get().fileName()));
         return true;
@@ -320,13 +280,10 @@ public class Reports {
 
     // ---- the case officer's review
 
-    private void lockForReview(UUID id) {
-        String status = jdbc.sql("SELECT status FROM project_report WHERE id = ? FOR UPDATE").param(id)
-                .query(String.class).optional().orElseThrow(() -> new ReportRefused("report.review.error.notSubmitted"));
-        String refusal = Report.Status.of(status).reviewRefusal();
-        if (refusal != null) {
-            throw new ReportRefused(refusal);
-        }
+    /** The report as it is now, locked for its review; refused when there is no such report. */
+    private Report lockForReview(UUID id) {
+        rows.lock(id).orElseThrow(() -> new ReportRefused("report.review.error.notSubmitted"));
+        return rows.find(id).orElseThrow(() -> new ReportRefused("report.review.error.notSubmitted"));
     }
 
     /**
@@ -335,37 +292,25 @@ public class Reports {
      */
     @Transactional
     void approve(Report report, String actor, long eligibleSek) {
-        lockForReview(report.id());
+        Report current = lockForReview(report.id());
         long reported = reportedTotal(report.id());
-        String refusal = Report.eligibleRefusal(eligibleSek, reported);
-        if (refusal != null) {
-            throw new ReportRefused(refusal);
-        }
-        Instant now = clock.instant();
-        jdbc.sql("""
-                UPDATE project_report SET status = 'approved', reviewed_by = ?, reviewed_at = ?, eligible_sek = ?,
-                       review_comment = NULL
-                WHERE id = ?
-                """).params(actor, Timestamp.from(now), eligibleSek, report.id()).update();
+        Report.Review review = current.approve(actor, eligibleSek, reported, clock.instant());
+        rows.review(report.id(), review);
         audit.record(actor, "report.approved", "project-report", report.id().toString(), Map.of(
                 "project", report.projectKey(), "kind", report.kind().key(), "reportedSek", reported,
                 "eligibleSek", eligibleSek));
         events.publishEvent(new ReportApproved(report.projectId(), report.id(), report.kind() == Report.Kind.FINAL,
-                eligibleSek, now, actor));
+                eligibleSek, review.at(), actor));
     }
 
     /** Returns a submitted report to the grantee with the officer's comments (required). */
     @Transactional
     void returnToGrantee(Report report, String actor, String comment) {
-        lockForReview(report.id());
-        Instant now = clock.instant();
-        jdbc.sql("""
-                UPDATE project_report SET status = 'returned', reviewed_by = ?, reviewed_at = ?, review_comment = ?
-                WHERE id = ?
-                """).params(actor, Timestamp.from(now), comment, report.id()).update();
+        Report.Review review = lockForReview(report.id()).returnToGrantee(actor, comment, clock.instant());
+        rows.review(report.id(), review);
         audit.record(actor, "report.returned", "project-report", report.id().toString(), Map.of(
                 "project", report.projectKey(), "kind", report.kind().key()));
-        events.publishEvent(new ReportReturned(report.id(), actor, now));
+        events.publishEvent(new ReportReturned(report.id(), actor, review.at()));
     }
 
     // ---- the officer's lists

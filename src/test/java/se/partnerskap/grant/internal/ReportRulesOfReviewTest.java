@@ -1,6 +1,13 @@
 package se.partnerskap.grant.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +29,36 @@ class ReportRulesOfReviewTest {
         assertThat(Report.eligibleRefusal(100_000, 100_000)).isNull();
         assertThat(Report.eligibleRefusal(100_001, 100_000)).isEqualTo("report.review.error.eligibleInvalid");
         assertThat(Report.eligibleRefusal(-1, 100_000)).isEqualTo("report.review.error.eligibleInvalid");
+    }
+
+    private static final Instant AT = Instant.parse("2026-12-03T10:00:00Z");
+
+    @Test
+    void aSubmittedReportIsApprovedWithTheEligibleAmountOrReturnedWithComments() {
+        Report.Review approved = report(Report.Status.SUBMITTED).approve("olle@icld.example", 80_000, 100_000, AT);
+        assertThat(approved).isEqualTo(new Report.Review(Report.Status.APPROVED, "olle@icld.example", AT, 80_000L, null));
+
+        Report.Review returned = report(Report.Status.SUBMITTED).returnToGrantee("olle@icld.example", "Bifoga kvitton", AT);
+        assertThat(returned).isEqualTo(new Report.Review(Report.Status.RETURNED, "olle@icld.example", AT, null, "Bifoga kvitton"));
+    }
+
+    @Test
+    void aReportNotSubmittedOrAlreadyApprovedOrAnAmountAboveTheReportedIsRefused() {
+        assertThatThrownBy(() -> report(Report.Status.APPROVED).approve("olle@icld.example", 1, 100, AT))
+                .isInstanceOfSatisfying(Reports.ReportRefused.class,
+                        r -> assertThat(r.reason()).isEqualTo("report.review.error.approved"));
+        assertThatThrownBy(() -> report(Report.Status.DRAFT).returnToGrantee("olle@icld.example", "x", AT))
+                .isInstanceOfSatisfying(Reports.ReportRefused.class,
+                        r -> assertThat(r.reason()).isEqualTo("report.review.error.notSubmitted"));
+        assertThatThrownBy(() -> report(Report.Status.SUBMITTED).approve("olle@icld.example", 101, 100, AT))
+                .isInstanceOfSatisfying(Reports.ReportRefused.class,
+                        r -> assertThat(r.reason()).isEqualTo("report.review.error.eligibleInvalid"));
+    }
+
+    private static Report report(Report.Status status) {
+        return new Report(UUID.randomUUID(), UUID.randomUUID(), "KP-2026-1", "Demokrati i vardagen", "kommunala-partnerskap",
+                UUID.randomUUID(), Report.Kind.ANNUAL, 1, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+                LocalDate.of(2027, 2, 28), status, Map.of(), 3, null, null, null, null, null, null, null, null,
+                List.of(), List.of(), List.of());
     }
 }
