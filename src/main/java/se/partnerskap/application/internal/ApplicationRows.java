@@ -3,6 +3,7 @@ package se.partnerskap.application.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,9 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import se.partnerskap.identity.Memberships;
 import se.partnerskap.programme.Rounds;
+import se.partnerskap.web.PdfUpload;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -143,5 +146,120 @@ class ApplicationRows {
     private static AttachmentInfo info(ResultSet rs) throws SQLException {
         return new AttachmentInfo(rs.getObject("id", UUID.class), rs.getString("file_name"), rs.getLong("size_bytes"),
                 rs.getString("sha256"), rs.getString("added_by"), rs.getTimestamp("added_at").toInstant());
+    }
+
+    // ---- writes
+
+    /** A new draft of {@code organisation} in a round, with every section not started. */
+    void create(UUID id, UUID roundId, String programme, String component, UUID organisation, String actor, Instant now) {
+        jdbc.sql("""
+                INSERT INTO application (id, round_id, programme_key, component_key, lead_organisation_id, status,
+                                         created_by, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?)
+                """).params(id, roundId, programme, component, organisation, actor, Timestamp.from(now),
+                Timestamp.from(now)).update();
+        for (Section s : Section.values()) {
+            // every section is stored; one that does not apply in the round (Section.in) is not counted
+            jdbc.sql("INSERT INTO application_section (application_id, section_key, state) VALUES (?, ?, 'not-started')")
+                    .params(id, s.key()).update();
+        }
+    }
+
+    /**
+     * Stores a section's answers as its next version if the stored one is still {@code version}, and with them the
+     * application's change time (and its title, from the challenge section); 0 when someone saved in between.
+     */
+    int saveSection(UUID id, Section section, int version, Answers answers, SectionState state, String title, String actor,
+            Instant now) {
+        return jdbc.sql("""
+                WITH saved AS (
+                    UPDATE application_section SET answers = :answers::jsonb, state = :state, version = version + 1,
+                           saved_by = :actor, saved_at = :now
+                    WHERE application_id = :id AND section_key = :section AND version = :version
+                    RETURNING application_id)
+                UPDATE application SET updated_at = :now, title = coalesce(:title, title)
+                WHERE id = (SELECT application_id FROM saved)
+                """).param("answers", json.writeValueAsString(answers.fields())).param("state", state.key())
+                .param("actor", actor).param("now", Timestamp.from(now)).param("id", id).param("section", section.key())
+                .param("version", version)
+                .param("title", title == null ? null : title.substring(0, Math.min(200, title.length())), java.sql.Types.VARCHAR)
+                .update();
+    }
+
+    /** Keeps {@code actor}'s refused save of a section (one open conflict per person and section, the latest). */
+    void keepConflict(UUID id, Section section, Answers answers, int basedOn, int saved, String actor, Instant now) {
+        jdbc.sql("""
+                INSERT INTO section_conflict (id, application_id, section_key, answers, based_on_version, saved_version,
+                                              refused_by, refused_at)
+                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                ON CONFLICT (application_id, section_key, refused_by) WHERE resolved_at IS NULL
+                DO UPDATE SET answers = excluded.answers, based_on_version = excluded.based_on_version,
+                              saved_version = excluded.saved_version, refused_at = excluded.refused_at
+                """).params(UUID.randomUUID(), id, section.key(), json.writeValueAsString(answers.fields()), basedOn,
+                saved, actor, Timestamp.from(now)).update();
+    }
+
+    /** Closes {@code actor}'s open conflict in a section; how many were open (0 or 1). */
+    int resolveConflict(UUID id, Section section, String actor, Instant now) {
+        return jdbc.sql("""
+                UPDATE section_conflict SET resolved_at = ?
+                WHERE application_id = ? AND section_key = ? AND refused_by = ? AND resolved_at IS NULL
+                """).params(Timestamp.from(now), id, section.key(), actor).update();
+    }
+
+    /** {@code actor}'s open refused save of a section, as typed. */
+    Optional<Answers> openConflict(UUID id, Section section, String actor) {
+        return jdbc.sql("""
+                SELECT answers::text FROM section_conflict
+                WHERE application_id = ? AND section_key = ? AND refused_by = ? AND resolved_at IS NULL
+                """).params(id, section.key(), actor).query(String.class).optional().map(this::answers);
+    }
+
+    /** The application to save in (without its sections), locked, and whether {@code actor} has a refused save open. */
+    record Locked(Application application, boolean openConflict) {
+    }
+
+    /** The application, locked for a save by a member of its lead organisation; empty for anyone else. */
+    Optional<Locked> lockForSave(UUID id, UUID userId, Section section, String actor) {
+        return jdbc.sql("""
+                SELECT a.id, a.round_id, a.programme_key, a.component_key, a.lead_organisation_id, a.status, a.title,
+                       a.created_by, a.created_at, a.updated_at,
+                       EXISTS (SELECT 1 FROM section_conflict c WHERE c.application_id = a.id AND c.section_key = :section
+                               AND c.refused_by = :actor AND c.resolved_at IS NULL) AS open_conflict
+                FROM application a WHERE a.id = :id AND %s
+                FOR NO KEY UPDATE OF a
+                """.formatted(Memberships.isMemberOf("a.lead_organisation_id")))
+                .param("id", id).param("member", userId).param("section", section.key()).param("actor", actor)
+                .query((rs, i) -> new Locked(new Application(rs.getObject("id", UUID.class),
+                        rs.getObject("round_id", UUID.class), rs.getString("programme_key"), rs.getString("component_key"),
+                        rs.getObject("lead_organisation_id", UUID.class), ApplicationStatus.ofKey(rs.getString("status")),
+                        rs.getString("title"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("updated_at").toInstant(), Map.of(), List.of()), rs.getBoolean("open_conflict")))
+                .optional();
+    }
+
+    void addAttachment(UUID attachmentId, UUID id, PdfUpload upload, String actor, Instant now) {
+        jdbc.sql("""
+                INSERT INTO attachment (id, application_id, file_name, content_type, size_bytes, sha256, content, added_by, added_at)
+                VALUES (?, ?, ?, 'application/pdf', ?, ?, ?, ?, ?)
+                """).params(attachmentId, id, upload.fileName(), (long) upload.content().length, upload.sha256(),
+                upload.content(), actor, Timestamp.from(now)).update();
+        attachmentsChanged(id, actor, now);
+    }
+
+    void removeAttachment(UUID attachmentId, UUID id, String actor, Instant now) {
+        jdbc.sql("DELETE FROM attachment WHERE id = ? AND application_id = ?").params(attachmentId, id).update();
+        attachmentsChanged(id, actor, now);
+    }
+
+    /** The attachments section is completed while there is a file, and its version moves with every change. */
+    private void attachmentsChanged(UUID id, String actor, Instant now) {
+        jdbc.sql("""
+                UPDATE application_section SET version = version + 1, saved_by = ?, saved_at = ?,
+                       state = CASE WHEN (SELECT count(*) FROM attachment WHERE application_id = ?) > 0
+                                    THEN 'completed' ELSE 'not-started' END
+                WHERE application_id = ? AND section_key = 'attachments'
+                """).params(actor, Timestamp.from(now), id, id).update();
+        jdbc.sql("UPDATE application SET updated_at = ? WHERE id = ?").params(Timestamp.from(now), id).update();
     }
 }

@@ -1,8 +1,6 @@
 package se.partnerskap.application.internal;
 
-import se.partnerskap.application.ApplicationStarted;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -11,18 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import se.partnerskap.application.ApplicationStarted;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import se.partnerskap.application.internal.SectionRules;
 import se.partnerskap.audit.Audit;
 import se.partnerskap.identity.Memberships;
 import se.partnerskap.programme.Components;
 import se.partnerskap.programme.RoundDetails;
 import se.partnerskap.programme.Rounds;
 import se.partnerskap.web.PdfUpload;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The application module's API: start a draft, load it for a member of its organisation, save its
@@ -34,28 +30,24 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional(readOnly = true)
 public class Applications {
 
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final Audit audit;
     private final Memberships memberships;
     private final Rounds rounds;
     private final Components components;
     private final SectionRules rules;
-    private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final ApplicationRows stored;
 
-    Applications(JdbcClient jdbc, Clock clock, Audit audit, Memberships memberships, Rounds rounds,
-            Components components, SectionRules rules, JsonMapper json, ApplicationEventPublisher events, ApplicationRows stored) {
+    Applications(Clock clock, Audit audit, Memberships memberships, Rounds rounds, Components components,
+            SectionRules rules, ApplicationEventPublisher events, ApplicationRows stored) {
         this.stored = stored;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
         this.memberships = memberships;
         this.rounds = rounds;
         this.components = components;
         this.rules = rules;
-        this.json = json;
         this.events = events;
     }
 
@@ -96,17 +88,7 @@ public class Applications {
             throw new StartRefused("application.start.error.component");
         }
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO application (id, round_id, programme_key, component_key, lead_organisation_id, status,
-                                         created_by, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?)
-                """).params(id, roundId, round.programme(), component, organisation, actor, Timestamp.from(now),
-                Timestamp.from(now)).update();
-        for (Section s : Section.values()) {
-            // every section is stored; one that does not apply in the round (Section.in) is not counted
-            jdbc.sql("INSERT INTO application_section (application_id, section_key, state) VALUES (?, ?, 'not-started')")
-                    .params(id, s.key()).update();
-        }
+        stored.create(id, roundId, round.programme(), component, organisation, actor, now);
         audit.record(actor, "application.draft-created", "application", id.toString(), Map.of(
                 "round", roundId.toString(), "component", component, "organisation", organisation.toString()));
         events.publishEvent(new ApplicationStarted(id, roundId, component, organisation));
@@ -201,39 +183,16 @@ public class Applications {
         Instant now = clock.instant();
         String title = section == Section.CHALLENGE ? answers.one("title").strip() : null;
         // the section only if nobody saved it since {@code version}, and with it the application's change time
-        int rows = jdbc.sql("""
-                WITH saved AS (
-                    UPDATE application_section SET answers = :answers::jsonb, state = :state, version = version + 1,
-                           saved_by = :actor, saved_at = :now
-                    WHERE application_id = :id AND section_key = :section AND version = :version
-                    RETURNING application_id)
-                UPDATE application SET updated_at = :now, title = coalesce(:title, title)
-                WHERE id = (SELECT application_id FROM saved)
-                """).param("answers", json.writeValueAsString(answers.fields())).param("state", state.key())
-                .param("actor", actor).param("now", Timestamp.from(now)).param("id", id).param("section", section.key())
-                .param("version", version)
-                .param("title", title == null ? null : title.substring(0, Math.min(200, title.length())), java.sql.Types.VARCHAR)
-                .update();
+        int rows = stored.saveSection(id, section, version, answers, state, title, actor, now);
         if (rows == 0) {
             SectionAnswers current = stored.find(id).orElseThrow().section(section);
-            jdbc.sql("""
-                    INSERT INTO section_conflict (id, application_id, section_key, answers, based_on_version, saved_version,
-                                                  refused_by, refused_at)
-                    VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?)
-                    ON CONFLICT (application_id, section_key, refused_by) WHERE resolved_at IS NULL
-                    DO UPDATE SET answers = excluded.answers, based_on_version = excluded.based_on_version,
-                                  saved_version = excluded.saved_version, refused_at = excluded.refused_at
-                    """).params(UUID.randomUUID(), id, section.key(), json.writeValueAsString(answers.fields()), version,
-                    current.version(), actor, Timestamp.from(now)).update();
+            stored.keepConflict(id, section, answers, version, current.version(), actor, now);
             audit.record(actor, "application.section-conflict", "application", id.toString(), Map.of(
                     "section", section.key(), "basedOn", version, "saved", current.version()));
             return new SaveResult.Conflict(current, answers);
         }
         if (locked.openConflict()) { // this save settles the person's refused one
-            jdbc.sql("""
-                    UPDATE section_conflict SET resolved_at = ?
-                    WHERE application_id = ? AND section_key = ? AND refused_by = ? AND resolved_at IS NULL
-                    """).params(Timestamp.from(now), id, section.key(), actor).update();
+            stored.resolveConflict(id, section, actor, now);
         }
         audit.record(actor, "application.section-saved", "application", id.toString(), Map.of(
                 "section", section.key(), "version", version + 1, "state", state.key()));
@@ -245,21 +204,8 @@ public class Applications {
     }
 
     private Optional<ForSave> lockForSave(UUID id, UUID userId, Section section, String actor) {
-        Optional<ForSave> head = jdbc.sql("""
-                SELECT a.id, a.round_id, a.programme_key, a.component_key, a.lead_organisation_id, a.status, a.title,
-                       a.created_by, a.created_at, a.updated_at,
-                       EXISTS (SELECT 1 FROM section_conflict c WHERE c.application_id = a.id AND c.section_key = :section
-                               AND c.refused_by = :actor AND c.resolved_at IS NULL) AS open_conflict
-                FROM application a WHERE a.id = :id AND %s
-                FOR NO KEY UPDATE OF a
-                """.formatted(Memberships.isMemberOf("a.lead_organisation_id")))
-                .param("id", id).param("member", userId).param("section", section.key()).param("actor", actor)
-                .query((rs, i) -> new ForSave(new Application(rs.getObject("id", UUID.class),
-                        rs.getObject("round_id", UUID.class), rs.getString("programme_key"), rs.getString("component_key"),
-                        rs.getObject("lead_organisation_id", UUID.class), ApplicationStatus.ofKey(rs.getString("status")),
-                        rs.getString("title"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("updated_at").toInstant(), Map.of(), List.of()), rs.getBoolean("open_conflict")))
-                .optional();
+        Optional<ForSave> head = stored.lockForSave(id, userId, section, actor)
+                .map(l -> new ForSave(l.application(), l.openConflict()));
         if (head.isEmpty() || !rules.readsOtherSections(section)) {
             return head;
         }
@@ -282,21 +228,14 @@ public class Applications {
     /** The refused save of {@code actor} in a section, if one is open. */
     public Optional<Answers> openConflict(UUID id, UUID userId, Section section, String actor) {
         load(id, userId).orElseThrow(NotFound::new);
-        return jdbc.sql("""
-                SELECT answers::text FROM section_conflict
-                WHERE application_id = ? AND section_key = ? AND refused_by = ? AND resolved_at IS NULL
-                """).params(id, section.key(), actor).query(String.class).optional().map(stored::answers);
+        return stored.openConflict(id, section, actor);
     }
 
     /** Drops the refused save of {@code actor} in a section: the saved version stays. */
     @Transactional
     public void discardConflict(UUID id, UUID userId, Section section, String actor) {
         load(id, userId).orElseThrow(NotFound::new);
-        int rows = jdbc.sql("""
-                UPDATE section_conflict SET resolved_at = ?
-                WHERE application_id = ? AND section_key = ? AND refused_by = ? AND resolved_at IS NULL
-                """).params(Timestamp.from(clock.instant()), id, section.key(), actor).update();
-        if (rows > 0) {
+        if (stored.resolveConflict(id, section, actor, clock.instant()) > 0) {
             audit.record(actor, "application.conflict-discarded", "application", id.toString(), Map.of("section", section.key()));
         }
     }
@@ -347,11 +286,7 @@ public class Applications {
         String sha = upload.sha256();
         UUID attachmentId = UUID.randomUUID();
         Instant now = clock.instant();
-        jdbc.sql("""
-                INSERT INTO attachment (id, application_id, file_name, content_type, size_bytes, sha256, content, added_by, added_at)
-                VALUES (?, ?, ?, 'application/pdf', ?, ?, ?, ?, ?)
-                """).params(attachmentId, id, name, (long) content.length, sha, content, actor, Timestamp.from(now)).update();
-        attachmentsChanged(id, actor, now);
+        stored.addAttachment(attachmentId, id, upload, actor, now);
         audit.record(actor, "application.attachment-added", "application", id.toString(), Map.of(
                 "attachment", attachmentId.toString(), "name", name, "size", content.length, "sha256", sha));
         return new AttachmentInfo(attachmentId, name, content.length, sha, actor, now);
@@ -366,21 +301,10 @@ public class Applications {
         }
         AttachmentInfo info = application.attachments().stream().filter(a -> a.id().equals(attachmentId)).findFirst()
                 .orElseThrow(NotFound::new);
-        jdbc.sql("DELETE FROM attachment WHERE id = ? AND application_id = ?").params(attachmentId, id).update();
         Instant now = clock.instant();
-        attachmentsChanged(id, actor, now);
+        stored.removeAttachment(attachmentId, id, actor, now);
         audit.record(actor, "application.attachment-removed", "application", id.toString(), Map.of(
                 "attachment", attachmentId.toString(), "name", info.fileName(), "sha256", info.sha256()));
-    }
-
-    private void attachmentsChanged(UUID id, String actor, Instant now) {
-        jdbc.sql("""
-                UPDATE application_section SET version = version + 1, saved_by = ?, saved_at = ?,
-                       state = CASE WHEN (SELECT count(*) FROM attachment WHERE application_id = ?) > 0
-                                    THEN 'completed' ELSE 'not-started' END
-                WHERE application_id = ? AND section_key = 'attachments'
-                """).params(actor, Timestamp.from(now), id, id).update();
-        jdbc.sql("UPDATE application SET updated_at = ? WHERE id = ?").params(Timestamp.from(now), id).update();
     }
 
     /** An attachment with its content, for a member of the lead or of a co-applicant only. */
