@@ -139,6 +139,13 @@ public class NewsItems {
             String bodyHtml, String imageUrl, String imageAlt, String imageCaption, String imageCredit,
             Instant eventStartsAt, String eventLocation, List<String> authors, Integer publicationYear, String citation,
             String abstractText, List<String> tags, List<NewsContact> contacts, List<String> projects) {
+
+        /** An item of text only, with its contacts: no image, event, publication details, tags or projects. */
+        public static Content text(String type, Language language, UUID translationOf, String slug, String title,
+                String lead, String bodyHtml, List<NewsContact> contacts) {
+            return new Content(type, language, translationOf, slug, title, lead, bodyHtml, null, null, null, null, null,
+                    null, List.of(), null, null, null, List.of(), contacts, List.of());
+        }
     }
 
     /** Creates a draft. */

@@ -67,8 +67,8 @@ class NewsPressReleases {
         for (int n = 2; items.slugTaken(lang, slug, null); n++) {
             slug = base + "-" + n;
         }
-        return new NewsItems.Content("press-release", lang, translationOf, slug, title, d.lead(lang), html(d.body(lang)),
-                null, null, null, null, null, null, List.of(), null, null, null, List.of(), contacts, List.of());
+        return NewsItems.Content.text("press-release", lang, translationOf, slug, title, d.lead(lang), html(d.body(lang)),
+                contacts);
     }
 
     /** Paragraphs separated by blank lines become paragraphs; a line break within one stays a line break. */
