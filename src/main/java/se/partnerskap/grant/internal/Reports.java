@@ -189,7 +189,7 @@ public class Reports {
     }
 
     private void lockEditable(UUID id) {
-        if (!rows.lock(id).orElseThrow().editable()) {
+        if (!rows.lock(id).map(Report.Status::editable).orElse(false)) { // gone since it was read: not editable either
             throw new ReportRefused("report.error.notEditable");
         }
     }
