@@ -161,7 +161,7 @@ public class Applications {
         // one statement reads what authorises the save: the application, locked (a submission, which takes it
         // FOR UPDATE, waits for running saves; two saves of one application take turns instead of deadlocking
         // on its change time, as two FOR SHARE locks did), and whether the user is a member of its lead
-        ForSave locked = lockForSave(id, userId, section, actor).orElseThrow(NotFound::new);
+        ApplicationRows.Locked locked = lockForSave(id, userId, section, actor).orElseThrow(NotFound::new);
         Application application = locked.application();
         if (!application.isEditable()) {
             throw new Application.NotEditableException(id);
@@ -199,19 +199,14 @@ public class Applications {
         return new SaveResult.Saved(version + 1, now, state, check.remaining());
     }
 
-    /** The application to save in, locked, and whether {@code actor} has a refused save of the section open. */
-    private record ForSave(Application application, boolean openConflict) {
-    }
-
-    private Optional<ForSave> lockForSave(UUID id, UUID userId, Section section, String actor) {
-        Optional<ForSave> head = stored.lockForSave(id, userId, section, actor)
-                .map(l -> new ForSave(l.application(), l.openConflict()));
+    private Optional<ApplicationRows.Locked> lockForSave(UUID id, UUID userId, Section section, String actor) {
+        Optional<ApplicationRows.Locked> head = stored.lockForSave(id, userId, section, actor);
         if (head.isEmpty() || !rules.readsOtherSections(section)) {
             return head;
         }
         // the budget's limit depends on the partners, co-applicants and years of the other sections
         Application a = head.get().application();
-        return Optional.of(new ForSave(new Application(a.id(), a.roundId(), a.programme(), a.component(),
+        return Optional.of(new ApplicationRows.Locked(new Application(a.id(), a.roundId(), a.programme(), a.component(),
                 a.leadOrganisation(), a.status(), a.title(), a.createdBy(), a.createdAt(), a.updatedAt(), stored.sectionsOf(id),
                 List.of()), head.get().openConflict()));
     }

@@ -149,7 +149,7 @@ public class Reports {
             return conflict(report, actor, answers, version, now);
         }
         storeLines(report, answers);
-        resolveConflict(report.id(), actor, now);
+        rows.resolveConflict(report.id(), actor, now);
         audit.record(actor, "report.saved", "project-report", report.id().toString(), Map.of(
                 "project", report.projectKey(), "version", version + 1, "previousStatus", report.status().key()));
         return new SaveResult.Saved(version + 1, now);
@@ -179,7 +179,7 @@ public class Reports {
             return conflict(report, actor, answers, version, now);
         }
         storeLines(report, answers);
-        resolveConflict(report.id(), actor, now);
+        rows.resolveConflict(report.id(), actor, now);
         long total = reportedTotal(report.id());
         audit.record(actor, "report.submitted", "project-report", report.id().toString(), Map.of(
                 "project", report.projectKey(), "kind", report.kind().key(), "version", version + 1,
@@ -200,10 +200,6 @@ public class Reports {
         audit.record(actor, "report.save-conflict", "project-report", report.id().toString(), Map.of(
                 "basedOn", version, "saved", current.version()));
         return new SaveResult.Conflict(current, answers);
-    }
-
-    private void resolveConflict(UUID reportId, String actor, Instant now) {
-        rows.resolveConflict(reportId, actor, now);
     }
 
     /** The financial statement as rows: one per budget line with an amount. */
