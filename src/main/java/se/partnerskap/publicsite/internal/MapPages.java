@@ -1,7 +1,6 @@
 package se.partnerskap.publicsite.internal;
 
 import java.text.Collator;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,11 +14,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.stereotype.Component;
 import se.partnerskap.grant.FundedPartnership;
 import se.partnerskap.grant.FundedPartnerships;
 import se.partnerskap.programme.Programmes;
@@ -30,16 +25,13 @@ import se.partnerskap.registry.Registry;
 import se.partnerskap.registry.SwedishOrganisation;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
-import se.partnerskap.web.RenderedPages;
 import se.partnerskap.web.Ui;
 
 /**
- * The maps (/karta, /en/map): Sweden's municipalities and regions with a funded partnership — all of them,
- * the active or the completed ones, as the filter ({@code ?status=}) says — and the partner countries with
- * their number of partnerships. Served from {@link RenderedPages} until a funded partnership changes or the day
- * does (what is running is by today's date); the outlines are read once (see {@link MapShapes}).
+ * The maps as {@link MapController} shows them: Sweden's municipalities and regions with a funded partnership, and the
+ * partner countries with their number of partnerships, each beside its table.
  */
-@Controller
+@Component
 public class MapPages {
 
     private static final String PROGRAMME = Programmes.MUNICIPAL_PARTNERSHIP;
@@ -47,18 +39,14 @@ public class MapPages {
     private final FundedPartnerships funded;
     private final Registry registry;
     private final MapShapes shapes;
-    private final Programmes programmes;
-    private final RenderedPages cache;
 
-    MapPages(FundedPartnerships funded, Registry registry, MapShapes shapes, Programmes programmes, RenderedPages cache) {
-        this.programmes = programmes;
-        this.cache = cache;
+    MapPages(FundedPartnerships funded, Registry registry, MapShapes shapes) {
         this.funded = funded;
         this.registry = registry;
         this.shapes = shapes;
     }
 
-    public record Link(String href, ProjectDirectory.Named label) {
+    public record Link(String href, DirectoryPages.Named label) {
     }
 
     /** A choice of the filter: all, active or completed partnerships, how many, and whether it is shown now. */
@@ -83,21 +71,8 @@ public class MapPages {
         }
     }
 
-    /**
-     * All partnerships unless {@code status} asks for the {@code active} (running today) or {@code completed}
-     * ones: by default the map shows every partnership that received support, as the home page counts them.
-     */
-    @GetMapping({"/karta", "/en/map"})
-    ResponseEntity<byte[]> map(Ui ui, HttpServletRequest request, @RequestParam(required = false) String status) {
-        Instant now = programmes.now();
-        return cache.serve(request, ui, FundedPartnerships.PAGES_REGION, now, () -> {
-            Map<String, Object> model = new HashMap<>();
-            mapPage(ui, model, status);
-            return new RenderedPages.Rendering("publicsite/map", model, null, StockholmTime.nextMidnight(now));
-        });
-    }
-
-    private void mapPage(Ui ui, Map<String, Object> model, String status) {
+    /** The maps and their tables for the filter asked for ({@code status}: all unless active or completed). */
+    MapPage page(String status, Ui ui) {
         Language lang = ui.language();
         Collator collator = Collator.getInstance(lang.locale());
         var today = funded.today();
@@ -174,10 +149,10 @@ public class MapPages {
                         running.getOrDefault(iso2, 0)))
                 .sorted(Comparator.comparing(CountryRow::name, collator)).toList();
 
-        model.put("page", new MapPage(StockholmTime.date(today, lang), today.toString(), filter, filters,
+        return new MapPage(StockholmTime.date(today, lang), today.toString(), filter, filters,
                 ui.t("map.shown." + filter, shown.size(), StockholmTime.date(today, lang)), municipalitiesSvg,
                 rows(byMunicipality, municipalityNames, ui, collator), regionsSvg, rows(byRegion, regionNames, ui, collator),
-                worldSvg, countryRows, withoutCountry, MapSvg.legendSwatch("legend-hatch")));
+                worldSvg, countryRows, withoutCountry, MapSvg.legendSwatch("legend-hatch"));
     }
 
     private static Map<String, String> titles(Map<String, String> names, Map<String, List<FundedPartnership>> marked,
@@ -203,7 +178,7 @@ public class MapPages {
      * The project's title with its period, "Young voices in climate work (2025–2026)"; without a title
      * "Karlstad – Makueni County, Kenya (2020–2021)". The period tells apart two partnerships of one party.
      */
-    private static ProjectDirectory.Named label(FundedPartnership f, Ui ui) {
+    private static DirectoryPages.Named label(FundedPartnership f, Ui ui) {
         Language lang = ui.language();
         String period = "";
         if (f.startsOn() != null && f.endsOn() != null) {
@@ -212,14 +187,14 @@ public class MapPages {
         }
         FundedPartnership.Text title = f.title(lang);
         if (title != null) {
-            ProjectDirectory.Named named = ProjectDirectory.named(title, ui);
-            return new ProjectDirectory.Named(named.text() + period, named.lang(), named.note());
+            DirectoryPages.Named named = DirectoryPages.named(title, ui);
+            return new DirectoryPages.Named(named.text() + period, named.lang(), named.note());
         }
         String partners = f.partners().stream()
                 .map(p -> p.named() ? p.name() + ", " + p.countryName(lang) : p.countryName(lang))
                 .collect(Collectors.joining("; "));
         String label = partners.isEmpty() ? f.swedishOrganisationName() : f.swedishOrganisationName() + " – " + partners;
-        return new ProjectDirectory.Named(label + period, null, null);
+        return new DirectoryPages.Named(label + period, null, null);
     }
 
     private static Map<String, Integer> countByCountry(List<FundedPartnership> partnerships) {

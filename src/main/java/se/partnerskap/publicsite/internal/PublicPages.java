@@ -1,15 +1,11 @@
 package se.partnerskap.publicsite.internal;
 
-import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.ResponseEntity;
-
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.stereotype.Component;
 import se.partnerskap.grant.FundedPartnership;
 import se.partnerskap.grant.FundedPartnerships;
 import se.partnerskap.programme.ContactPersons;
@@ -20,11 +16,10 @@ import se.partnerskap.programme.Rounds;
 import se.partnerskap.registry.Registry;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
-import se.partnerskap.web.RenderedPages;
 import se.partnerskap.web.Ui;
 
-/** The home page and the programme page, in Swedish at the root and in English under /en. */
-@Controller
+/** The home page and the programme page as {@link HomeController} shows them. */
+@Component
 public class PublicPages {
 
     private final SiteContent content;
@@ -33,23 +28,15 @@ public class PublicPages {
     private final FundedPartnerships funded;
     private final ContactPersons contactPersons;
     private final Rounds rounds;
-    private final RenderedPages pages;
-
-    /** The region of the rendered-page cache that an edit of the site's texts empties. */
-    static final String CACHE_REGION = "publicsite";
-    /** What the home and programme pages show: the site's texts, the rounds and windows, the funded partnerships. */
-    static final String REGIONS = RenderedPages.regions(CACHE_REGION, Programmes.PAGES_REGION,
-            FundedPartnerships.PAGES_REGION);
 
     PublicPages(SiteContent content, Programmes programmes, Registry registry, FundedPartnerships funded,
-            ContactPersons contactPersons, Rounds rounds, RenderedPages pages) {
-        this.pages = pages;
-        this.rounds = rounds;
+            ContactPersons contactPersons, Rounds rounds) {
         this.content = content;
         this.programmes = programmes;
         this.registry = registry;
         this.funded = funded;
         this.contactPersons = contactPersons;
+        this.rounds = rounds;
     }
 
     public record HomePage(List<PageSection> intro, WindowView window, OpenRounds open, List<String> coreAreas,
@@ -80,27 +67,8 @@ public class PublicPages {
             List<String> coreAreas, List<String> countries, List<RoundView> pastRounds, List<ContactView> contacts) {
     }
 
-    /**
-     * The home page, from {@link RenderedPages}: reused until the site's texts, a round or a funded partnership
-     * change, or a window or round opens or closes by the clock ({@link #until}).
-     */
-    @GetMapping({"/", "/en", "/en/"})
-    ResponseEntity<byte[]> home(Ui ui, HttpServletRequest request) {
-        Instant now = programmes.now();
-        return pages.serve(request, ui, REGIONS, now, () -> {
-            Map<String, Object> model = new HashMap<>();
-            homePage(ui, model);
-            return new RenderedPages.Rendering("publicsite/home", model, null, until(now));
-        });
-    }
-
-    /** The next moment the programme's pages change by the clock: a window or round opening or closing, or a new day. */
-    private Instant until(Instant now) {
-        return StockholmTime.earliest(programmes.nextChange(Programmes.MUNICIPAL_PARTNERSHIP, now),
-                StockholmTime.nextMidnight(now));
-    }
-
-    private void homePage(Ui ui, Map<String, Object> model) {
+    /** The home page: the programme's texts, its window and open rounds, past rounds and examples of projects. */
+    HomePage home(Ui ui) {
         Language lang = ui.language();
         String p = Programmes.MUNICIPAL_PARTNERSHIP;
         List<RoundView> rounds = programmes.rounds(p).stream()
@@ -108,37 +76,27 @@ public class PublicPages {
                 .limit(6).map(r -> roundView(r, ui, null)).toList();
         List<ExampleView> examples = funded.examples(p, 6).stream().map(f -> exampleView(f, ui)).toList();
         var totals = funded.totals(p);
-        model.put("page", new HomePage(content.page("home", lang),
+        return new HomePage(content.page("home", lang),
                 WindowView.of(programmes.status(p), lang), openRounds(lang), coreAreas(lang), rounds, examples,
-                totals.fundedPartnerships(), totals.swedishOrganisations()));
+                totals.fundedPartnerships(), totals.swedishOrganisations());
     }
 
-    /** The programme page, from {@link RenderedPages} as the home page ({@link #home}). */
-    @GetMapping({"/kommunala-partnerskap", "/en/municipal-partnership"})
-    ResponseEntity<byte[]> programme(Ui ui, HttpServletRequest request) {
-        Instant now = programmes.now();
-        return pages.serve(request, ui, REGIONS, now, () -> {
-            Map<String, Object> model = new HashMap<>();
-            programmePage(ui, model);
-            return new RenderedPages.Rendering("publicsite/programme", model, null, until(now));
-        });
-    }
-
-    private void programmePage(Ui ui, Map<String, Object> model) {
+    /** The programme page: its texts, windows, open and past rounds with their grantees, and its contacts. */
+    ProgrammePage programme(Ui ui) {
         Language lang = ui.language();
         String p = Programmes.MUNICIPAL_PARTNERSHIP;
         var status = programmes.status(p);
         List<WindowView> upcoming = programmes.upcomingStatuses(p).stream().map(w -> WindowView.of(w, lang)).toList();
         var countries = programmes.countryCodes(p).stream()
                 .map(code -> registry.country(code).map(c -> c.name(lang)).orElse(code)).toList();
-        Map<java.util.UUID, List<String>> grantees = funded.granteeNames(p);
+        Map<UUID, List<String>> grantees = funded.granteeNames(p);
         List<RoundView> pastRounds = programmes.rounds(p).stream()
                 .filter(r -> r.status().isPast())
                 .map(r -> roundView(r, ui, grantees)).toList();
         List<ContactView> contacts = contactPersons.of(p).stream()
                 .map(c -> new ContactView(c.name(), c.role(lang), c.phone(), c.email())).toList();
-        model.put("page", new ProgrammePage(content.page("programme", lang),
-                WindowView.of(status, lang), openRounds(lang), upcoming, coreAreas(lang), countries, pastRounds, contacts));
+        return new ProgrammePage(content.page("programme", lang),
+                WindowView.of(status, lang), openRounds(lang), upcoming, coreAreas(lang), countries, pastRounds, contacts);
     }
 
     private OpenRounds openRounds(Language lang) {
@@ -149,9 +107,9 @@ public class PublicPages {
 
     private static OpenRoundView openRound(RoundDetails r, Language lang) {
         boolean extended = !r.deadline().equals(r.closesAt());
-        return new OpenRoundView(r.name(lang), se.partnerskap.shared.StockholmTime.dateTime(r.deadline(), lang),
-                se.partnerskap.shared.StockholmTime.at(r.deadline()).toOffsetDateTime().toString(),
-                extended ? se.partnerskap.shared.StockholmTime.dateTime(r.closesAt(), lang) : null);
+        return new OpenRoundView(r.name(lang), StockholmTime.dateTime(r.deadline(), lang),
+                StockholmTime.at(r.deadline()).toOffsetDateTime().toString(),
+                extended ? StockholmTime.dateTime(r.closesAt(), lang) : null);
     }
 
     private List<String> coreAreas(Language lang) {
@@ -159,7 +117,7 @@ public class PublicPages {
     }
 
     /** With {@code grantees} (the Swedish parties by round), the names of those the round granted. */
-    private RoundView roundView(RoundSummary r, Ui ui, Map<java.util.UUID, List<String>> grantees) {
+    private RoundView roundView(RoundSummary r, Ui ui, Map<UUID, List<String>> grantees) {
         Language lang = ui.language();
         String budget = null;
         if (r.budgetSek() != null) {
@@ -168,7 +126,7 @@ public class PublicPages {
                     : ui.t("grant.round.total." + r.budgetPrecision(), money);
         }
         return new RoundView(r.name(lang),
-                r.announcedOn() == null ? null : se.partnerskap.shared.StockholmTime.date(r.announcedOn(), lang),
+                r.announcedOn() == null ? null : StockholmTime.date(r.announcedOn(), lang),
                 r.announcedOn() == null ? null : r.announcedOn().toString(), budget,
                 grantees == null ? null : grantees(r, grantees.getOrDefault(r.id(), List.of()), ui), r.note(lang));
     }
@@ -188,8 +146,8 @@ public class PublicPages {
 
     private static ExampleView exampleView(FundedPartnership f, Ui ui) {
         Language lang = ui.language();
-        List<String> named = new java.util.ArrayList<>();
-        List<String> unnamedCountries = new java.util.ArrayList<>();
+        List<String> named = new ArrayList<>();
+        List<String> unnamedCountries = new ArrayList<>();
         for (FundedPartnership.Partner p : f.partners()) {
             if (p.named()) {
                 named.add(ui.t("grant.partner.named", p.name(), p.countryName(lang)));

@@ -21,6 +21,8 @@ import se.partnerskap.web.RenderedPages;
 @Transactional(readOnly = true)
 public class SiteContent {
 
+    /** The region of the rendered-page cache that an edit of the site's texts empties. */
+    static final String CACHE_REGION = "publicsite";
     /** Headings, paragraphs, lists, links, emphasis and line breaks; no scripts, styles or handlers. */
     static final PolicyFactory POLICY = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS).and(Sanitizers.LINKS)
             .and(new HtmlPolicyBuilder().allowElements("br", "hr").toFactory());
@@ -77,7 +79,7 @@ public class SiteContent {
                 """).params(heading.strip(), clean, Timestamp.from(clock.instant()), actor, pageKey, sectionKey,
                 language.code(), expectedVersion).update();
         if (rows == 1) {
-            pages.invalidate(PublicPages.CACHE_REGION);
+            pages.invalidate(CACHE_REGION);
             audit.record(actor, "page-section-updated", "page-section", pageKey + "/" + sectionKey + "/" + language.code(),
                     Map.of("version", expectedVersion + 1, "heading", heading.strip()));
         }
