@@ -98,6 +98,6 @@ class ReportAttachmentController {
     }
 
     private Report load(SignedIn me, String projectKey, UUID reportId) {
-        return reports.forMember(projectKey, reportId, me.userId()).orElseThrow(NotFoundException::new);
+        return reports.forMember(projectKey, reportId, me.userId());
     }
 }

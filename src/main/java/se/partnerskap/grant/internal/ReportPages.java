@@ -3,6 +3,7 @@ package se.partnerskap.grant.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import se.partnerskap.programme.Programmes;
@@ -16,7 +17,7 @@ import se.partnerskap.web.Ui;
  * reviewing it ({@link ReportReviewController}).
  */
 @Component
-class ReportPages {
+public class ReportPages {
 
     private final Reports reports;
     private final Registry registry;
@@ -49,5 +50,53 @@ class ReportPages {
         return new ReportForm(report, organisation, ui.href(svBase), svBase, projectHref, values, version, errors, conflict, restored,
                 savedAt, terms.reportVariancePercent(), terms.reportLanguage(), areas, reports.lines(report.id()),
                 reports.reminders(report.id()));
+    }
+
+    /** A line of a list, ready to show. */
+    public record Row(Reports.Listed report, String organisationName, String reviewHref, String projectHref) {
+    }
+
+    public record ListPage(List<Row> awaiting, List<Row> overdue, List<Row> returned) {
+    }
+
+    /** The review page's model: the report and what the officer typed in the two forms. */
+    public record ReviewPage(ReportForm report, long reportedTotal, String eligible, String comment,
+            Map<String, ReportProblem> errors, List<Reports.SentReminder> reminders) {
+
+        public boolean reviewable() {
+            return report.report().status() == Report.Status.SUBMITTED;
+        }
+
+        public boolean error(String field) {
+            return errors.containsKey(field);
+        }
+
+        public String message(Ui ui, String field) {
+            ReportProblem p = errors.get(field);
+            return p == null ? "" : ui.t(p.message(), p.args().toArray());
+        }
+    }
+
+    /** The officer's lists: reports awaiting review, overdue and returned, across all programmes. */
+    ListPage list(Ui ui) {
+        return new ListPage(rows(reports.awaitingReview(), ui), rows(reports.overdue(reports.today()), ui),
+                rows(reports.returned(), ui));
+    }
+
+    private List<Row> rows(List<Reports.Listed> listed, Ui ui) {
+        Map<UUID, String> names = new LinkedHashMap<>();
+        registry.swedishOrganisations(listed.stream().map(Reports.Listed::organisationId).distinct().toList())
+                .forEach(o -> names.put(o.id(), o.name()));
+        return listed.stream().map(l -> new Row(l, names.getOrDefault(l.organisationId(), ""),
+                ui.href(ReportReviewController.LIST_SV + "/" + l.reportId()),
+                ui.href("/uppfoljning/projekt/" + l.projectKey()))).toList();
+    }
+
+    /** The officer's review page of a report: what it reports, the two forms with what was typed, the reminders. */
+    ReviewPage review(Report report, long total, String eligible, String comment, Map<String, ReportProblem> errors,
+            Ui ui) {
+        ReportForm form = form(report, report.answers(), report.version(), errors, null, false, ui,
+                ReportReviewController.LIST_SV + "/" + report.id(), ui.href("/uppfoljning/projekt/" + report.projectKey()));
+        return new ReviewPage(form, total, eligible, comment, errors, reports.reminders(report.id()));
     }
 }

@@ -1,9 +1,6 @@
 package se.partnerskap.grant.internal;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,7 +16,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.partnerskap.identity.SignedIn;
-import se.partnerskap.registry.Registry;
 import se.partnerskap.web.NotFoundException;
 import se.partnerskap.web.PdfUpload;
 import se.partnerskap.web.Ui;
@@ -39,60 +35,24 @@ public class ReportReviewController {
     static final String LIST_EN_SV = "/en/follow-up/redovisningar";
 
     private final Reports reports;
-    private final Registry registry;
     private final ReportPages pages;
 
-    ReportReviewController(Reports reports, Registry registry, ReportPages pages) {
+    ReportReviewController(Reports reports, ReportPages pages) {
         this.reports = reports;
-        this.registry = registry;
         this.pages = pages;
-    }
-
-    /** A line of a list, ready to show. */
-    public record Row(Reports.Listed report, String organisationName, String reviewHref, String projectHref) {
-    }
-
-    public record ListPage(List<Row> awaiting, List<Row> overdue, List<Row> returned) {
     }
 
     @GetMapping({LIST_SV, LIST_EN, LIST_EN_SV})
     String list(Ui ui, Model model) {
-        model.addAttribute("view", new ListPage(rows(reports.awaitingReview(), ui), rows(reports.overdue(reports.today()), ui),
-                rows(reports.returned(), ui)));
+        model.addAttribute("view", pages.list(ui));
         return "grant/reports/list";
-    }
-
-    private List<Row> rows(List<Reports.Listed> listed, Ui ui) {
-        Map<UUID, String> names = new LinkedHashMap<>();
-        registry.swedishOrganisations(listed.stream().map(Reports.Listed::organisationId).distinct().toList())
-                .forEach(o -> names.put(o.id(), o.name()));
-        return listed.stream().map(l -> new Row(l, names.getOrDefault(l.organisationId(), ""),
-                ui.href(LIST_SV + "/" + l.reportId()), ui.href("/uppfoljning/projekt/" + l.projectKey()))).toList();
-    }
-
-    /** The review page's model: the report and what the officer typed in the two forms. */
-    public record ReviewPage(ReportForm report, long reportedTotal, String eligible, String comment,
-            Map<String, ReportProblem> errors, List<Reports.SentReminder> reminders) {
-
-        public boolean reviewable() {
-            return report.report().status() == Report.Status.SUBMITTED;
-        }
-
-        public boolean error(String field) {
-            return errors.containsKey(field);
-        }
-
-        public String message(Ui ui, String field) {
-            ReportProblem p = errors.get(field);
-            return p == null ? "" : ui.t(p.message(), p.args().toArray());
-        }
     }
 
     @GetMapping({LIST_SV + "/{reportId}", LIST_EN + "/{reportId}", LIST_EN_SV + "/{reportId}"})
     String review(@PathVariable UUID reportId, Ui ui, Model model) {
         Report report = load(reportId);
         long total = reports.reportedTotal(report.id());
-        model.addAttribute("view", page(report, total, String.valueOf(total), "", Map.of(), ui));
+        model.addAttribute("view", pages.review(report, total, String.valueOf(total), "", Map.of(), ui));
         return "grant/reports/review";
     }
 
@@ -102,21 +62,14 @@ public class ReportReviewController {
             RedirectAttributes redirect) {
         Report report = load(reportId);
         long total = reports.reportedTotal(report.id());
-        ReportProblem problem = ReportRules.amountProblem(eligible);
-        OptionalLong amount = ReportRules.amount(eligible);
-        if (problem == null && amount.isEmpty()) {
-            problem = ReportProblem.of("report.review.error.eligibleRequired");
-        }
-        if (problem == null && amount.getAsLong() > total) {
-            problem = ReportProblem.of("report.review.error.eligibleAbove", ui.money(total));
-        }
+        ReportProblem problem = ReportRules.eligibleProblem(eligible, total, ui.money(total));
         if (problem != null) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("view", page(report, total, eligible, "", Map.of("eligible", problem), ui));
+            model.addAttribute("view", pages.review(report, total, eligible, "", Map.of("eligible", problem), ui));
             return "grant/reports/review";
         }
         try {
-            reports.approve(report, me.email(), amount.getAsLong());
+            reports.approve(report, me.email(), ReportRules.amount(eligible).getAsLong());
         } catch (Reports.ReportRefused refused) {
             return refused(reportId, refused, eligible, "", ui, model, response);
         }
@@ -130,12 +83,10 @@ public class ReportReviewController {
             RedirectAttributes redirect) {
         Report report = load(reportId);
         long total = reports.reportedTotal(report.id());
-        ReportProblem problem = comment.isBlank() ? ReportProblem.of("report.review.error.commentRequired")
-                : comment.length() > Reports.MAX_COMMENT ? ReportProblem.of("report.error.tooLong", Reports.MAX_COMMENT)
-                : null;
+        ReportProblem problem = ReportRules.returnCommentProblem(comment);
         if (problem != null) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("view", page(report, total, String.valueOf(total), comment, Map.of("comment", problem), ui));
+            model.addAttribute("view", pages.review(report, total, String.valueOf(total), comment, Map.of("comment", problem), ui));
             return "grant/reports/review";
         }
         try {
@@ -151,7 +102,7 @@ public class ReportReviewController {
             Model model, HttpServletResponse response) {
         Report current = load(reportId);
         response.setStatus(HttpStatus.CONFLICT.value());
-        model.addAttribute("view", page(current, reports.reportedTotal(current.id()), eligible, comment,
+        model.addAttribute("view", pages.review(current, reports.reportedTotal(current.id()), eligible, comment,
                 Map.of("status", ReportProblem.of(refused.reason())), ui));
         return "grant/reports/review";
     }
@@ -166,13 +117,5 @@ public class ReportReviewController {
 
     private Report load(UUID reportId) {
         return reports.find(reportId).orElseThrow(NotFoundException::new);
-    }
-
-    private ReviewPage page(Report report, long total, String eligible, String comment,
-            Map<String, ReportProblem> errors, Ui ui) {
-        ReportForm form = pages.form(report, report.answers(),
-                report.version(), errors, null, false, ui, LIST_SV + "/" + report.id(),
-                ui.href("/uppfoljning/projekt/" + report.projectKey()));
-        return new ReviewPage(form, total, eligible, comment, errors, reports.reminders(report.id()));
     }
 }

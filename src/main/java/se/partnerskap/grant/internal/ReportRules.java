@@ -126,4 +126,27 @@ public final class ReportRules {
         }
         return ReportProblem.of("report.error.amount.number");
     }
+
+    /**
+     * Why the eligible amount an officer typed cannot be approved: blank, not a whole number of kronor, or more than
+     * was reported ({@code reportedText} is the reported total as the page shows it); null when it can be.
+     */
+    static ReportProblem eligibleProblem(String typed, long reported, String reportedText) {
+        ReportProblem problem = amountProblem(typed);
+        if (problem != null) {
+            return problem;
+        }
+        OptionalLong amount = amount(typed);
+        if (amount.isEmpty()) {
+            return ReportProblem.of("report.review.error.eligibleRequired");
+        }
+        return amount.getAsLong() > reported ? ReportProblem.of("report.review.error.eligibleAbove", reportedText) : null;
+    }
+
+    /** Why a comment cannot return a report to its grantee: empty or too long; null when it can. */
+    static ReportProblem returnCommentProblem(String comment) {
+        return comment.isBlank() ? ReportProblem.of("report.review.error.commentRequired")
+                : comment.length() > Reports.MAX_COMMENT ? ReportProblem.of("report.error.tooLong", Reports.MAX_COMMENT)
+                : null;
+    }
 }

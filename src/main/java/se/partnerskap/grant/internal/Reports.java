@@ -20,6 +20,7 @@ import se.partnerskap.identity.Memberships;
 import se.partnerskap.programme.FollowUpTerms;
 import se.partnerskap.shared.Language;
 import se.partnerskap.shared.StockholmTime;
+import se.partnerskap.web.NotFoundException;
 import se.partnerskap.web.PdfUpload;
 
 /**
@@ -110,11 +111,14 @@ public class Reports {
         return rows.find(id);
     }
 
-    /** The report for a member of its project's organisation, when {@code projectKey} is its project's key. */
-    Optional<Report> forMember(String projectKey, UUID id, UUID userId) {
+    /**
+     * The report for a member of its project's organisation, when {@code projectKey} is its project's key; for
+     * anyone else, and for a report that does not exist, not found (404), whatever the address.
+     */
+    Report forMember(String projectKey, UUID id, UUID userId) {
         List<UUID> organisations = memberships.organisationsOf(userId);
         return find(id).filter(r -> r.projectKey().equals(projectKey))
-                .filter(r -> organisations.contains(r.organisationId()));
+                .filter(r -> organisations.contains(r.organisationId())).orElseThrow(NotFoundException::new);
     }
 
     /** The actual costs stored for a report, by budget line position. */

@@ -31,6 +31,21 @@ class ReportRulesOfReviewTest {
         assertThat(Report.eligibleRefusal(-1, 100_000)).isEqualTo("report.review.error.eligibleInvalid");
     }
 
+    @Test
+    void whatTheOfficerTypesIsCheckedBeforeTheReviewIsTried() {
+        assertThat(ReportRules.eligibleProblem("80 000", 100_000, "100 000 kr")).isNull();
+        assertThat(ReportRules.eligibleProblem(" ", 100_000, "100 000 kr"))
+                .isEqualTo(ReportProblem.of("report.review.error.eligibleRequired"));
+        assertThat(ReportRules.eligibleProblem("100 001", 100_000, "100 000 kr"))
+                .isEqualTo(ReportProblem.of("report.review.error.eligibleAbove", "100 000 kr"));
+        assertThat(ReportRules.eligibleProblem("12,5", 100_000, "100 000 kr"))
+                .isEqualTo(ReportProblem.of("report.error.amount.whole"));
+        assertThat(ReportRules.returnCommentProblem("  ")).isEqualTo(ReportProblem.of("report.review.error.commentRequired"));
+        assertThat(ReportRules.returnCommentProblem("x".repeat(Reports.MAX_COMMENT + 1)))
+                .isEqualTo(ReportProblem.of("report.error.tooLong", Reports.MAX_COMMENT));
+        assertThat(ReportRules.returnCommentProblem("Please attach the receipts.")).isNull();
+    }
+
     private static final Instant AT = Instant.parse("2026-12-03T10:00:00Z");
 
     @Test
