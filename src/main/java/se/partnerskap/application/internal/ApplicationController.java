@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.partnerskap.identity.SignedIn;
-import se.partnerskap.web.NotFoundException;
 import se.partnerskap.web.Ui;
 
 /**
@@ -74,20 +73,16 @@ public class ApplicationController {
 
     @GetMapping({ApplicationPaths.SV + "/{id}", ApplicationPaths.EN + "/{id}"})
     String overview(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui, Model model) {
-        model.addAttribute("view", pages.overview(read(id, me), me.userId(), ui));
+        model.addAttribute("view", pages.overview(applications.forReader(id, me.userId()), me.userId(), ui));
         return "application/overview";
     }
 
     @GetMapping({ApplicationPaths.SV + "/{id}/granska", ApplicationPaths.EN + "/{id}/check-answers"})
     String check(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui, Model model) {
-        model.addAttribute("view", pages.check(read(id, me), me.userId(), ui));
+        model.addAttribute("view", pages.check(applications.forReader(id, me.userId()), me.userId(), ui));
         return "application/check";
     }
 
-    /** For reading: a member of the lead or of a co-applicant organisation. */
-    private Application read(UUID id, SignedIn me) {
-        return applications.readable(id, me.userId()).orElseThrow(NotFoundException::new);
-    }
 
     private static UUID parse(String id) {
         try {

@@ -18,6 +18,7 @@ import se.partnerskap.identity.Memberships;
 import se.partnerskap.programme.Components;
 import se.partnerskap.programme.RoundDetails;
 import se.partnerskap.programme.Rounds;
+import se.partnerskap.web.NotFoundException;
 import se.partnerskap.web.PdfUpload;
 
 /**
@@ -141,6 +142,19 @@ public class Applications {
         List<UUID> orgs = memberships.organisationsOf(userId);
         return stored.find(id).filter(a -> orgs.contains(a.leadOrganisation()) || a.section(Section.APPLICANT).answers()
                 .all("coApplicants").stream().anyMatch(o -> orgs.stream().anyMatch(m -> m.toString().equals(o))));
+    }
+
+    /**
+     * The application for a page or a form of its lead organisation's member; for anyone else, and for one that
+     * does not exist, not found (404), whatever the address.
+     */
+    public Application forMember(UUID id, UUID userId) {
+        return load(id, userId).orElseThrow(NotFoundException::new);
+    }
+
+    /** The application for a page that reads it ({@link #readable}); for anyone else not found (404). */
+    public Application forReader(UUID id, UUID userId) {
+        return readable(id, userId).orElseThrow(NotFoundException::new);
     }
 
     /** Whether {@code userId} may change the application (edit, submit, withdraw): a member of its lead organisation. */

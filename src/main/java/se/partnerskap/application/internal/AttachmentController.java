@@ -42,7 +42,7 @@ class AttachmentController {
     String upload(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @PathVariable String slug,
             @RequestParam(name = "file", required = false) MultipartFile file, Ui ui, Model model,
             HttpServletResponse response, RedirectAttributes redirect) throws java.io.IOException {
-        Application a = applications.load(id, me.userId()).orElseThrow(NotFoundException::new);
+        Application a = applications.forMember(id, me.userId());
         Section.ofSlug(slug).filter(s -> s == Section.ATTACHMENTS).orElseThrow(NotFoundException::new);
         if (!a.isEditable()) {
             throw new NotFoundException();
@@ -79,7 +79,7 @@ class AttachmentController {
             ApplicationPaths.EN + "/{id}/{slug}/{attachment}/remove"})
     String remove(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @PathVariable String slug,
             @PathVariable UUID attachment, Ui ui, RedirectAttributes redirect) {
-        Application a = applications.load(id, me.userId()).orElseThrow(NotFoundException::new);
+        Application a = applications.forMember(id, me.userId());
         Section.ofSlug(slug).filter(s -> s == Section.ATTACHMENTS).orElseThrow(NotFoundException::new);
         if (!a.isEditable()) {
             throw new NotFoundException();

@@ -45,7 +45,7 @@ class SubmissionController {
     @GetMapping({"/ansokningar/{id}/skicka-in", "/ansokningar/{id}/submit", "/en/applications/{id}/submit",
             "/en/applications/{id}/skicka-in"})
     String submitPage(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui, Model model) {
-        Application a = load(id, me);
+        Application a = applications.forMember(id, me.userId());
         model.addAttribute("view", pages.submit(a, ui, null, false));
         return "application/submit";
     }
@@ -55,7 +55,7 @@ class SubmissionController {
     String submit(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
             @RequestParam(defaultValue = "") String key, @RequestParam(defaultValue = "") String declaration, Ui ui,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        Application a = load(id, me);
+        Application a = applications.forMember(id, me.userId());
         SubmitResult result;
         try {
             result = submissions.submit(a.id(), me.userId(), me.email(), key, "yes".equals(declaration), ui.language());
@@ -73,17 +73,17 @@ class SubmissionController {
             }
             case SubmitResult.Closed c -> {
                 response.setStatus(HttpStatus.CONFLICT.value());
-                model.addAttribute("view", pages.submit(reload(a, me), ui, List.of(), false));
+                model.addAttribute("view", pages.submit(applications.forMember(a.id(), me.userId()), ui, List.of(), false));
                 yield "application/submit";
             }
             case SubmitResult.NotDeclared n -> {
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-                model.addAttribute("view", pages.submit(reload(a, me), ui, null, true));
+                model.addAttribute("view", pages.submit(applications.forMember(a.id(), me.userId()), ui, null, true));
                 yield "application/submit";
             }
             case SubmitResult.Ineligible i -> {
                 response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-                model.addAttribute("view", pages.submit(reload(a, me), ui, i.reasons(), false));
+                model.addAttribute("view", pages.submit(applications.forMember(a.id(), me.userId()), ui, i.reasons(), false));
                 yield "application/submit";
             }
         };
@@ -94,7 +94,7 @@ class SubmissionController {
     @GetMapping({"/ansokningar/{id}/kvitto", "/ansokningar/{id}/receipt", "/en/applications/{id}/receipt",
             "/en/applications/{id}/kvitto"})
     String receipt(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui, Model model) {
-        Application a = load(id, me);
+        Application a = applications.forMember(id, me.userId());
         List<SubmissionRecord> all = submissions.all(a.id(), me.userId());
         if (all.isEmpty()) {
             throw new NotFoundException();
@@ -107,7 +107,7 @@ class SubmissionController {
             "/en/applications/{id}/aterkalla"})
     String withdraw(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui,
             RedirectAttributes redirect) {
-        Application a = load(id, me);
+        Application a = applications.forMember(id, me.userId());
         Submissions.Withdrawal done = submissions.withdraw(a.id(), me.userId(), me.email());
         Header header = pages.header(a, ui);
         return switch (done) {
@@ -139,17 +139,11 @@ class SubmissionController {
     @RequestMapping({"/ansokningar/{id}/stangd", "/en/applications/{id}/closed"})
     String closed(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui, Model model,
             HttpServletResponse response) {
-        Application a = load(id, me);
+        Application a = applications.forMember(id, me.userId());
         response.setStatus(HttpStatus.CONFLICT.value());
         model.addAttribute("view", pages.header(a, ui));
         return "application/closed";
     }
 
-    private Application load(UUID id, SignedIn me) {
-        return applications.load(id, me.userId()).orElseThrow(NotFoundException::new);
-    }
 
-    private Application reload(Application a, SignedIn me) {
-        return applications.load(a.id(), me.userId()).orElseThrow(NotFoundException::new);
-    }
 }

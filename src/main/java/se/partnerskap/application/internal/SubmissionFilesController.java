@@ -48,16 +48,12 @@ class SubmissionFilesController {
 
     @GetMapping({"/ansokningar/{id}/deadline.ics", "/en/applications/{id}/deadline.ics"})
     ResponseEntity<byte[]> calendar(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, Ui ui) {
-        Application a = load(id, me);
+        Application a = applications.forMember(id, me.userId());
         SubmissionPages.Calendar ics = pages.calendar(a, ui).orElseThrow(NotFoundException::new);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(ics.fileName(), StandardCharsets.UTF_8).build().toString())
                 .body(ics.text().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private Application load(UUID id, SignedIn me) {
-        return applications.load(id, me.userId()).orElseThrow(NotFoundException::new);
     }
 }

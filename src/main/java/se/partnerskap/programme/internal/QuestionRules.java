@@ -1,6 +1,7 @@
 package se.partnerskap.programme.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -90,6 +91,38 @@ final class QuestionRules {
             }
         }
         return "q" + (max + 1);
+    }
+
+    /** The round's questions with {@code q} added at the end, or in place of the one with its key. */
+    static List<Question> with(List<Question> questions, Question q) {
+        List<Question> changed = new ArrayList<>(questions);
+        if (changed.stream().noneMatch(old -> old.key().equals(q.key()))) {
+            changed.add(q);
+        } else {
+            changed.replaceAll(old -> old.key().equals(q.key()) ? q : old);
+        }
+        return changed;
+    }
+
+    /** The round's questions without the one with {@code key}. */
+    static List<Question> without(List<Question> questions, String key) {
+        List<Question> changed = new ArrayList<>(questions);
+        changed.removeIf(q -> q.key().equals(key));
+        return changed;
+    }
+
+    /** The question {@code key} moved one place up or {@code down}; at the top or the bottom, where it is. */
+    static List<Question> moved(List<Question> questions, String key, boolean down) {
+        List<Question> changed = new ArrayList<>(questions);
+        int i = 0;
+        while (i < changed.size() && !changed.get(i).key().equals(key)) {
+            i++;
+        }
+        int j = down ? i + 1 : i - 1;
+        if (i < changed.size() && j >= 0 && j < changed.size()) {
+            Collections.swap(changed, i, j);
+        }
+        return changed;
     }
 
     private static String blankToNull(String s) {

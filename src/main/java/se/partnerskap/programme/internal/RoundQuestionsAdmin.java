@@ -1,12 +1,9 @@
 package se.partnerskap.programme.internal;
 
 import java.security.Principal;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,7 +31,6 @@ import se.partnerskap.web.Ui;
 @PreAuthorize("hasAnyRole('CASE_OFFICER', 'ADMINISTRATOR')")
 class RoundQuestionsAdmin {
 
-
     private final RoundAdminPages rounds;
     private final RoundManagement management;
 
@@ -46,19 +42,13 @@ class RoundQuestionsAdmin {
     @GetMapping({"/admin/omgangar/{id}/fragor/ny", "/en/admin/rounds/{id}/fragor/ny"})
     String newQuestion(@PathVariable UUID id, Ui ui, Model model) {
         RoundDetails r = editable(id);
-        return page(r, new QuestionForm(null, "short-text", false, "", "", "", "", "", "", r.version(), Map.of()),
-                false, ui, model);
+        return page(r, QuestionForm.blank(r.version()), false, ui, model);
     }
 
     @GetMapping({"/admin/omgangar/{id}/fragor/{key}", "/en/admin/rounds/{id}/fragor/{key}"})
     String edit(@PathVariable UUID id, @PathVariable String key, Ui ui, Model model) {
         RoundDetails r = editable(id);
-        Question q = question(r, key);
-        String options = q.options() == null ? "" : q.options().stream().map(o -> o.sv() + " | " + o.en())
-                .collect(Collectors.joining("\n"));
-        return page(r, new QuestionForm(q.key(), q.type(), q.required(), q.labelSv(), q.labelEn(),
-                nz(q.helpSv()), nz(q.helpEn()), q.maxLength() == null ? "" : q.maxLength().toString(), options,
-                r.version(), Map.of()), false, ui, model);
+        return page(r, QuestionForm.of(question(r, key), r.version()), false, ui, model);
     }
 
     @PostMapping({"/admin/omgangar/{id}/fragor/ny", "/en/admin/rounds/{id}/fragor/ny"})
@@ -77,25 +67,16 @@ class RoundQuestionsAdmin {
     private String save(UUID id, String key, Map<String, String> p, Ui ui, Principal principal, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         RoundDetails r = editable(id);
-        int version = parseInt(p.get("version"), 0);
-        QuestionForm form = new QuestionForm(key, p.getOrDefault("type", ""), "true".equals(p.get("required")),
-                p.getOrDefault("labelSv", ""), p.getOrDefault("labelEn", ""), p.getOrDefault("helpSv", ""),
-                p.getOrDefault("helpEn", ""), p.getOrDefault("maxLength", ""), p.getOrDefault("options", ""),
-                version, new LinkedHashMap<>());
+        QuestionForm form = QuestionForm.posted(key, p);
         String questionKey = key != null ? key : QuestionRules.nextKey(r.questions());
         Question q = QuestionRules.validate(form, questionKey);
         if (q == null) {
             response.setStatus(400);
             return page(r, form, false, ui, model);
         }
-        List<Question> questions = new ArrayList<>(r.questions());
-        if (key == null) {
-            questions.add(q);
-        } else {
-            questions.replaceAll(old -> old.key().equals(key) ? q : old);
-        }
         try {
-            management.saveQuestions(r.id(), questions, version, principal.getName(), key == null ? "added" : "edited");
+            management.saveQuestions(r.id(), QuestionRules.with(r.questions(), q), form.version(), principal.getName(),
+                    key == null ? "added" : "edited");
         } catch (RoundManagement.StaleRound | RoundManagement.NotAllowed stale) {
             response.setStatus(409);
             RoundDetails now = rounds.find(id);
@@ -110,9 +91,7 @@ class RoundQuestionsAdmin {
             Ui ui, Principal principal, RedirectAttributes redirect) {
         RoundDetails r = editable(id);
         question(r, key);
-        List<Question> questions = new ArrayList<>(r.questions());
-        questions.removeIf(q -> q.key().equals(key));
-        return change(r, questions, version, "removed", "rounds.notice.questionRemoved", ui, principal, redirect);
+        return change(r, QuestionRules.without(r.questions(), key), version, "removed", "rounds.notice.questionRemoved", ui, principal, redirect);
     }
 
     @PostMapping({"/admin/omgangar/{id}/fragor/{key}/flytta", "/en/admin/rounds/{id}/fragor/{key}/flytta"})
@@ -120,16 +99,7 @@ class RoundQuestionsAdmin {
             @RequestParam(defaultValue = "0") int version, Ui ui, Principal principal, RedirectAttributes redirect) {
         RoundDetails r = editable(id);
         question(r, key);
-        List<Question> questions = new ArrayList<>(r.questions());
-        int i = 0;
-        while (!questions.get(i).key().equals(key)) {
-            i++;
-        }
-        int j = "down".equals(direction) ? i + 1 : i - 1;
-        if (j >= 0 && j < questions.size()) {
-            java.util.Collections.swap(questions, i, j);
-        }
-        return change(r, questions, version, "reordered", "rounds.notice.questionMoved", ui, principal, redirect);
+        return change(r, QuestionRules.moved(r.questions(), key, "down".equals(direction)), version, "reordered", "rounds.notice.questionMoved", ui, principal, redirect);
     }
 
     private String change(RoundDetails r, List<Question> questions, int version, String change, String notice,
@@ -161,17 +131,5 @@ class RoundQuestionsAdmin {
         model.addAttribute("page", new QuestionPage(r.id().toString(), r.name(ui.language()), form, Question.TYPES,
                 conflict));
         return "programme/rounds/question";
-    }
-
-    private static int parseInt(String s, int otherwise) {
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException | NullPointerException e) {
-            return otherwise;
-        }
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -1,9 +1,12 @@
 package se.partnerskap.programme.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import se.partnerskap.programme.Question;
 import se.partnerskap.programme.RoundStatus;
 
 /** The view models of the round administration pages. */
@@ -72,6 +75,38 @@ public final class RoundViews {
     /** A question's form as typed; options one per line as "Swedish | English". */
     public record QuestionForm(String key, String type, boolean required, String labelSv, String labelEn,
             String helpSv, String helpEn, String maxLength, String options, int version, Map<String, String> errors) {
+
+        /** A new question's form: a short text, not required, for the round at {@code version}. */
+        static QuestionForm blank(int version) {
+            return new QuestionForm(null, "short-text", false, "", "", "", "", "", "", version, Map.of());
+        }
+
+        /** A question as its form shows it, the choices one per line as "Swedish | English". */
+        static QuestionForm of(Question q, int version) {
+            String options = q.options() == null ? "" : q.options().stream().map(o -> o.sv() + " | " + o.en())
+                    .collect(Collectors.joining("\n"));
+            return new QuestionForm(q.key(), q.type(), q.required(), q.labelSv(), q.labelEn(), nz(q.helpSv()),
+                    nz(q.helpEn()), q.maxLength() == null ? "" : q.maxLength().toString(), options, version, Map.of());
+        }
+
+        /** What the form posted for the question {@code key} (null for a new one); the errors are filled in by checking. */
+        static QuestionForm posted(String key, Map<String, String> p) {
+            int version;
+            try {
+                version = Integer.parseInt(p.getOrDefault("version", ""));
+            } catch (NumberFormatException e) {
+                version = 0;
+            }
+            return new QuestionForm(key, p.getOrDefault("type", ""), "true".equals(p.get("required")),
+                    p.getOrDefault("labelSv", ""), p.getOrDefault("labelEn", ""), p.getOrDefault("helpSv", ""),
+                    p.getOrDefault("helpEn", ""), p.getOrDefault("maxLength", ""), p.getOrDefault("options", ""),
+                    version, new LinkedHashMap<>());
+        }
+
+        private static String nz(String s) {
+            return s == null ? "" : s;
+        }
+
         public boolean has(String field) {
             return errors.containsKey(field);
         }
