@@ -1,7 +1,5 @@
 package se.partnerskap.assessment.internal;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,19 +9,15 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.partnerskap.application.SubmittedApplication;
 import se.partnerskap.application.SubmittedApplications;
-import se.partnerskap.assessment.internal.AssessmentViews.AssignmentRow;
-import se.partnerskap.assessment.internal.AssessmentViews.CriterionRow;
 import se.partnerskap.assessment.internal.AssessmentViews.ReviewPage;
 import se.partnerskap.identity.SignedIn;
-import se.partnerskap.programme.Programmes;
-import se.partnerskap.registry.Registry;
-import se.partnerskap.shared.Language;
 import se.partnerskap.web.NotFoundException;
 import se.partnerskap.web.Ui;
 
@@ -37,23 +31,17 @@ class ReviewController {
 
     private final Reviews reviews;
     private final SubmittedApplications applications;
-    private final Registry registry;
-    private final Programmes programmes;
+    private final ReviewPages pages;
 
-    ReviewController(Reviews reviews, SubmittedApplications applications, Registry registry, Programmes programmes) {
+    ReviewController(Reviews reviews, SubmittedApplications applications, ReviewPages pages) {
         this.reviews = reviews;
         this.applications = applications;
-        this.registry = registry;
-        this.programmes = programmes;
+        this.pages = pages;
     }
 
     @GetMapping({"/granskning", "/en/reviews"})
     String list(@AuthenticationPrincipal SignedIn me, Ui ui, Model model) {
-        List<AssignmentRow> rows = reviews.of(me.userId()).stream()
-                .map(a -> applications.find(a.applicationId()).map(s -> new AssignmentRow(s.id().toString(),
-                        s.reference(), s.title(), ui.t("assessment.review.status." + a.status().key()))).orElse(null))
-                .filter(java.util.Objects::nonNull).toList();
-        model.addAttribute("rows", rows);
+        model.addAttribute("rows", pages.assignments(me.userId(), ui));
         return "assessment/reviews/list";
     }
 
@@ -62,40 +50,26 @@ class ReviewController {
         Reviews.Assignment assignment = assignment(id, me);
         SubmittedApplication a = applications.find(assignment.applicationId()).orElseThrow(NotFoundException::new);
         if (assignment.status() == Reviews.Status.ASSIGNED) {
-            model.addAttribute("id", a.id().toString());
-            model.addAttribute("reference", a.reference());
-            model.addAttribute("errors", Map.<String, String>of());
-            return "assessment/reviews/declare";
+            return declaration(a, Map.of(), model);
         }
-        return page(a, assignment, me, Map.of(), Map.of(), ui, model);
+        return page(pages.review(a, assignment, me.userId(), Map.of(), Map.of(), ui), model);
     }
 
     @PostMapping({"/granskning/{id}/jav", "/en/reviews/{id}/jav"})
-    String declare(@PathVariable UUID id, @RequestParam(defaultValue = "") String conflict,
-            @RequestParam(defaultValue = "") String reason, @AuthenticationPrincipal SignedIn me, Ui ui, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String declare(@PathVariable UUID id, @ModelAttribute Declaration declaration, @AuthenticationPrincipal SignedIn me,
+            Ui ui, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Reviews.Assignment assignment = assignment(id, me);
         SubmittedApplication a = applications.find(assignment.applicationId()).orElseThrow(NotFoundException::new);
         if (assignment.status() != Reviews.Status.ASSIGNED) {
             return "redirect:" + ui.href("/granskning/" + a.id());
         }
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (!conflict.equals("yes") && !conflict.equals("no")) {
-            errors.put("conflict", "assessment.declare.error.choose");
-        } else if (conflict.equals("yes") && reason.isBlank()) {
-            errors.put("reason", "assessment.declare.error.reason");
-        } else if (reason.length() > 2000) {
-            errors.put("reason", "assessment.error.tooLong");
-        }
+        Map<String, String> errors = declaration.problems();
         if (!errors.isEmpty()) {
             response.setStatus(400);
-            model.addAttribute("id", a.id().toString());
-            model.addAttribute("reference", a.reference());
-            model.addAttribute("errors", errors);
-            return "assessment/reviews/declare";
+            return declaration(a, errors, model);
         }
-        reviews.declare(a, me.userId(), conflict.equals("yes"), reason.strip(), me.email());
-        if (conflict.equals("yes")) {
+        reviews.declare(a, me.userId(), declaration.conflicted(), declaration.reason().strip(), me.email());
+        if (declaration.conflicted()) {
             redirect.addFlashAttribute("notice", "assessment.notice.conflictDeclared");
             return "redirect:" + ui.href("/granskning");
         }
@@ -112,54 +86,29 @@ class ReviewController {
             // a review not yet cleared of conflicts, or already submitted, takes no scores
             response.setStatus(409);
             if (assignment.status() == Reviews.Status.ASSIGNED) {
-                model.addAttribute("id", a.id().toString());
-                model.addAttribute("reference", a.reference());
-                model.addAttribute("errors", Map.of("conflict", "assessment.declare.error.first"));
-                return "assessment/reviews/declare";
+                return declaration(a, Map.of("conflict", "assessment.declare.error.first"), model);
             }
-            return page(a, assignment, me, Map.of(), Map.of(), ui, model);
+            return page(pages.review(a, assignment, me.userId(), Map.of(), Map.of(), ui), model);
         }
-        Map<String, String> scores = new LinkedHashMap<>();
-        Map<String, String> comments = new LinkedHashMap<>();
-        params.forEach((k, v) -> {
-            if (k.startsWith("score-")) {
-                scores.put(k.substring(6), v);
-            } else if (k.startsWith("comment-")) {
-                comments.put(k.substring(8), v);
-            }
-        });
-        Map<String, String> errors = reviews.submit(a, me.userId(), scores, comments, me.email());
+        ScoreSheet sheet = ScoreSheet.of(params);
+        Map<String, String> errors = reviews.submit(a, me.userId(), sheet.scores(), sheet.comments(), me.email());
         if (!errors.isEmpty()) {
             response.setStatus(400);
-            return page(a, assignment, me, params, errors, ui, model);
+            return page(pages.review(a, assignment, me.userId(), params, errors, ui), model);
         }
         redirect.addFlashAttribute("notice", "assessment.notice.reviewSubmitted");
         return "redirect:" + ui.href("/granskning/" + a.id());
     }
 
-    private String page(SubmittedApplication a, Reviews.Assignment assignment, SignedIn me, Map<String, String> typed,
-            Map<String, String> errors, Ui ui, Model model) {
-        Language lang = ui.language();
-        List<Criterion> criteria = reviews.criteria(a.programme());
-        List<Reviews.Score> own = assignment.status() == Reviews.Status.SUBMITTED ? reviews.scores(assignment.id())
-                : List.of();
-        List<CriterionRow> rows = criteria.stream().map(c -> {
-            Reviews.Score stored = own.stream().filter(s -> s.criterion().equals(c.key())).findFirst().orElse(null);
-            return new CriterionRow(c.key(), c.name(lang), c.description(lang), c.scale(), c.weight(),
-                    typed.getOrDefault("score-" + c.key(), stored == null ? "" : String.valueOf(stored.score())),
-                    typed.getOrDefault("comment-" + c.key(), stored == null ? "" : stored.comment()));
-        }).toList();
-        var others = reviews.othersFor(a.id(), me.userId(), a.programme()).stream()
-                .map(r -> AssessmentViews.reviewRow(r, criteria, lang)).toList();
-        String ownWeighted = own.isEmpty() ? null : AssessmentViews.score(Reviews.weighted(criteria, own), lang);
-        Map<String, String> coreAreaNames = new LinkedHashMap<>();
-        programmes.coreAreas(a.programme()).forEach(c -> coreAreaNames.put(c.key(), c.name(lang)));
-        String organisation = registry.swedishOrganisation(a.leadOrganisation()).map(o -> o.name()).orElse("");
-        model.addAttribute("page", new ReviewPage(a.id().toString(), a.reference(), a.title(), organisation,
-                String.join(", ", a.partnerNames()),
-                String.join(", ", a.countries().stream().map(c -> registry.country(c).map(x -> x.name(lang)).orElse(c)).toList()),
-                String.join(", ", a.coreAreas().stream().map(k -> coreAreaNames.getOrDefault(k, k)).toList()),
-                ui.money(a.requestedSek()), assignment.status().key(), rows, others, ownWeighted, errors, typed));
+    private static String declaration(SubmittedApplication a, Map<String, String> errors, Model model) {
+        model.addAttribute("id", a.id().toString());
+        model.addAttribute("reference", a.reference());
+        model.addAttribute("errors", errors);
+        return "assessment/reviews/declare";
+    }
+
+    private static String page(ReviewPage page, Model model) {
+        model.addAttribute("page", page);
         return "assessment/reviews/review";
     }
 

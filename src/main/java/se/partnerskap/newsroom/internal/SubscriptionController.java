@@ -3,7 +3,6 @@ package se.partnerskap.newsroom.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -20,10 +18,8 @@ import se.partnerskap.shared.Language;
 import se.partnerskap.web.Ui;
 
 /**
- * Subscriptions by e-mail: the form (/prenumeration, /en/subscription), the confirmation link
- * (GET shows a button, POST confirms: link scanners only GET) and the one-click unsubscribe link
- * (GET shows a button, POST unsubscribes; mail clients POST it directly as RFC 8058 says, which is
- * why that POST needs no CSRF token). Confirmation mail is limited per recipient and per client address.
+ * Subscriptions by e-mail: the form (/prenumeration, /en/subscription) and its post, which sends a confirmation
+ * link ({@link SubscriptionLinksController}). Confirmation mail is limited per recipient and per client address.
  */
 @Controller
 public class SubscriptionController {
@@ -36,26 +32,6 @@ public class SubscriptionController {
         this.subscriptions = subscriptions;
         this.mailLimits = mailLimits;
         this.pages = pages;
-    }
-
-    /** A choice of the form. */
-    public record SubscriptionOption(String value, String label, boolean checked) {
-    }
-
-    /** A group of tags (themes, countries, regions). */
-    public record SubscriptionTagGroup(String id, String legend, List<SubscriptionOption> tags) {
-    }
-
-    /** The form, with what was typed and the errors: field id to message key, in the order of the fields. */
-    public record SubscriptionFormPage(String email, String language, boolean pressReleases,
-            List<SubscriptionTagGroup> groups, Map<String, String> errors) {
-        public boolean hasError(String field) {
-            return errors.containsKey(field);
-        }
-    }
-
-    /** A page reached by a link: the confirmation or the unsubscribe button, or its result. */
-    public record SubscriptionLinkPage(String action, String email, String summary) {
     }
 
     @GetMapping({"/prenumeration", "/en/subscription"})
@@ -97,66 +73,4 @@ public class SubscriptionController {
         return "redirect:" + ui.href("/prenumeration");
     }
 
-    @GetMapping({"/prenumeration/bekrafta/{token}", "/en/subscription/confirm/{token}"})
-    String confirmForm(Ui ui, Model model, HttpServletResponse response, @PathVariable String token) {
-        Optional<Subscriptions.Request> request = subscriptions.pending(token);
-        if (request.isEmpty()) {
-            return invalidLink(ui, model, response);
-        }
-        Subscriptions.Request r = request.get();
-        model.addAttribute("page", new SubscriptionLinkPage(ui.href("/prenumeration/bekrafta/" + token), r.email(),
-                pages.summary(ui, r.pressReleases(), r.tags())));
-        return "newsroom/subscription-confirm";
-    }
-
-    @PostMapping({"/prenumeration/bekrafta/{token}", "/en/subscription/confirm/{token}"})
-    String confirm(Ui ui, Model model, HttpServletResponse response, RedirectAttributes redirect,
-            @PathVariable String token) {
-        Optional<Subscriptions.Subscription> confirmed = subscriptions.confirm(token);
-        if (confirmed.isEmpty()) {
-            return invalidLink(ui, model, response);
-        }
-        Subscriptions.Subscription s = confirmed.get();
-        redirect.addFlashAttribute("summary", pages.summary(ui, s.pressReleases(), s.tags()));
-        redirect.addFlashAttribute("unsubscribe", ui.href("/prenumeration/avsluta/" + s.unsubscribeToken()));
-        return "redirect:" + ui.href("/prenumeration/bekraftad");
-    }
-
-    @GetMapping({"/prenumeration/bekraftad", "/en/subscription/confirmed"})
-    String confirmed(Model model) {
-        return "newsroom/subscription-confirmed";
-    }
-
-    @GetMapping({"/prenumeration/avsluta/{token}", "/en/subscription/unsubscribe/{token}"})
-    String unsubscribeForm(Ui ui, Model model, HttpServletResponse response, @PathVariable String token) {
-        Optional<Subscriptions.Subscription> s = subscriptions.byUnsubscribeToken(token);
-        if (s.isEmpty()) {
-            return invalidLink(ui, model, response);
-        }
-        if (!s.get().confirmed()) {
-            return "redirect:" + ui.href("/prenumeration/avslutad");
-        }
-        model.addAttribute("page", new SubscriptionLinkPage(ui.href("/prenumeration/avsluta/" + token), s.get().email(),
-                pages.summary(ui, s.get().pressReleases(), s.get().tags())));
-        return "newsroom/subscription-unsubscribe";
-    }
-
-    /** The button of the page, and the one-click POST of a mail client (RFC 8058), which carries no CSRF token. */
-    @PostMapping({"/prenumeration/avsluta/{token}", "/en/subscription/unsubscribe/{token}"})
-    String unsubscribe(Ui ui, Model model, HttpServletResponse response, @PathVariable String token) {
-        if (!subscriptions.unsubscribe(token)) {
-            return invalidLink(ui, model, response);
-        }
-        return "redirect:" + ui.href("/prenumeration/avslutad");
-    }
-
-    @GetMapping({"/prenumeration/avslutad", "/en/subscription/unsubscribed"})
-    String unsubscribed() {
-        return "newsroom/subscription-unsubscribed";
-    }
-
-    private static String invalidLink(Ui ui, Model model, HttpServletResponse response) {
-        response.setStatus(404);
-        return "newsroom/subscription-invalid";
-    }
 }

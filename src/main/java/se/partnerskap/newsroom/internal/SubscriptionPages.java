@@ -6,23 +6,40 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
-import se.partnerskap.newsroom.internal.SubscriptionController.SubscriptionFormPage;
-import se.partnerskap.newsroom.internal.SubscriptionController.SubscriptionOption;
-import se.partnerskap.newsroom.internal.SubscriptionController.SubscriptionTagGroup;
 import se.partnerskap.web.Ui;
 
 /**
- * The subscription pages as records ({@link SubscriptionController} binds and picks the template): the form
+ * The subscription pages as records ({@link SubscriptionController} and {@link SubscriptionLinksController} bind and pick the template): the form
  * with the tags grouped by kind and sorted by name in the page's language, and a subscription summed up in
  * a line ("press releases, Kenya, democracy").
  */
 @Component
-class SubscriptionPages {
+public class SubscriptionPages {
 
     private final Subscriptions subscriptions;
 
     SubscriptionPages(Subscriptions subscriptions) {
         this.subscriptions = subscriptions;
+    }
+
+    /** A choice of the form. */
+    public record SubscriptionOption(String value, String label, boolean checked) {
+    }
+
+    /** A group of tags (themes, countries, regions). */
+    public record SubscriptionTagGroup(String id, String legend, List<SubscriptionOption> tags) {
+    }
+
+    /** The form, with what was typed and the errors: field id to message key, in the order of the fields. */
+    public record SubscriptionFormPage(String email, String language, boolean pressReleases,
+            List<SubscriptionTagGroup> groups, Map<String, String> errors) {
+        public boolean hasError(String field) {
+            return errors.containsKey(field);
+        }
+    }
+
+    /** A page reached by a link: the confirmation or the unsubscribe button, or its result. */
+    public record SubscriptionLinkPage(String action, String email, String summary) {
     }
 
     String summary(Ui ui, boolean pressReleases, List<String> tagKeys) {

@@ -6,9 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.xml.stream.XMLStreamException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,7 +37,6 @@ import se.partnerskap.web.XmlDocuments;
 @Controller
 class SitemapController {
 
-    private static final String NS = SitemapXml.NS;
     static final CacheControl CACHE = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
     private static final MediaType XML_TYPE = SitemapXml.TYPE;
     /** The most addresses in one part (the protocol allows 50 000). */
@@ -74,17 +71,7 @@ class SitemapController {
         for (int n = 1; n <= (projects + PART / 2 - 1) / (PART / 2); n++) {
             parts.add("/sitemap-projects-" + n + ".xml");
         }
-        byte[] body = XmlDocuments.bytes(w -> {
-            w.setDefaultNamespace(NS);
-            w.writeStartElement(NS, "sitemapindex");
-            w.writeDefaultNamespace(NS);
-            for (String part : parts) {
-                w.writeStartElement(NS, "sitemap");
-                SitemapXml.element(w, "loc", links.absolute(part));
-                w.writeEndElement();
-            }
-            w.writeEndElement();
-        });
+        byte[] body = SitemapXml.index(parts.stream().map(links::absolute).toList());
         return ResponseEntity.ok().contentType(XML_TYPE).cacheControl(CACHE).eTag(XmlDocuments.etag(body)).body(body);
     }
 
@@ -95,12 +82,7 @@ class SitemapController {
         }
         SitemapXml.urlset(response, w -> {
             for (String page : PAGES) {
-                Map<String, String> both = new LinkedHashMap<>();
-                both.put("sv", links.absolute(Language.SV, page));
-                both.put("en", links.absolute(Language.EN, page));
-                for (String loc : both.values()) {
-                    SitemapXml.url(w, loc, null, both);
-                }
+                SitemapXml.bothLanguages(w, links.absolute(Language.SV, page), links.absolute(Language.EN, page));
             }
         });
     }
@@ -110,21 +92,17 @@ class SitemapController {
     void news(@PathVariable int n, WebRequest request, HttpServletResponse response) throws IOException {
         Instant now = clock.instant();
         String version = news.version(now);
-        if (n < 1 || notModified(request, response, "news-" + n + "-" + version)) {
-            if (n < 1) {
-                response.sendError(404);
-            }
+        if (n < 1) {
+            response.sendError(404);
+            return;
+        }
+        if (notModified(request, response, "news-" + n + "-" + version)) {
             return;
         }
         SitemapXml.urlset(response, w -> news.forEach(now, (n - 1) * PART, PART, item -> {
             try {
-                String loc = itemLoc(item.language(), item.slug());
-                Map<String, String> versions = new LinkedHashMap<>();
-                if (item.otherLanguage() != null) {
-                    versions.put(item.language(), loc);
-                    versions.put(item.otherLanguage(), itemLoc(item.otherLanguage(), item.otherSlug()));
-                }
-                SitemapXml.url(w, loc, item.changed(), versions);
+                SitemapXml.item(w, item.language(), itemLoc(item.language(), item.slug()), item.changed(),
+                        item.otherLanguage(), item.otherLanguage() == null ? null : itemLoc(item.otherLanguage(), item.otherSlug()));
             } catch (XMLStreamException e) {
                 throw new IllegalStateException(e);
             }
@@ -144,12 +122,8 @@ class SitemapController {
         }
         SitemapXml.urlset(response, w -> {
             for (String path : paths) {
-                Map<String, String> both = new LinkedHashMap<>();
-                both.put("sv", links.absolute(Language.SV, "/projekt/" + path, "/en/projects/" + path));
-                both.put("en", links.absolute(Language.EN, "/projekt/" + path, "/en/projects/" + path));
-                for (String loc : both.values()) {
-                    SitemapXml.url(w, loc, null, both);
-                }
+                SitemapXml.bothLanguages(w, links.absolute(Language.SV, "/projekt/" + path, "/en/projects/" + path),
+                        links.absolute(Language.EN, "/projekt/" + path, "/en/projects/" + path));
             }
         });
     }

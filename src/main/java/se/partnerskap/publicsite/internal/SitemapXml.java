@@ -2,6 +2,8 @@ package se.partnerskap.publicsite.internal;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.xml.stream.XMLStreamException;
@@ -31,6 +33,41 @@ final class SitemapXml {
             body.write(w);
             w.writeEndElement();
         });
+    }
+
+    /** The sitemap index: one entry per part, at the absolute addresses given. */
+    static byte[] index(List<String> parts) {
+        return XmlDocuments.bytes(w -> {
+            w.setDefaultNamespace(NS);
+            w.writeStartElement(NS, "sitemapindex");
+            w.writeDefaultNamespace(NS);
+            for (String part : parts) {
+                w.writeStartElement(NS, "sitemap");
+                element(w, "loc", part);
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        });
+    }
+
+    /** A page in both languages: an entry for each, each naming both as its alternates. */
+    static void bothLanguages(XMLStreamWriter w, String sv, String en) throws XMLStreamException {
+        Map<String, String> both = new LinkedHashMap<>();
+        both.put("sv", sv);
+        both.put("en", en);
+        url(w, sv, null, both);
+        url(w, en, null, both);
+    }
+
+    /** A news item, with its translation as the alternate when it has a public one ({@code otherLoc} not null). */
+    static void item(XMLStreamWriter w, String language, String loc, Instant changed, String otherLanguage, String otherLoc)
+            throws XMLStreamException {
+        Map<String, String> versions = new LinkedHashMap<>();
+        if (otherLoc != null) {
+            versions.put(language, loc);
+            versions.put(otherLanguage, otherLoc);
+        }
+        url(w, loc, changed, versions);
     }
 
     static void url(XMLStreamWriter w, String loc, Instant lastmod, Map<String, String> alternates)
