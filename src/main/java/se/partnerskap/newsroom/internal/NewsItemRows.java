@@ -21,7 +21,7 @@ import se.partnerskap.shared.Language;
  * The news items as stored (JdbcClient: the lists are searches with optional filters, and an item is read with
  * its tags, contacts and projects from three more tables, for a whole page of items at once): an item, the
  * editor's and the public lists, the years, publications, tags and an item's PDF. What may change, and its
- * revisions, are in {@link NewsItems}.
+ * revisions, are in {@link NewsItems} and its statements in {@link NewsChangeRows}.
  */
 @Repository
 class NewsItemRows {

@@ -1,8 +1,5 @@
 package se.partnerskap.newsroom.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -11,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import se.partnerskap.web.PdfUpload;
@@ -19,7 +15,6 @@ import se.partnerskap.audit.Audit;
 import se.partnerskap.newsroom.internal.NewsItem.NewsContact;
 import se.partnerskap.shared.Language;
 import se.partnerskap.web.RenderedPages;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The news items: reading them for the public pages and the editor, and every change a communicator
@@ -32,21 +27,18 @@ public class NewsItems {
     /** The region of the rendered-page cache that every newsroom write empties. */
     public static final String CACHE_REGION = "newsroom";
 
-
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final Audit audit;
-    private final JsonMapper json;
     private final RenderedPages pages;
     private final NewsItemRows rows;
+    private final NewsChangeRows changes;
 
-    NewsItems(JdbcClient jdbc, Clock clock, Audit audit, JsonMapper json, RenderedPages pages, NewsItemRows rows) {
-        this.rows = rows;
-        this.jdbc = jdbc;
+    NewsItems(Clock clock, Audit audit, RenderedPages pages, NewsItemRows rows, NewsChangeRows changes) {
         this.clock = clock;
         this.audit = audit;
-        this.json = json;
         this.pages = pages;
+        this.rows = rows;
+        this.changes = changes;
     }
 
     /** Needs no database (no connection is taken): cached pages ask it while the database may be away. */
@@ -132,7 +124,7 @@ public class NewsItems {
         return rows.slugTaken(language, slug, except);
     }
 
-    // ---------------------------------------------------------------- writing
+    // ---------------------------------------------------------------- writing (NewsChangeRows)
 
     /** Everything an editor or an import sets on an item (not its state). */
     public record Content(String type, Language language, UUID translationOf, String slug, String title, String lead,
@@ -165,30 +157,12 @@ public class NewsItems {
         UUID id = UUID.randomUUID();
         UUID group = c.translationOf() == null ? UUID.randomUUID()
                 : find(c.translationOf()).map(NewsItem::translationGroup).orElse(UUID.randomUUID());
-        Timestamp now = Timestamp.from(now());
-        int rows = jdbc.sql("""
-                INSERT INTO news_item (id, type, language, translation_group, slug, title, lead, body_html, status, publish_at,
-                    date_only, undated, image_url, image_alt, image_caption, image_credit, event_starts_at, event_location,
-                    authors, publication_year, citation, abstract, source_key, announced_at, created_by, created_at,
-                    updated_by, updated_at)
-                VALUES (:id, :type, :lang, :group, :slug, :title, :lead, :body, :status, :publishAt, :dateOnly, :undated,
-                    :imageUrl, :imageAlt, :imageCaption, :imageCredit, :eventStartsAt, :eventLocation, :authors, :year,
-                    :citation, :abstract, :sourceKey, :announcedAt, :actor, :now, :actor, :now)
-                """ + (sourceKey == null ? "" : onceBySource())).params(contentParams(c)).param("id", id).param("group", group)
-                .param("status", status).param("publishAt", ts(publishAt)).param("dateOnly", dateOnly)
-                .param("undated", undated).param("sourceKey", sourceKey).param("announcedAt", ts(announcedAt))
-                .param("actor", actor).param("now", now).update();
-        if (rows == 0) {
+        if (!changes.insert(id, group, c, NewsSanitiser.sanitise(c.bodyHtml()), status, publishAt, dateOnly, undated,
+                sourceKey, announcedAt, actor, now())) {
             return null;
         }
-        writeLinks(id, c);
         revise(id, actor, action);
         return id;
-    }
-
-    /** An item from a source goes in once: a second delivery adds nothing. */
-    private static String onceBySource() {
-        return " ON CONFLICT (source_key) DO NOTHING";
     }
 
     /**
@@ -197,7 +171,7 @@ public class NewsItems {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void lockSlugs() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('news_item.slug'))").query().singleRow();
+        changes.lockSlugs();
     }
 
     /**
@@ -215,22 +189,9 @@ public class NewsItems {
             // the link is dropped: this item goes on alone
             group = UUID.randomUUID();
         }
-        int rows = jdbc.sql("""
-                UPDATE news_item SET type = :type, language = :lang, translation_group = :group, slug = :slug, title = :title,
-                    lead = :lead, body_html = :body, image_url = :imageUrl, image_alt = :imageAlt,
-                    image_caption = :imageCaption, image_credit = :imageCredit, event_starts_at = :eventStartsAt,
-                    event_location = :eventLocation, authors = :authors, publication_year = :year, citation = :citation,
-                    abstract = :abstract, updated_by = :actor, updated_at = :now, version = version + 1
-                WHERE id = :id AND version = :version
-                """).params(contentParams(c)).param("group", group).param("actor", actor)
-                .param("now", Timestamp.from(now())).param("id", id).param("version", expectedVersion).update();
-        if (rows == 0) {
+        if (!changes.update(id, expectedVersion, group, c, NewsSanitiser.sanitise(c.bodyHtml()), actor, now())) {
             return false;
         }
-        jdbc.sql("DELETE FROM news_item_tag WHERE item_id = ?").param(id).update();
-        jdbc.sql("DELETE FROM news_item_contact WHERE item_id = ?").param(id).update();
-        jdbc.sql("DELETE FROM news_item_project WHERE item_id = ?").param(id).update();
-        writeLinks(id, c);
         revise(id, actor, "saved");
         return true;
     }
@@ -264,39 +225,17 @@ public class NewsItems {
      */
     public void attachPdf(NewsItem item, String fileName, byte[] content, String actor) {
         PdfUpload pdf = PdfUpload.of(fileName == null || fileName.isBlank() ? item.slug() + ".pdf" : fileName, content);
-        jdbc.sql("UPDATE news_item SET pdf = ?, pdf_file_name = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-                .params(pdf.content(), pdf.fileName(), actor, Timestamp.from(now()), item.id()).update();
+        changes.attachPdf(item.id(), pdf, actor, now());
         revise(item.id(), actor, "pdf-attached");
     }
 
     private boolean changeState(UUID id, int expectedVersion, String status, Instant publishAt, String actor,
             String action) {
-        int rows = jdbc.sql("""
-                UPDATE news_item SET status = ?, publish_at = ?, updated_by = ?, updated_at = ?, version = version + 1
-                WHERE id = ? AND version = ?
-                """).params(status, ts(publishAt), actor, Timestamp.from(now()), id, expectedVersion).update();
-        if (rows == 1) {
+        boolean changed = changes.changeState(id, expectedVersion, status, publishAt, actor, now());
+        if (changed) {
             revise(id, actor, action);
         }
-        return rows == 1;
-    }
-
-    private void writeLinks(UUID id, Content c) {
-        for (String tag : c.tags()) {
-            jdbc.sql("INSERT INTO news_item_tag (item_id, tag_key) VALUES (?, ?) ON CONFLICT DO NOTHING").params(id, tag).update();
-        }
-        int position = 1;
-        for (NewsContact contact : c.contacts()) {
-            jdbc.sql("""
-                    INSERT INTO news_item_contact (item_id, position, name, role, phone, email, contact_programme, contact_key)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """).params(id, position++, contact.name(), nz(contact.role()), nz(contact.phone()),
-                    nz(contact.email()), contact.programme(), contact.key()).update();
-        }
-        for (String project : c.projects()) {
-            jdbc.sql("INSERT INTO news_item_project (item_id, project_key) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                    .params(id, project).update();
-        }
+        return changed;
     }
 
     // ---------------------------------------------------------------- revisions
@@ -305,29 +244,18 @@ public class NewsItems {
     }
 
     public List<Revision> revisions(UUID id) {
-        return jdbc.sql("SELECT number, action, snapshot::text, saved_by, saved_at FROM news_item_revision WHERE item_id = ? ORDER BY number DESC")
-                .param(id).query(this::revision).list();
+        return changes.revisions(id);
     }
 
     public Optional<Revision> revision(UUID id, int number) {
-        return jdbc.sql("SELECT number, action, snapshot::text, saved_by, saved_at FROM news_item_revision WHERE item_id = ? AND number = ?")
-                .params(id, number).query(this::revision).optional();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Revision revision(ResultSet rs, int i) throws SQLException {
-        return new Revision(rs.getInt(1), rs.getString(2), json.readValue(rs.getString(3), Map.class), rs.getString(4),
-                rs.getTimestamp(5).toInstant());
+        return changes.revision(id, number);
     }
 
     /** Writes the item as it is now as its next revision, audits it and empties the cached public pages. */
     private void revise(UUID id, String actor, String action) {
         NewsItem item = find(id).orElseThrow();
         Map<String, Object> snapshot = snapshot(item);
-        int number = jdbc.sql("SELECT coalesce(max(number), 0) + 1 FROM news_item_revision WHERE item_id = ?")
-                .param(id).query(Integer.class).single();
-        jdbc.sql("INSERT INTO news_item_revision (item_id, number, action, snapshot, saved_by, saved_at) VALUES (?, ?, ?, ?::jsonb, ?, ?)")
-                .params(id, number, action, json.writeValueAsString(snapshot), actor, Timestamp.from(now())).update();
+        int number = changes.addRevision(id, action, snapshot, actor, now());
         audit.record(actor, "news-item-" + action, "news-item", id.toString(),
                 Map.of("revision", number, "title", item.title(), "language", item.language(), "status", item.status()));
         invalidateAfterCommit();
@@ -373,33 +301,6 @@ public class NewsItems {
                 .toList()));
         s.put("projects", String.join(", ", i.projects()));
         return s;
-    }
-
-    // ---------------------------------------------------------------- rows
-
-    private Map<String, Object> contentParams(Content c) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("type", c.type());
-        p.put("lang", c.language().code());
-        p.put("slug", c.slug());
-        p.put("title", c.title());
-        p.put("lead", nz(c.lead()));
-        p.put("body", NewsSanitiser.sanitise(c.bodyHtml()));
-        p.put("imageUrl", c.imageUrl());
-        p.put("imageAlt", c.imageAlt());
-        p.put("imageCaption", c.imageCaption());
-        p.put("imageCredit", c.imageCredit());
-        p.put("eventStartsAt", ts(c.eventStartsAt()));
-        p.put("eventLocation", c.eventLocation());
-        p.put("authors", c.authors() == null ? new String[0] : c.authors().toArray(String[]::new));
-        p.put("year", c.publicationYear());
-        p.put("citation", c.citation());
-        p.put("abstract", c.abstractText());
-        return p;
-    }
-
-    private static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
     }
 
     private static String nz(String s) {
