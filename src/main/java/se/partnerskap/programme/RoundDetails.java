@@ -34,6 +34,16 @@ public record RoundDetails(UUID id, String programme, String key, String nameSv,
                 && !now.isBefore(opensAt) && !now.isAfter(deadline());
     }
 
+    /** Opening the round to applicants: only a draft is opened ({@link RoundStatus#to}). */
+    public RoundStatus.Transition open() {
+        return status.to(RoundStatus.OPEN);
+    }
+
+    /** Closing the round for good: only an open round is closed ({@link RoundStatus#to}). */
+    public RoundStatus.Transition close() {
+        return status.to(RoundStatus.CLOSED);
+    }
+
     /** Where a round stands, as every page tells it. */
     public enum State {
         /** Not shown to applicants yet. */

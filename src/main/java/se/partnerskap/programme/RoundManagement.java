@@ -128,12 +128,12 @@ public class RoundManagement {
      * docs/database.md.) Publishing means one thing: a round's decisions ({@code assessment.RoundPublished}).
      */
     public void open(UUID id, int version, String actor) {
-        transition(id, version, RoundStatus.OPEN, "round-opened", actor);
+        transition(id, version, existing(id).open(), "round-opened", actor);
     }
 
     /** Closes an open round for good (normally the deadline does; this is for a round stopped early). */
     public void close(UUID id, int version, String actor) {
-        transition(id, version, RoundStatus.CLOSED, "round-closed", actor);
+        transition(id, version, existing(id).close(), "round-closed", actor);
     }
 
     /** Who the audit log names for a round closed by its deadline. */
@@ -176,12 +176,9 @@ public class RoundManagement {
         return closed.stream().map(Map.Entry::getKey).toList();
     }
 
-    private void transition(UUID id, int version, RoundStatus to, String action, String actor) {
-        RoundDetails r = existing(id);
-        RoundStatus from = r.status();
-        if (!from.canBecome(to)) {
-            throw new NotAllowed("A " + from + " round cannot become " + to);
-        }
+    private void transition(UUID id, int version, RoundStatus.Transition step, String action, String actor) {
+        RoundStatus from = step.from();
+        RoundStatus to = step.to();
         int rows = jdbc.sql("""
                 UPDATE round SET status = ?, version = version + 1, updated_at = ?, updated_by = ?
                 WHERE id = ? AND version = ? AND status = ?

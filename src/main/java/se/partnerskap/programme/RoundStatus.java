@@ -36,6 +36,21 @@ public enum RoundStatus {
         return next.ordinal() == ordinal() + 1;
     }
 
+    /** A step of a round's life: from the status it had to the one it takes. */
+    public record Transition(RoundStatus from, RoundStatus to) {
+    }
+
+    /**
+     * The step to {@code next}; refused ({@link RoundManagement.NotAllowed}) unless it is this status's next step,
+     * so a closed round is never opened again, nor a draft closed.
+     */
+    public Transition to(RoundStatus next) {
+        if (!canBecome(next)) {
+            throw new RoundManagement.NotAllowed("A " + this + " round cannot become " + next);
+        }
+        return new Transition(this, next);
+    }
+
     /** Closed or decided: a round of the past, as the public pages list them. */
     public boolean isPast() {
         return this == CLOSED || this == DECISIONS_PUBLISHED;
