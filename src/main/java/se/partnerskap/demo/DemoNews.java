@@ -84,12 +84,13 @@ class DemoNews {
             Map<String, Object> event = map(n.get("event"));
             String place = event.get("place_sv") != null ? string(event.get("place_sv")) : null;
             List<String> contacts = strings(n.get("contacts"));
-            if (news.importPublished(new NewsImport.Item(SOURCE + key, TYPES.getOrDefault(type, type),
+            NewsImport.Item item = NewsImport.Item.of(SOURCE + key, TYPES.getOrDefault(type, type),
                     string(n.get("language")), key, string(n.get("title")), string(n.get("lead")),
-                    body(strings(n.get("body_sv"))), at, dateOnly, order++, string(n.get("image_caption")), place,
-                    strings(tags.get("regions")), strings(n.get("countries")),
-                    contacts.isEmpty() ? null : Programmes.MUNICIPAL_PARTNERSHIP, contacts, List.of(), null, null, null),
-                    DemoLoader.ACTOR).isPresent()) {
+                    body(strings(n.get("body_sv"))), at, dateOnly, order++)
+                    .captionAndPlace(string(n.get("image_caption")), place)
+                    .tagged(strings(tags.get("regions")), strings(n.get("countries")))
+                    .contacts(Programmes.MUNICIPAL_PARTNERSHIP, contacts);
+            if (news.importPublished(item, DemoLoader.ACTOR).isPresent()) {
                 count++;
             }
             if (n.get("translation") != null) {
@@ -98,11 +99,13 @@ class DemoNews {
         }
         for (Map<String, Object> p : list(seed.get("publications"))) {
             String key = string(p.get("key"));
-            if (news.importPublished(new NewsImport.Item(SOURCE + key, "publication", string(p.get("language")), key,
-                    string(p.get("title")), "", "", LocalDate.of(((Number) p.get("year")).intValue(), 1, 1)
-                            .atStartOfDay(StockholmTime.ZONE).toInstant(), true, order++, null, null, List.of(),
-                    strings(p.get("countries")), null, List.of(), strings(p.get("authors")),
-                    ((Number) p.get("year")).intValue(), string(p.get("as_printed")), null), DemoLoader.ACTOR).isPresent()) {
+            int year = ((Number) p.get("year")).intValue();
+            NewsImport.Item publication = NewsImport.Item.of(SOURCE + key, "publication", string(p.get("language")), key,
+                    string(p.get("title")), "", "", LocalDate.of(year, 1, 1).atStartOfDay(StockholmTime.ZONE).toInstant(),
+                    true, order++)
+                    .tagged(List.of(), strings(p.get("countries")))
+                    .publication(strings(p.get("authors")), year, string(p.get("as_printed")), null);
+            if (news.importPublished(publication, DemoLoader.ACTOR).isPresent()) {
                 count++;
             }
         }
