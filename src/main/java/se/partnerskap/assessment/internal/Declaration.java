@@ -1,15 +1,18 @@
 package se.partnerskap.assessment.internal;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * A reviewer's declaration of a conflict of interest as its form posts it: {@code conflict} "yes" or "no", and
- * for a yes the reason (at most {@link #MAX_REASON} characters).
+ * A reviewer's declaration of a conflict of interest as its form posts it ({@link ReviewController} binds it with
+ * {@code @ModelAttribute}): {@code conflict} "yes" or "no", and for a yes the reason.
  */
 record Declaration(String conflict, String reason) {
 
     static final int MAX_REASON = 2000;
+
+    /** What a declaration must be, as a Spring {@link Validator} into the form's {@code BindingResult}. */
+    static final Validator RULES = new Rules();
 
     Declaration {
         conflict = conflict == null ? "" : conflict;
@@ -20,16 +23,27 @@ record Declaration(String conflict, String reason) {
         return conflict.equals("yes");
     }
 
-    /** The field with a problem and its message key; empty when the declaration can be stored. */
-    Map<String, String> problems() {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (!conflict.equals("yes") && !conflict.equals("no")) {
-            errors.put("conflict", "assessment.declare.error.choose");
-        } else if (conflicted() && reason.isBlank()) {
-            errors.put("reason", "assessment.declare.error.reason");
-        } else if (reason.length() > MAX_REASON) {
-            errors.put("reason", "assessment.error.tooLong");
+    /**
+     * Yes or no; for a yes a reason; a reason of at most {@value #MAX_REASON} characters. Error codes are message
+     * keys.
+     */
+    private static final class Rules implements Validator {
+
+        @Override
+        public boolean supports(Class<?> type) {
+            return Declaration.class.equals(type);
         }
-        return errors;
+
+        @Override
+        public void validate(Object target, Errors errors) {
+            Declaration d = (Declaration) target;
+            if (!d.conflict().equals("yes") && !d.conflict().equals("no")) {
+                errors.rejectValue("conflict", "assessment.declare.error.choose");
+            } else if (d.conflicted() && d.reason().isBlank()) {
+                errors.rejectValue("reason", "assessment.declare.error.reason");
+            } else if (d.reason().length() > MAX_REASON) {
+                errors.rejectValue("reason", "assessment.error.tooLong");
+            }
+        }
     }
 }

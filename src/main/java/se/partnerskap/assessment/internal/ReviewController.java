@@ -8,6 +8,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +19,7 @@ import se.partnerskap.application.SubmittedApplication;
 import se.partnerskap.application.SubmittedApplications;
 import se.partnerskap.assessment.internal.AssessmentViews.ReviewPage;
 import se.partnerskap.identity.SignedIn;
+import se.partnerskap.web.FieldErrors;
 import se.partnerskap.web.NotFoundException;
 import se.partnerskap.web.Ui;
 
@@ -56,17 +58,18 @@ class ReviewController {
     }
 
     @PostMapping({"/granskning/{id}/jav", "/en/reviews/{id}/jav"})
-    String declare(@PathVariable UUID id, @ModelAttribute Declaration declaration, @AuthenticationPrincipal SignedIn me,
-            Ui ui, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String declare(@PathVariable UUID id, @ModelAttribute Declaration declaration, BindingResult binding,
+            @AuthenticationPrincipal SignedIn me, Ui ui, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
         Reviews.Assignment assignment = assignment(id, me);
         SubmittedApplication a = applications.find(assignment.applicationId()).orElseThrow(NotFoundException::new);
         if (assignment.status() != Reviews.Status.ASSIGNED) {
             return "redirect:" + ui.href("/granskning/" + a.id());
         }
-        Map<String, String> errors = declaration.problems();
-        if (!errors.isEmpty()) {
+        Declaration.RULES.validate(declaration, binding);
+        if (binding.hasErrors()) {
             response.setStatus(400);
-            return declaration(a, errors, model);
+            return declaration(a, FieldErrors.byField(binding), model);
         }
         reviews.declare(a, me.userId(), declaration.conflicted(), declaration.reason().strip(), me.email());
         if (declaration.conflicted()) {

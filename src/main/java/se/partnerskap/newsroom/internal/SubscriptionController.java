@@ -1,6 +1,5 @@
 package se.partnerskap.newsroom.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,12 +8,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.partnerskap.platform.MailLimits;
 import se.partnerskap.shared.Language;
+import se.partnerskap.web.FieldErrors;
 import se.partnerskap.web.Ui;
 
 /**
@@ -42,35 +43,21 @@ public class SubscriptionController {
 
     @PostMapping({"/prenumeration", "/en/subscription"})
     String subscribe(Ui ui, Model model, HttpServletRequest request, HttpServletResponse response,
-            RedirectAttributes redirect,
-            @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String language,
-            @RequestParam(defaultValue = "false") String pressReleases,
-            @RequestParam(name = "tag", required = false) List<String> tags) {
-        List<String> chosen = tags == null ? List.of() : tags.stream().filter(t -> t.length() <= 100).distinct().toList();
-        boolean press = "true".equals(pressReleases);
-        String lang = "en".equals(language) || "sv".equals(language) ? language : ui.lang();
+            RedirectAttributes redirect, @ModelAttribute SubscriptionRequest form, BindingResult binding) {
         Set<String> known = Set.copyOf(subscriptions.tags().stream().map(Subscriptions.SubscriptionTag::key).toList());
-        List<String> validTags = chosen.stream().filter(known::contains).toList();
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (email.isBlank()) {
-            errors.put("email", "newsfeeds.subscription.error.email.missing");
-        } else if (!Subscriptions.validEmail(email)) {
-            errors.put("email", "newsfeeds.subscription.error.email.invalid");
-        }
-        if (!press && validTags.isEmpty()) {
-            errors.put("pressReleases", "newsfeeds.subscription.error.nothing");
-        }
-        if (!errors.isEmpty()) {
+        new SubscriptionRequest.Rules(known).validate(form, binding);
+        String lang = form.language(ui.lang());
+        if (binding.hasErrors()) {
             response.setStatus(400);
-            model.addAttribute("page", pages.form(ui, email, lang, press, chosen, errors));
+            model.addAttribute("page", pages.form(ui, form.email(), lang, form.press(), form.tag(),
+                    FieldErrors.byField(binding)));
             return "newsroom/subscription";
         }
         // the same answer over the limit (no mail bombing through confirmation mail; MailLimits)
-        if (mailLimits.allow("subscription-confirmation", email, request.getRemoteAddr())) {
-            subscriptions.request(email, Language.ofCode(lang), press, validTags);
+        if (mailLimits.allow("subscription-confirmation", form.email(), request.getRemoteAddr())) {
+            subscriptions.request(form.email(), Language.ofCode(lang), form.press(), form.tags(known));
         }
         redirect.addFlashAttribute("notice", "newsfeeds.subscription.notice.sent");
         return "redirect:" + ui.href("/prenumeration");
     }
-
 }

@@ -62,11 +62,4 @@ record ExtensionRequest(String until, String reasonSv, String reasonEn, Integer 
             }
         }
     }
-
-    /** The findings by field (the first for each), as the page shows them: field → message key. */
-    static Map<String, String> byField(Errors errors) {
-        Map<String, String> byField = new LinkedHashMap<>();
-        errors.getFieldErrors().forEach(e -> byField.putIfAbsent(e.getField(), e.getCode()));
-        return byField;
-    }
 }

@@ -19,6 +19,7 @@ import se.partnerskap.programme.RoundDetails;
 import se.partnerskap.programme.RoundManagement;
 import se.partnerskap.programme.internal.RoundViews.ExtendForm;
 import se.partnerskap.programme.internal.RoundViews.ExtendPage;
+import se.partnerskap.web.FieldErrors;
 import se.partnerskap.web.NotFoundException;
 import se.partnerskap.web.Ui;
 
@@ -53,7 +54,7 @@ class RoundExtensionAdmin {
         }
         RoundDetails r = extendable(id);
         new ExtensionRequest.Rules(r.deadline(), programmes.now()).validate(typed, binding);
-        Map<String, String> errors = ExtensionRequest.byField(binding);
+        Map<String, String> errors = FieldErrors.byField(binding);
         ExtendForm form = new ExtendForm(typed.until(), typed.reasonSv(), typed.reasonEn(), typed.version(), errors);
         if (!errors.isEmpty()) {
             response.setStatus(400);

@@ -5,19 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.validation.BeanPropertyBindingResult;
+import se.partnerskap.web.FieldErrors;
 
 /** A reviewer says yes or no to a conflict of interest, and gives a reason for a yes; the scores are read by key. */
 class DeclarationTest {
 
+    private static Map<String, String> problems(Declaration d) {
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(d, "declaration");
+        Declaration.RULES.validate(d, errors);
+        return FieldErrors.byField(errors);
+    }
+
     @Test
     void aDeclarationNeedsAnAnswerAndAYesNeedsAReason() {
-        assertThat(new Declaration(null, null).problems()).containsExactly(Map.entry("conflict", "assessment.declare.error.choose"));
-        assertThat(new Declaration("yes", " ").problems()).containsExactly(Map.entry("reason", "assessment.declare.error.reason"));
-        assertThat(new Declaration("no", "x".repeat(Declaration.MAX_REASON + 1)).problems())
+        assertThat(problems(new Declaration(null, null))).containsExactly(Map.entry("conflict", "assessment.declare.error.choose"));
+        assertThat(problems(new Declaration("yes", " "))).containsExactly(Map.entry("reason", "assessment.declare.error.reason"));
+        assertThat(problems(new Declaration("no", "x".repeat(Declaration.MAX_REASON + 1))))
                 .containsExactly(Map.entry("reason", "assessment.error.tooLong"));
-        assertThat(new Declaration("no", null).problems()).isEmpty();
+        assertThat(problems(new Declaration("no", null))).isEmpty();
         Declaration yes = new Declaration("yes", "My sister works for the applicant.");
-        assertThat(yes.problems()).isEmpty();
+        assertThat(problems(yes)).isEmpty();
         assertThat(yes.conflicted()).isTrue();
     }
 

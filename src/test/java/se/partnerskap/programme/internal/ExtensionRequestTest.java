@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.validation.BeanPropertyBindingResult;
+import se.partnerskap.web.FieldErrors;
 
 /** An extension moves the deadline later, not into the past, with a reason in both languages. */
 class ExtensionRequestTest {
@@ -16,7 +17,7 @@ class ExtensionRequestTest {
     private static java.util.Map<String, String> check(ExtensionRequest form) {
         BeanPropertyBindingResult binding = new BeanPropertyBindingResult(form, "extension");
         new ExtensionRequest.Rules(DEADLINE, NOW).validate(form, binding);
-        return ExtensionRequest.byField(binding);
+        return FieldErrors.byField(binding);
     }
 
     @Test
