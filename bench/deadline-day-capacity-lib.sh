@@ -16,6 +16,15 @@ run_capacity_load() {
 # database's own speed (tables LIKE application_section and audit_entry, with their indexes; the same
 # text lengths as bench.Capacity's saves), after a CHECKPOINT. Writes pgbench's output to $WORK/pgbench.txt.
 run_pgbench() {
+  run_pgbench_prepare
+  pgbench -h 127.0.0.1 -U postgres -n -c "$POOL" -j 2 -T "$PGBENCH_SECONDS" -D users="$USERS" \
+    -f "$WORK/pgbench-save.sql" "$DB" > "$WORK/pgbench.txt" 2>&1 || true
+  cat "$WORK/pgbench.txt"
+  "${PSQL[@]}" -d $DB -c "DROP TABLE pgb_section, pgb_audit"
+}
+
+# pgbench's tables (copies of the applicants' section rows) and its transaction, $WORK/pgbench-save.sql.
+run_pgbench_prepare() {
   "${PSQL[@]}" -d $DB <<SQL
   DROP TABLE IF EXISTS pgb_section, pgb_audit;
   CREATE TABLE pgb_section (LIKE application_section INCLUDING ALL);
@@ -43,10 +52,6 @@ VALUES (now(), 'bench' || :a || '@bench.example', 'application.section-saved', '
         jsonb_build_object('section', 'challenge', 'version', :n, 'state', 'completed'));
 END;
 SQL
-  pgbench -h 127.0.0.1 -U postgres -n -c "$POOL" -j 2 -T "$PGBENCH_SECONDS" -D users="$USERS" \
-    -f "$WORK/pgbench-save.sql" "$DB" > "$WORK/pgbench.txt" 2>&1 || true
-  cat "$WORK/pgbench.txt"
-  "${PSQL[@]}" -d $DB -c "DROP TABLE pgb_section, pgb_audit"
 }
 
 # The capacity part of bench/results/deadline-day.json (the offered-load part stays as it is).

@@ -6,6 +6,14 @@
 #   bench/deadline-day.sh                       # defaults: 500 applicants, 12 minutes, submissions in the last 10
 #   USERS=100 DURATION=180 SUBMIT_WINDOW=120 bench/deadline-day.sh     # a quick run
 #   MODE=capacity bench/deadline-day.sh         # the highest autosave rate held, against pgbench (below)
+#   MODE=cost bench/deadline-day.sh             # CPU time per autosave, against pgbench's per transaction
+#   JAR=/elsewhere/target/partnerskap-x.jar COMMIT=abc1234 MODE=cost bench/deadline-day.sh   # another build
+#
+# MODE=cost: USERS (400) applicants log in; autosaves at RATE (100) saves/s, WARMUP (60) s uncounted, then
+# MAX_STEPS (2) steps of STEP (60) s, with the CPU time of the application's JVM and of PostgreSQL sampled
+# (bench/cpu-sampler.py); then pgbench with the same transaction as below at the same rate (-R) for
+# PGBENCH_SECONDS (60). CPU milliseconds per save and per pgbench transaction, and their ratio, go into the
+# "cost" part of bench/results/deadline-day.json and are appended to results/deadline-day-cost-runs.json.
 #
 # MODE=capacity: USERS (400) applicants log in; after WARMUP (30) seconds at the start rate, not counted,
 # autosaves arrive at START_RATE (100) saves/s, STEP_RATE (40) more every STEP (60) seconds — open model,
@@ -20,6 +28,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/deadline-day-lib.sh
 . bench/deadline-day-capacity-lib.sh
+. bench/deadline-day-cost-lib.sh
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 MODE=${MODE:-offered}
@@ -29,6 +38,12 @@ if [ "$MODE" = capacity ]; then
   export DB PORT
   DURATION=$((RAMP + WARMUP + MAX_STEPS * STEP + 60)) # the round stays open for the whole run
   export USERS RAMP WARMUP START_RATE STEP_RATE STEP MAX_STEPS P99_LIMIT PGBENCH_SECONDS POOL
+fi
+if [ "$MODE" = cost ]; then
+  USERS=${USERS:-400}; RAMP=${RAMP:-30}; WARMUP=${WARMUP:-60}; RATE=${RATE:-100}; STEP=${STEP:-60}; MAX_STEPS=${MAX_STEPS:-2}
+  PGBENCH_SECONDS=${PGBENCH_SECONDS:-60}; POOL=20
+  DURATION=$((RAMP + WARMUP + MAX_STEPS * STEP + 60))
+  export USERS RAMP WARMUP RATE STEP MAX_STEPS PGBENCH_SECONDS POOL
 fi
 USERS=${USERS:-500}
 DURATION=${DURATION:-720}
@@ -41,8 +56,11 @@ PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q -X)
 WORK=bench/deadline-day/target
 mkdir -p "$WORK" bench/results
 
-./mvnw -q -B -DskipTests package
-JAR=$(ls target/partnerskap-*.jar | grep -v -e original -e -server | head -1) # the demo jar (mail catcher)
+if [ -z "${JAR:-}" ]; then # JAR=... measures another build (an earlier commit's, say) with this script
+  ./mvnw -q -B -DskipTests package
+  JAR=$(ls target/partnerskap-*.jar | grep -v -e original -e -server | head -1) # the demo jar (mail catcher)
+fi
+export JAR
 "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" -c "CREATE DATABASE $DB"
 LOG="$WORK/app.log"
 java ${HEAP_OPTS:--Xms512m -Xmx1g} -jar "$JAR" --server.port="$PORT" --partnerskap.demo=true \
@@ -54,6 +72,14 @@ wait_for_demo "$APP" "$LOG"
 
 prepare_deadline_day
 
+if [ "$MODE" = cost ]; then
+  run_cost_load
+  kill $APP; wait $APP 2>/dev/null || true
+  trap - EXIT
+  run_pgbench_cost
+  report_cost
+  exit 0
+fi
 if [ "$MODE" = capacity ]; then
   run_capacity_load
   kill $APP; wait $APP 2>/dev/null || true

@@ -36,6 +36,8 @@ public class Capacity extends Simulation {
     private static final String USERS = System.getProperty("usersFile", "target/users.csv");
     private static final String ACKS = System.getProperty("acksFile", "target/acks.csv");
     private static final String STEPS = System.getProperty("stepsFile", "target/steps.csv");
+    /** Where the counted steps began and ended (epoch ms), for bench/cost-lib.sh's CPU per save. */
+    private static final String WINDOW = System.getProperty("windowFile", "target/window.csv");
     private static final String PASSWORD = System.getProperty("password", "partnerskap-demo");
     private static final int USER_COUNT = Integer.getInteger("users", 400);
     private static final int RAMP = Integer.getInteger("rampSeconds", 30);
@@ -211,6 +213,8 @@ public class Capacity extends Simulation {
         try {
             Files.write(Path.of(ACKS), acks);
             Files.write(Path.of(STEPS), steps);
+            long from = savesFrom + WARMUP * 1000L;
+            Files.write(Path.of(WINDOW), List.of("from_ms,to_ms", from + "," + (from + (steps.size() - 1) * STEP_SECONDS * 1000L)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
