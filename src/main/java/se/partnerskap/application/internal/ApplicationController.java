@@ -7,7 +7,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +26,7 @@ import se.partnerskap.web.Ui;
  * an organisation the user is not a member of is answered with 404 at every address.
  */
 @Controller
-@PreAuthorize("hasRole('APPLICANT')")
+@Secured("ROLE_APPLICANT")
 public class ApplicationController {
 
     private final Applications applications;

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,7 +25,7 @@ import se.partnerskap.web.Ui;
  * lead organisation's members get the forms; for anyone else every address is 404.
  */
 @Controller
-@PreAuthorize("hasRole('APPLICANT')")
+@Secured("ROLE_APPLICANT")
 class SectionController {
 
     private final Applications applications;

@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.TransactionException;
@@ -27,7 +27,7 @@ import se.partnerskap.web.Ui;
  * for anyone else 404. An autosave reads nothing before it saves (docs/autosave.md, "What a save costs").
  */
 @Controller
-@PreAuthorize("hasRole('APPLICANT')")
+@Secured("ROLE_APPLICANT")
 class SectionSaveController {
 
     private final Applications applications;

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +26,7 @@ import se.partnerskap.application.internal.SubmissionViews.Header;
  * iCalendar are {@link SubmissionFilesController}'s). Every address of an application answers 404 to anyone outside its organisation.
  */
 @Controller
-@PreAuthorize("hasRole('APPLICANT')")
+@Secured("ROLE_APPLICANT")
 class SubmissionController {
 
 

@@ -6,7 +6,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +25,7 @@ import se.partnerskap.web.Ui;
  * applicant's page of the application. Anyone else gets 404, whether or not the document exists.
  */
 @Controller
-@PreAuthorize("hasRole('APPLICANT')")
+@Secured("ROLE_APPLICANT")
 class ApplicantDocumentsController {
 
     private final SubmittedApplications applications;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +23,7 @@ import se.partnerskap.web.Ui;
  * decision and its letter (the rounds' dashboards and ranking are {@link RoundDashboardController}'s).
  */
 @Controller
-@PreAuthorize("hasAnyRole('CASE_OFFICER', 'ADMINISTRATOR')")
+@Secured({"ROLE_CASE_OFFICER", "ROLE_ADMINISTRATOR"})
 class AssessmentController {
 
     private final EligibilityChecks eligibility;

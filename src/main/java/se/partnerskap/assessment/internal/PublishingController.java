@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +41,7 @@ class PublishingController {
     }
 
     @PostMapping({"/handlaggning/omgangar/{roundId}/publicera", "/en/assessment/rounds/{roundId}/publicera"})
-    @PreAuthorize("hasAnyRole('CASE_OFFICER', 'ADMINISTRATOR')")
+    @Secured({"ROLE_CASE_OFFICER", "ROLE_ADMINISTRATOR"})
     String publish(@PathVariable UUID roundId, @RequestParam(defaultValue = "") String confirm, Ui ui,
             Principal principal, RedirectAttributes redirect) {
         RoundDetails round = round(roundId);
@@ -62,7 +62,7 @@ class PublishingController {
     }
 
     @GetMapping({"/handlaggning/omgangar/{roundId}/pressmeddelande", "/en/assessment/rounds/{roundId}/pressmeddelande"})
-    @PreAuthorize("hasAnyRole('CASE_OFFICER', 'COMMUNICATOR', 'ADMINISTRATOR')")
+    @Secured({"ROLE_CASE_OFFICER", "ROLE_COMMUNICATOR", "ROLE_ADMINISTRATOR"})
     String pressRelease(@PathVariable UUID roundId, @RequestParam(defaultValue = "") String lang, Ui ui,
             Model model) {
         RoundDetails round = round(roundId);

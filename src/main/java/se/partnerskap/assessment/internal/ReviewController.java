@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,7 +28,7 @@ import se.partnerskap.web.Ui;
  * application it declares whether it has a conflict of interest; then it scores every criterion.
  */
 @Controller
-@PreAuthorize("hasRole('REVIEWER')")
+@Secured("ROLE_REVIEWER")
 class ReviewController {
 
     private final Reviews reviews;

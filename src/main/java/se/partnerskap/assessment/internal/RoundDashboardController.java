@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +20,7 @@ import se.partnerskap.web.Ui;
  * filters), and the ranking.
  */
 @Controller
-@PreAuthorize("hasAnyRole('CASE_OFFICER', 'ADMINISTRATOR')")
+@Secured({"ROLE_CASE_OFFICER", "ROLE_ADMINISTRATOR"})
 class RoundDashboardController {
 
     private final RoundDashboard dashboard;

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +24,7 @@ import se.partnerskap.web.Ui;
  * by round and flag, and its Excel export (a project's page is {@link FollowUpProjectController}'s).
  */
 @Controller
-@PreAuthorize("hasAnyRole('CASE_OFFICER', 'ADMINISTRATOR')")
+@Secured({"ROLE_CASE_OFFICER", "ROLE_ADMINISTRATOR"})
 public class FollowUpController {
 
     static final String SV = "/uppfoljning";

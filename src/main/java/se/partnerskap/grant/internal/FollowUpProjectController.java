@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +24,7 @@ import se.partnerskap.web.Ui;
  * and the decisions on change requests. A refused step comes back to the page with its form's errors.
  */
 @Controller
-@PreAuthorize("hasAnyRole('CASE_OFFICER', 'ADMINISTRATOR')")
+@Secured({"ROLE_CASE_OFFICER", "ROLE_ADMINISTRATOR"})
 class FollowUpProjectController {
 
     private final FollowUp followUp;

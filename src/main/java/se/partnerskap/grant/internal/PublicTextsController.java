@@ -5,7 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +26,7 @@ import se.partnerskap.web.Ui;
  * it, also those of past rounds that are not followed up here.
  */
 @Controller
-@PreAuthorize("hasAnyRole('CASE_OFFICER', 'COMMUNICATOR', 'ADMINISTRATOR')")
+@Secured({"ROLE_CASE_OFFICER", "ROLE_COMMUNICATOR", "ROLE_ADMINISTRATOR"})
 public class PublicTextsController {
 
     static final String SV = "/uppfoljning/projekt/{key}/publika-texter";

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +23,7 @@ import se.partnerskap.web.Ui;
  * project's organisation see it; for anyone else every address of it is 404.
  */
 @Controller
-@PreAuthorize("hasRole('APPLICANT')")
+@Secured("ROLE_APPLICANT")
 class ReportController {
 
     static final String SV = "/mina-projekt/{projectKey}/redovisningar/{reportId}";

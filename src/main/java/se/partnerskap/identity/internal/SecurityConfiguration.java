@@ -42,7 +42,7 @@ import se.partnerskap.shared.Language;
  * optional OpenID Connect login when {@code partnerskap.oidc.enabled=true}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
+@EnableMethodSecurity(securedEnabled = true, prePostEnabled = false)
 class SecurityConfiguration {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

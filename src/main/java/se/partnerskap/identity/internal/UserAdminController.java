@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,7 +28,7 @@ import se.partnerskap.web.Ui;
 
 /** Administrators list users, invite new ones, and change roles, organisations and whether they may log in. */
 @Controller
-@PreAuthorize("hasRole('ADMINISTRATOR')")
+@Secured("ROLE_ADMINISTRATOR")
 class UserAdminController {
 
     private final Accounts accounts;

@@ -3,7 +3,7 @@ package se.partnerskap.newsroom.internal;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +18,7 @@ import se.partnerskap.web.Ui;
  * {@link NewsRevisionsController}'s.
  */
 @Controller
-@PreAuthorize("hasAnyRole('COMMUNICATOR', 'ADMINISTRATOR')")
+@Secured({"ROLE_COMMUNICATOR", "ROLE_ADMINISTRATOR"})
 public class NewsEditor {
 
     private final NewsItems items;

@@ -2,7 +2,7 @@ package se.partnerskap.newsroom.internal;
 
 import java.util.UUID;
 
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +15,7 @@ import se.partnerskap.web.Ui;
  * A news item's revisions, for its editors: every save listed, and any two compared side by side.
  */
 @Controller
-@PreAuthorize("hasAnyRole('COMMUNICATOR', 'ADMINISTRATOR')")
+@Secured({"ROLE_COMMUNICATOR", "ROLE_ADMINISTRATOR"})
 class NewsRevisionsController {
 
     private final NewsItems items;

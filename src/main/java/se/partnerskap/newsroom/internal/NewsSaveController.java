@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -27,7 +27,7 @@ import se.partnerskap.web.Ui;
  * guarded by the item's version, so two people editing at once never overwrite each other unnoticed.
  */
 @Controller
-@PreAuthorize("hasAnyRole('COMMUNICATOR', 'ADMINISTRATOR')")
+@Secured({"ROLE_COMMUNICATOR", "ROLE_ADMINISTRATOR"})
 class NewsSaveController {
 
     static final Set<String> ACTIONS = Set.of("save", "preview", "publish", "schedule", "unpublish");

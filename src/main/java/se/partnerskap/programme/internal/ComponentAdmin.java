@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +23,7 @@ import se.partnerskap.web.Ui;
 
 /** Administrators view and edit the components and their amount rules: data, not code. */
 @Controller
-@PreAuthorize("hasRole('ADMINISTRATOR')")
+@Secured("ROLE_ADMINISTRATOR")
 public class ComponentAdmin {
 
     static final String PROGRAMME = Programmes.MUNICIPAL_PARTNERSHIP;

@@ -4,7 +4,7 @@ import java.security.Principal;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +16,7 @@ import se.partnerskap.programme.Programmes;
 
 /** Administrators edit what the programme's decision letters and agreements say about the funder. */
 @Controller
-@PreAuthorize("hasRole('ADMINISTRATOR')")
+@Secured("ROLE_ADMINISTRATOR")
 public class DocumentTermsAdmin {
 
     static final String PROGRAMME = Programmes.MUNICIPAL_PARTNERSHIP;

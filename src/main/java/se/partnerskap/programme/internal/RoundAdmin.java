@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +25,7 @@ import se.partnerskap.web.Ui;
  * typed as Stockholm local time and stored as instants; a new round proposes the next window.
  */
 @Controller
-@PreAuthorize("hasAnyRole('CASE_OFFICER', 'ADMINISTRATOR')")
+@Secured({"ROLE_CASE_OFFICER", "ROLE_ADMINISTRATOR"})
 class RoundAdmin {
 
     private final RoundManagement management;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +19,7 @@ import se.partnerskap.web.Ui;
 
 /** Communicators and administrators edit the texts of the public pages, in both languages. */
 @Controller
-@PreAuthorize("hasAnyRole('COMMUNICATOR', 'ADMINISTRATOR')")
+@Secured({"ROLE_COMMUNICATOR", "ROLE_ADMINISTRATOR"})
 public class ContentAdmin {
 
     static final int HEADING_MAX = 200;

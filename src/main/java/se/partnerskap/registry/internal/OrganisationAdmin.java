@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.access.annotation.Secured;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +21,7 @@ import se.partnerskap.web.Ui;
 
 /** Administrators record the organisation numbers of municipalities and regions that documents print. */
 @Controller
-@PreAuthorize("hasRole('ADMINISTRATOR')")
+@Secured("ROLE_ADMINISTRATOR")
 public class OrganisationAdmin {
 
     /** The list page: the filter as typed and the organisations that match it. */
