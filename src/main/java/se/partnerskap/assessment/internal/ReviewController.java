@@ -52,7 +52,7 @@ class ReviewController {
         Reviews.Assignment assignment = assignment(id, me);
         SubmittedApplication a = applications.find(assignment.applicationId()).orElseThrow(NotFoundException::new);
         if (assignment.status() == Reviews.Status.ASSIGNED) {
-            return declaration(a, Map.of(), model);
+            return declarationPage(a, Map.of(), model);
         }
         return page(pages.review(a, assignment, me.userId(), Map.of(), Map.of(), ui), model);
     }
@@ -69,7 +69,7 @@ class ReviewController {
         Declaration.RULES.validate(declaration, binding);
         if (binding.hasErrors()) {
             response.setStatus(400);
-            return declaration(a, FieldErrors.byField(binding), model);
+            return declarationPage(a, FieldErrors.byField(binding), model);
         }
         reviews.declare(a, me.userId(), declaration.conflicted(), declaration.reason().strip(), me.email());
         if (declaration.conflicted()) {
@@ -89,7 +89,7 @@ class ReviewController {
             // a review not yet cleared of conflicts, or already submitted, takes no scores
             response.setStatus(409);
             if (assignment.status() == Reviews.Status.ASSIGNED) {
-                return declaration(a, Map.of("conflict", "assessment.declare.error.first"), model);
+                return declarationPage(a, Map.of("conflict", "assessment.declare.error.first"), model);
             }
             return page(pages.review(a, assignment, me.userId(), Map.of(), Map.of(), ui), model);
         }
@@ -103,7 +103,7 @@ class ReviewController {
         return "redirect:" + ui.href("/granskning/" + a.id());
     }
 
-    private static String declaration(SubmittedApplication a, Map<String, String> errors, Model model) {
+    private static String declarationPage(SubmittedApplication a, Map<String, String> errors, Model model) {
         model.addAttribute("id", a.id().toString());
         model.addAttribute("reference", a.reference());
         model.addAttribute("errors", errors);

@@ -1,6 +1,5 @@
 package se.partnerskap.identity.internal;
 
-import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

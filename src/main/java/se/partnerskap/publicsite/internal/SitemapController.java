@@ -90,13 +90,12 @@ class SitemapController {
     /** Part {@code n} of the public news items; its ETag changes with any item's publication or change. */
     @GetMapping("/sitemap-news-{n}.xml")
     void news(@PathVariable int n, WebRequest request, HttpServletResponse response) throws IOException {
-        Instant now = clock.instant();
-        String version = news.version(now);
         if (n < 1) {
             response.sendError(404);
             return;
         }
-        if (notModified(request, response, "news-" + n + "-" + version)) {
+        Instant now = clock.instant();
+        if (notModified(request, response, "news-" + n + "-" + news.version(now))) {
             return;
         }
         SitemapXml.urlset(response, w -> news.forEach(now, (n - 1) * PART, PART, item -> {
