@@ -75,8 +75,8 @@ class MapPagesTest extends AbstractIntegrationTest {
         assertThat(marked(svg(body, "map-regions"))).containsExactlyInAnyOrder("09", "24");
         assertThat(rows(table(body, "regions-table"))).containsExactlyInAnyOrder("09", "24");
         // every area is drawn, each with a name
-        assertThat(count(svg(body, "map-municipalities"), "<path ")).isEqualTo(290);
-        assertThat(count(svg(body, "map-regions"), "<path ")).isEqualTo(21);
+        assertThat(count(svg(body, "map-municipalities"), "class=\"area")).isEqualTo(290);
+        assertThat(count(svg(body, "map-regions"), "class=\"area")).isEqualTo(21);
         assertThat(svg(body, "map-municipalities")).contains("<title>Karlstad: 1 pågående partnerskap</title>",
                 "<title>Kiruna</title>");
         assertThat(table(body, "municipalities-table")).contains("Karlstad – Kenya", "href=\"/projekt/karlstad-kenya-2031\"");
@@ -151,6 +151,36 @@ class MapPagesTest extends AbstractIntegrationTest {
         assertThat(marked(svg(body, "map-world"))).isEqualTo(all.keySet());
         assertThat(svg(body, "map-world")).contains("<title>Kenya: " + all.get("KE") + " partnerskap, varav 2 pågående</title>");
         assertThat(get("/en/map").body()).contains("without a published partner country", "<title>Tanzania: " + all.get("TZ") + " partnerships, 1 active</title>");
+    }
+
+    @Test
+    void thePlainAreasAreDrawnFromTheOutlinesFileWhichBrowsersKeepForAYear() {
+        String body = get("/karta?status=active").body();
+        Matcher use = Pattern.compile("<use href=\"(/karta/omraden-[0-9a-f]{32}\\.svg)#([mrw][A-Z0-9]+)\"").matcher(body);
+        Set<String> files = new TreeSet<>();
+        Set<String> ids = new TreeSet<>();
+        while (use.find()) {
+            files.add(use.group(1));
+            ids.add(use.group(2));
+        }
+        // 288 plain municipalities, 19 plain regions and the countries without a partnership; one file for all
+        assertThat(files).hasSize(1);
+        assertThat(ids).contains("m0114", "r01", "wSE").doesNotContain("m1780", "m0980", "r09", "r24");
+
+        var outlines = get(files.iterator().next(), "Accept-Encoding", "identity");
+        assertThat(outlines.statusCode()).isEqualTo(200);
+        assertThat(outlines.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
+        assertThat(outlines.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                c -> assertThat(c).contains("max-age=31536000", "immutable"));
+        Set<String> defined = matches(outlines.body(), Pattern.compile("<path id=\"([mrw][A-Z0-9]+)\""));
+        assertThat(defined).containsAll(ids).contains("m1780", "r09", "wKE");
+        assertThat(defined).hasSize(290 + 21 + count(svg(body, "map-world"), "class=\"area"));
+
+        // another version (a page of an instance running another release): the current outlines, not cached for long
+        var other = get("/karta/omraden-" + "0".repeat(32) + ".svg");
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(other.headers().firstValue("Cache-Control")).hasValueSatisfying(c -> assertThat(c).contains("no-cache"));
+        assertThat(get("/karta/omraden-nope.svg").statusCode()).isEqualTo(404);
     }
 
     private static String svg(String html, String id) {

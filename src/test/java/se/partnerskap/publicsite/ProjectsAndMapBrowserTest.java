@@ -52,6 +52,10 @@ class ProjectsAndMapBrowserTest extends BrowserTest {
         clock.set(Instant.parse("2020-09-01T10:00:00Z"));
         open("/karta");
         assertThat(page.locator("#map-municipalities path.area.on").first()).isVisible();
+        // a plain area is drawn from the shared outlines file: its outline is there, with its stroke
+        Object drawn = page.locator("#map-municipalities use.area[data-code='0114']").evaluate(
+                "u => { const b = u.getBBox(); return b.width > 0 && b.height > 0 && getComputedStyle(u).stroke !== 'none'; }");
+        org.assertj.core.api.Assertions.assertThat(drawn).isEqualTo(true);
         assertAccessible();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("In English")).click();
         assertThat(page).hasURL(url("/en/map"));

@@ -1,12 +1,16 @@
 package se.partnerskap.publicsite.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import se.partnerskap.grant.FundedPartnerships;
 import se.partnerskap.programme.Programmes;
@@ -23,14 +27,18 @@ import se.partnerskap.web.Ui;
 @Controller
 public class MapController {
 
+    private static final MediaType SVG = MediaType.parseMediaType("image/svg+xml");
+
     private final MapPages views;
     private final Programmes programmes;
     private final RenderedPages cache;
+    private final MapOutlines outlines;
 
-    MapController(MapPages views, Programmes programmes, RenderedPages cache) {
+    MapController(MapPages views, Programmes programmes, RenderedPages cache, MapOutlines outlines) {
         this.views = views;
         this.programmes = programmes;
         this.cache = cache;
+        this.outlines = outlines;
     }
 
     /**
@@ -42,5 +50,17 @@ public class MapController {
         Instant now = programmes.now();
         return cache.serve(request, ui, FundedPartnerships.PAGES_REGION, now, () -> new RenderedPages.Rendering(
                 "publicsite/map", Map.of("page", views.page(status, ui)), null, StockholmTime.nextMidnight(now)));
+    }
+
+    /**
+     * The outlines file the maps refer to: under its own version a year and immutable; under another (a page from
+     * an instance of another release) the current outlines, to be asked again. Compressed by Tomcat.
+     */
+    @GetMapping(MapOutlines.PATH_PREFIX + "{version:[0-9a-f]{32}}.svg")
+    ResponseEntity<byte[]> outlines(@PathVariable String version) {
+        CacheControl caching = outlines.isCurrent(version)
+                ? CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable()
+                : CacheControl.noCache();
+        return ResponseEntity.ok().cacheControl(caching).contentType(SVG).body(outlines.document());
     }
 }

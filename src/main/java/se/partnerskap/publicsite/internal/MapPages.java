@@ -39,11 +39,13 @@ public class MapPages {
     private final FundedPartnerships funded;
     private final Registry registry;
     private final MapShapes shapes;
+    private final MapOutlines outlines;
 
-    MapPages(FundedPartnerships funded, Registry registry, MapShapes shapes) {
+    MapPages(FundedPartnerships funded, Registry registry, MapShapes shapes, MapOutlines outlines) {
         this.funded = funded;
         this.registry = registry;
         this.shapes = shapes;
+        this.outlines = outlines;
     }
 
     public record Link(String href, DirectoryPages.Named label) {
@@ -125,9 +127,9 @@ public class MapPages {
         Map<String, String> municipalityTitles = titles(municipalityNames, byMunicipality, ui, areaTitle);
         Map<String, String> regionTitles = titles(regionNames, byRegion, ui, areaTitle);
         String municipalitiesSvg = MapSvg.draw("map-municipalities", shapes.municipalities(),
-                ui.t("map.municipalities.svgTitle"), municipalityTitles, byMunicipality.keySet());
+                ui.t("map.municipalities.svgTitle"), municipalityTitles, byMunicipality.keySet(), outlines.url());
         String regionsSvg = MapSvg.draw("map-regions", shapes.regions(), ui.t("map.regions.svgTitle"), regionTitles,
-                byRegion.keySet());
+                byRegion.keySet(), outlines.url());
 
         // Partner countries: every funded partnership counts once in each country it has a partner in.
         Map<String, Integer> all = countByCountry(everyPartnership);
@@ -143,7 +145,7 @@ public class MapPages {
                     : ui.t("map.country.title", name, n, running.getOrDefault(iso2, 0)));
         }
         String worldSvg = MapSvg.draw("map-world", shapes.world(), ui.t("map.world.svgTitle"), countryTitles,
-                all.keySet());
+                all.keySet(), outlines.url());
         List<CountryRow> countryRows = all.keySet().stream()
                 .map(iso2 -> new CountryRow(iso2, countryName(iso2, countries, lang), all.get(iso2),
                         running.getOrDefault(iso2, 0)))

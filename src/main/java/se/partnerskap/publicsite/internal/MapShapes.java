@@ -37,8 +37,15 @@ class MapShapes {
     record Shape(String code, String pathData) {
     }
 
-    /** A projected map: its shapes by code and its view box. */
-    record Layer(Map<String, Shape> shapes, String viewBox) {
+    /**
+     * A projected map: its shapes by code, its view box, and the prefix of its shapes' ids in the outlines file
+     * ({@link MapOutlines}: {@code m0180}, {@code r09}, {@code wKE}).
+     */
+    record Layer(Map<String, Shape> shapes, String viewBox, String idPrefix) {
+
+        String id(String code) {
+            return idPrefix + code;
+        }
     }
 
     /** Sweden: x = lon·cos(62°), y = −lat; 100 units a degree, so a whole unit is about a kilometre. */
@@ -70,11 +77,11 @@ class MapShapes {
 
     MapShapes(JsonMapper json) {
         this.municipalities = layer(json, "geo/se-municipalities.geojson", "id", SWEDEN_SCALE * SWEDEN_COS,
-                SWEDEN_SCALE, Set.of(), SWEDEN_DRAWN_PX);
+                SWEDEN_SCALE, Set.of(), SWEDEN_DRAWN_PX, "m");
         this.regions = layer(json, "geo/se-regions.geojson", "lan_code", SWEDEN_SCALE * SWEDEN_COS, SWEDEN_SCALE,
-                Set.of(), SWEDEN_DRAWN_PX);
+                Set.of(), SWEDEN_DRAWN_PX, "r");
         this.world = layer(json, "geo/world-countries-110m.geojson", "iso2", WORLD_SCALE, WORLD_SCALE, Set.of("AQ"),
-                WORLD_DRAWN_PX);
+                WORLD_DRAWN_PX, "w");
     }
 
     Layer municipalities() {
@@ -90,7 +97,7 @@ class MapShapes {
     }
 
     private static Layer layer(JsonMapper json, String resource, String codeProperty, double sx, double sy,
-            Set<String> leftOut, double drawnWidthPx) {
+            Set<String> leftOut, double drawnWidthPx, String idPrefix) {
         JsonNode root;
         try (InputStream in = new ClassPathResource(resource).getInputStream()) {
             root = json.readTree(in);
@@ -142,7 +149,7 @@ class MapShapes {
         projected.forEach((code, rings) -> shapes.put(code, new Shape(code, pathData(rings, bounds))));
         long pad = 2;
         return new Layer(Collections.unmodifiableMap(shapes), "0 0 " + (bounds.maxX - bounds.minX + 2 * pad) + " "
-                + (bounds.maxY - bounds.minY + 2 * pad));
+                + (bounds.maxY - bounds.minY + 2 * pad), idPrefix);
     }
 
     /**

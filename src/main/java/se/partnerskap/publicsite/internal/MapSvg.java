@@ -3,9 +3,10 @@ package se.partnerskap.publicsite.internal;
 import java.util.Map;
 
 /**
- * Draws one map as inline SVG from the cached shapes: every area a {@code <path>} with its name as
- * {@code <title>}; the highlighted ones hatched and outlined (not told apart by colour alone) and drawn
- * last so that their outline lies on top.
+ * Draws one map as inline SVG from the cached shapes: every area with its name as {@code <title>}; the
+ * highlighted ones a {@code <path>}, hatched and outlined (not told apart by colour alone) and drawn last so
+ * that their outline lies on top; the others a {@code <use>} of their outline in the shared, versioned outlines
+ * file ({@link MapOutlines}), which the browser loads once.
  */
 final class MapSvg {
 
@@ -19,9 +20,10 @@ final class MapSvg {
      * @param id     unique on the page; prefixes the ids of the title and the pattern
      * @param titles the accessible name of every area, by code
      * @param marked the highlighted areas' codes
+     * @param outlinesUrl the address of the outlines file the plain areas refer to
      */
     static String draw(String id, MapShapes.Layer layer, String title, Map<String, String> titles,
-            java.util.Set<String> marked) {
+            java.util.Set<String> marked, String outlinesUrl) {
         StringBuilder svg = new StringBuilder(64 * 1024);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" viewBox=\"").append(layer.viewBox())
                 .append("\" fill=\"").append(PLAIN_FILL).append("\" fill-rule=\"evenodd\" role=\"group\" aria-labelledby=\"").append(id).append("-title\" id=\"").append(id)
@@ -32,12 +34,17 @@ final class MapSvg {
                 if (marked.contains(shape.code()) != highlighted) {
                     continue;
                 }
-                // the plain fill and the fill rule are the svg's, inherited: written once, not for every area
-                svg.append("<path d=\"").append(shape.pathData())
-                        .append(highlighted ? "\" fill=\"url(#" + id + "-hatch)" : "").append("\" class=\"area")
-                        .append(highlighted ? " on" : "").append("\" data-code=\"").append(escape(shape.code()))
-                        .append("\"><title>").append(escape(titles.getOrDefault(shape.code(), shape.code())))
-                        .append("</title></path>");
+                String name = escape(titles.getOrDefault(shape.code(), shape.code()));
+                if (highlighted) {
+                    svg.append("<path d=\"").append(shape.pathData()).append("\" fill=\"url(#").append(id)
+                            .append("-hatch)\" class=\"area on\" data-code=\"").append(escape(shape.code()))
+                            .append("\"><title>").append(name).append("</title></path>");
+                } else {
+                    // the plain fill and the fill rule are the svg's, inherited: written once, not for every area
+                    svg.append("<use href=\"").append(outlinesUrl).append('#').append(layer.id(shape.code()))
+                            .append("\" class=\"area\" data-code=\"").append(escape(shape.code()))
+                            .append("\"><title>").append(name).append("</title></use>");
+                }
             }
         }
         return svg.append("</svg>").toString();
