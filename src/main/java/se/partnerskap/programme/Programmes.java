@@ -202,4 +202,11 @@ public class Programmes {
         return jdbc.sql("SELECT name_sv, name_en FROM programme WHERE key = ?").param(programme)
                 .query((rs, i) -> language.pick(rs.getString(1), rs.getString(2))).optional();
     }
+
+    /** Every programme, by key. */
+    public List<ProgrammeSummary> all() {
+        return jdbc.sql("""
+                SELECT key, name_sv, name_en, applicant_kind, page_path_sv, page_path_en FROM programme ORDER BY key
+                """).query(ProgrammeSummary.class).list();
+    }
 }
