@@ -65,4 +65,36 @@ class AccountsBrowserTest extends BrowserTest {
         open("/en/forgot-password");
         assertAccessible();
     }
+
+    @Test
+    void registeringAndAskingToRepresentAnOrganisationWorkWithTheKeyboardAndWithoutViolations() {
+        open("/login");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Skapa ett konto")).click();
+        assertThat(page).hasURL(url("/registrera"));
+        assertAccessible();
+        // a mistake: shown in the summary and next to the field, what was typed kept
+        page.locator("#name").fill("Bea Browser");
+        page.locator("#email").fill("inte en adress");
+        page.locator("#email").press("Enter");
+        assertThat(page.locator(".error-summary")).isVisible();
+        assertThat(page.locator("#name")).hasValue("Bea Browser");
+        assertAccessible();
+        page.locator("#email").fill("bea-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@test.example");
+        page.locator("#email").press("Enter");
+        assertThat(page).hasURL(url("/registrera/skickat"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Titta i din e-post"))).isVisible();
+        assertAccessible();
+
+        open("/login");
+        page.locator("#email").fill(DemoUsers.ANNA.email());
+        page.locator("#password").fill(DemoUsers.PASSWORD);
+        page.locator("#password").press("Enter");
+        open("/en/account/organisations");
+        assertThat(page.getByText("Karlstad").first()).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send request")).click(); // none chosen
+        assertThat(page.locator("#organisation-error")).isVisible();
+        assertAccessible();
+        open("/en/organisations/requests");
+        assertAccessible();
+    }
 }

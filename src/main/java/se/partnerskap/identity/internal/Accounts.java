@@ -77,9 +77,12 @@ public class Accounts {
     public record Invite(String email, String name, String language, Set<Role> roles, Set<UUID> organisations) {
     }
 
-    /** What the invitation page shows: who is invited, by whom, for which organisations. */
+    /**
+     * What the invitation page shows: who is invited, by whom, for which organisations; or, for a registration
+     * ({@link Registrations}), whose address the link confirms.
+     */
     public record PendingInvitation(UUID invitationId, Account invitee, String invitedBy,
-            List<SwedishOrganisation> organisations) {
+            List<SwedishOrganisation> organisations, boolean registration) {
     }
 
     // ---------------------------------------------------------------- reading
@@ -166,9 +169,9 @@ public class Accounts {
     /** The invitation of a link: 404 for an unknown token, 410 for a used or expired one. */
     @Transactional(readOnly = true)
     public PendingInvitation invitation(String token) {
-        record Row(UUID id, UUID userId, UUID invitedBy, Timestamp expiresAt, Timestamp usedAt) {
+        record Row(UUID id, UUID userId, UUID invitedBy, Timestamp expiresAt, Timestamp usedAt, String kind) {
         }
-        Row row = jdbc.sql("SELECT id, user_id, invited_by, expires_at, used_at FROM invitation WHERE token_hash = ?")
+        Row row = jdbc.sql("SELECT id, user_id, invited_by, expires_at, used_at, kind FROM invitation WHERE token_hash = ?")
                 .param(Tokens.hash(token)).query(Row.class).optional().orElseThrow(NotFoundException::new);
         Account invitee = byId(row.userId()).orElseThrow(NotFoundException::new);
         if (row.usedAt() != null || !row.expiresAt().toInstant().isAfter(clock.instant()) || !invitee.enabled()
@@ -176,7 +179,8 @@ public class Accounts {
             throw new ResponseStatusException(HttpStatus.GONE);
         }
         String by = row.invitedBy() == null ? "" : byId(row.invitedBy()).map(Account::displayName).orElse("");
-        return new PendingInvitation(row.id(), invitee, by, registry.swedishOrganisations(invitee.organisations()));
+        return new PendingInvitation(row.id(), invitee, by, registry.swedishOrganisations(invitee.organisations()),
+                "registration".equals(row.kind()));
     }
 
     /** Accepts an invitation once: sets name and password and activates the user. */
@@ -190,7 +194,8 @@ public class Accounts {
         UUID id = pending.invitee().id();
         jdbc.sql("UPDATE app_user SET display_name = ?, password_hash = ?, activated_at = ? WHERE id = ?")
                 .params(displayName.strip(), encoder.encode(password), ts(clock.instant()), id).update();
-        audit.record(pending.invitee().email(), "user.invitation-accepted", "user", id.toString(), Map.of());
+        audit.record(pending.invitee().email(), pending.registration() ? "user.registration-confirmed"
+                : "user.invitation-accepted", "user", id.toString(), Map.of());
         return byId(id).orElseThrow();
     }
 

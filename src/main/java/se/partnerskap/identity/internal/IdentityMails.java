@@ -9,6 +9,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import se.partnerskap.identity.InvitationCreated;
 import se.partnerskap.identity.PasswordResetRequested;
+import se.partnerskap.identity.RegistrationForExistingAccount;
+import se.partnerskap.identity.RegistrationRequested;
 import se.partnerskap.notification.Mail;
 import se.partnerskap.notification.OutgoingMail;
 import se.partnerskap.shared.Language;
@@ -16,7 +18,7 @@ import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.web.Links;
 
 /**
- * Sends the invitation and password-reset mail after their transaction commits. Through the event
+ * Sends the invitation, registration and password-reset mail after their transaction commits. Through the event
  * publication registry: if sending fails, the publication stays incomplete and is retried on restart.
  * The link's token is minted here ({@link LinkTokens}, committed before the mail goes out, so that the
  * link works when the mail arrives), and only once the mail is known not to have gone out before
@@ -73,6 +75,34 @@ class IdentityMails {
                     t(language, "identity.mail.reset.body", event.name(), link,
                             StockholmTime.dateTime(event.expiresAt(), language))));
         });
+    }
+
+    /** The link that confirms a registered address; minted like an invitation's (the row is one). */
+    @ApplicationModuleListener
+    void on(RegistrationRequested event) {
+        mail.sendOnce("registration:" + event.invitationId(), event.email(), () -> {
+            Optional<String> token = tokens.forInvitation(event.invitationId());
+            if (token.isEmpty()) {
+                log.info("Registration {} is used, replaced or expired: no mail", event.invitationId());
+                return Optional.empty();
+            }
+            Language language = Language.ofCode(event.language());
+            String link = links.absolute(language, "/registrera/" + token.get(), "/en/register/" + token.get());
+            return Optional.of(new OutgoingMail(event.email(), t(language, "identity.mail.registration.subject"),
+                    t(language, "identity.mail.registration.body", event.name(), link,
+                            StockholmTime.dateTime(event.expiresAt(), language))));
+        });
+    }
+
+    /** Someone registered with an active account's address: its owner learns how to log in, nothing else. */
+    @ApplicationModuleListener
+    void on(RegistrationForExistingAccount event) {
+        Language language = Language.ofCode(event.language());
+        mail.sendOnce("registration-existing:" + event.noticeId(), new OutgoingMail(event.email(),
+                t(language, "identity.mail.registration.existing.subject"),
+                t(language, "identity.mail.registration.existing.body", event.name(),
+                        links.absolute(language, "/login", "/en/login"),
+                        links.absolute(language, "/glomt-losenord", "/en/forgot-password"))));
     }
 
     private String t(Language language, String key, Object... args) {

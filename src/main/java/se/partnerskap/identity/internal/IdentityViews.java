@@ -41,8 +41,26 @@ public final class IdentityViews {
             boolean editing) {
     }
 
+    /** The page of an invitation's link, or of a registration's (which confirms the address it was sent to). */
     public record InvitationPage(String token, String email, String invitedBy, List<SwedishOrganisation> organisations,
-            String name, FormErrors errors) {
+            String name, boolean registration, FormErrors errors) {
+
+        /** Where the form posts: the address the link came by. */
+        public String action() {
+            return (registration ? "/registrera/" : "/inbjudan/") + token;
+        }
+    }
+
+    public record RegistrationPage(String email, String name, FormErrors errors) {
+    }
+
+    /** My organisations, my requests to join one, and the form to ask. */
+    public record OrganisationsPage(List<SwedishOrganisation> mine, List<MembershipRequests.Request> requests,
+            List<SwedishOrganisation> all, String organisation, String message, int waitingForMe, FormErrors errors) {
+    }
+
+    /** The open requests to join the organisations I may answer for. */
+    public record RequestsPage(List<MembershipRequests.Request> open) {
     }
 
     public record ForgotPage(String email, FormErrors errors) {

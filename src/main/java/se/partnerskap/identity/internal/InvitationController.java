@@ -11,7 +11,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.partnerskap.identity.internal.IdentityViews.InvitationPage;
 import se.partnerskap.web.Ui;
 
-/** The invitation link: shows who invited whom for which organisations; sets name and password once. */
+/**
+ * The invitation link: shows who invited whom for which organisations; sets name and password once. A
+ * registration's link ({@link Registrations}) is the same page under its own address: it confirms the address
+ * the link was mailed to.
+ */
 @Controller
 class InvitationController {
 
@@ -21,13 +25,13 @@ class InvitationController {
         this.accounts = accounts;
     }
 
-    @GetMapping({"/inbjudan/{token}", "/en/invitation/{token}"})
+    @GetMapping({"/inbjudan/{token}", "/en/invitation/{token}", "/registrera/{token}", "/en/register/{token}"})
     String show(@PathVariable String token, Model model) {
         Accounts.PendingInvitation pending = accounts.invitation(token);
         return page(token, pending, pending.invitee().displayName(), new FormErrors(), model);
     }
 
-    @PostMapping({"/inbjudan/{token}", "/en/invitation/{token}"})
+    @PostMapping({"/inbjudan/{token}", "/en/invitation/{token}", "/registrera/{token}", "/en/register/{token}"})
     String accept(Ui ui, @PathVariable String token, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String repeat,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
@@ -50,7 +54,7 @@ class InvitationController {
 
     private String page(String token, Accounts.PendingInvitation pending, String name, FormErrors errors, Model model) {
         model.addAttribute("page", new InvitationPage(token, pending.invitee().email(), pending.invitedBy(),
-                pending.organisations(), name, errors));
+                pending.organisations(), name, pending.registration(), errors));
         return "identity/invitation";
     }
 }

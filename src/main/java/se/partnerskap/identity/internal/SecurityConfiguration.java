@@ -95,6 +95,8 @@ class SecurityConfiguration {
         boolean oidc = properties.oidc().enabled();
         http.authorizeHttpRequests(a -> a
                 .requestMatchers("/konto", "/konto/**", "/en/account", "/en/account/**").authenticated()
+                .requestMatchers("/organisationer/forfragningar", "/organisationer/forfragningar/**",
+                        "/en/organisations/requests", "/en/organisations/requests/**").authenticated()
                 .requestMatchers("/ansokningar", "/ansokningar/**", "/en/applications", "/en/applications/**")
                     .hasRole("APPLICANT")
                 .requestMatchers("/admin/anvandare", "/admin/anvandare/**", "/en/admin/users", "/en/admin/users/**")
