@@ -93,6 +93,9 @@ class DemoNews {
             if (news.importPublished(item, DemoLoader.ACTOR).isPresent()) {
                 count++;
             }
+            if (n.get("programme") != null) { // a grantee's story of a programme other than the partnerships
+                news.tagWithProgramme(SOURCE + key, string(n.get("programme")));
+            }
             if (n.get("translation") != null) {
                 translations.add(new String[] {SOURCE + key, SOURCE + string(n.get("translation"))});
             }

@@ -79,4 +79,9 @@ public class NewsImport {
     public boolean linkTranslations(String sourceKey, String otherSourceKey) {
         return importer.linkTranslations(sourceKey, otherSourceKey);
     }
+
+    /** Tags the imported item {@code sourceKey} with a programme (its key is the tag's); false if either is unknown. */
+    public boolean tagWithProgramme(String sourceKey, String programme) {
+        return importer.tagWithProgramme(sourceKey, programme);
+    }
 }

@@ -2,6 +2,7 @@ package se.partnerskap.newsroom;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +22,13 @@ public class PublicNews {
 
     /** A public item: its language and slug, when it last changed, and its public translation's (or nulls). */
     public record Entry(String language, String slug, Instant changed, String otherLanguage, String otherSlug) {
+    }
+
+    /** The rendered-page cache region that the newsroom empties when an item is published or changed. */
+    public static final String PAGES_REGION = se.partnerskap.newsroom.internal.NewsItems.CACHE_REGION;
+
+    /** A public item as another page links it: title, language, slug, when it was published. */
+    public record Story(String title, String language, String slug, Instant publishedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -55,5 +63,16 @@ public class PublicNews {
                     each.accept(new Entry(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
                             rs.getString(4), rs.getString(5)));
                 });
+    }
+
+    /** The newest public items tagged {@code tagKey} (e.g. a programme's key), at most {@code limit}. */
+    public List<Story> tagged(String tagKey, Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT i.title, i.language, i.slug, i.publish_at FROM news_item i
+                JOIN news_item_tag t ON t.item_id = i.id AND t.tag_key = ?
+                WHERE i.status = 'published' AND i.publish_at <= ? ORDER BY i.publish_at DESC, i.id LIMIT ?
+                """).params(tagKey, Timestamp.from(now), limit)
+                .query((rs, n) -> new Story(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant())).list();
     }
 }

@@ -33,6 +33,20 @@ class PublicPagesBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theFieldworkGrantPageInBothLanguagesHasNoViolationsAndItsStoriesOpen() {
+        open("/resestipendium");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Vem kan söka"))).isVisible();
+        assertAccessible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("In English")).click();
+        assertThat(page).hasURL(url("/en/fieldwork-grant"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Who can apply"))).isVisible();
+        assertAccessible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Understanding corruption through social norms")
+                .setExact(false)).click();
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/news/understanding-corruption-lusaka$"));
+    }
+
+    @Test
     void onANewsItemWithoutTranslationTheLanguageSwitchSaysSoAndStaysOnTheItem() {
         open("/nyheter/tio-miljoner-till-starkt-demokratisamarbete");
         assertThat(page.locator("nav.lang")).hasText("Not available in English");

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.partnerskap.audit.Audit;
 import se.partnerskap.identity.Memberships;
 import se.partnerskap.programme.Components;
+import se.partnerskap.programme.Programmes;
 import se.partnerskap.programme.RoundDetails;
 import se.partnerskap.programme.Rounds;
 import se.partnerskap.web.NotFoundException;
@@ -80,7 +81,10 @@ public class Applications {
         if (!memberships.organisationsOf(userId).contains(organisation)) {
             throw new StartRefused("application.start.error.organisation");
         }
-        RoundDetails round = rounds.details(roundId).orElseThrow(() -> new StartRefused("application.start.error.round"));
+        RoundDetails round = rounds.details(roundId)
+                // this form is the municipal partnership's; another programme's call is not started with it
+                .filter(r -> Programmes.MUNICIPAL_PARTNERSHIP.equals(r.programme()))
+                .orElseThrow(() -> new StartRefused("application.start.error.round"));
         Instant now = clock.instant();
         if (!round.isOpenAt(now)) {
             throw new StartRefused("application.start.error.closed");

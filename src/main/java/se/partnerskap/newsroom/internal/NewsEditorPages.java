@@ -76,7 +76,7 @@ public class NewsEditorPages {
                 .stream().sorted(java.util.Comparator.comparing(NewsItem::title))
                 .map(i -> new Choice(i.id().toString(), i.title())).toList();
         Map<String, List<NewsTag>> tags = new LinkedHashMap<>();
-        for (String kind : List.of("theme", "country", "region")) {
+        for (String kind : List.of("programme", "theme", "country", "region")) {
             tags.put(kind, new ArrayList<>());
         }
         items.tags().forEach(t -> tags.get(t.kind()).add(t));

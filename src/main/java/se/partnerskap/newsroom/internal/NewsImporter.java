@@ -89,6 +89,16 @@ public class NewsImporter {
     }
 
     @Transactional
+    public boolean tagWithProgramme(String sourceKey, String programme) {
+        tags.ensure();
+        return jdbc.sql("""
+                INSERT INTO news_item_tag (item_id, tag_key)
+                SELECT i.id, t.key FROM news_item i JOIN news_tag t ON t.key = ? AND t.kind = 'programme'
+                WHERE i.source_key = ? ON CONFLICT DO NOTHING
+                """).params(programme, sourceKey).update() == 1;
+    }
+
+    @Transactional
     public boolean linkTranslations(String sourceKey, String otherSourceKey) {
         int rows = jdbc.sql("""
                 UPDATE news_item SET translation_group = (SELECT translation_group FROM news_item WHERE source_key = ?)

@@ -75,7 +75,7 @@ public class NewsPages {
         List<Option> types = NewsItem.TYPES.stream()
                 .map(k -> new Option(k, ui.t("newsroom.type." + k), k.equals(t))).toList();
         Map<String, List<Option>> byKind = new LinkedHashMap<>();
-        for (String kind : List.of("theme", "country", "region")) {
+        for (String kind : List.of("programme", "theme", "country", "region")) {
             byKind.put(kind, new ArrayList<>());
         }
         items.tags().forEach(x -> byKind.get(x.kind()).add(new Option(x.key(), x.name(lang), x.key().equals(g))));

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.partnerskap.programme.CoreArea;
+import se.partnerskap.programme.ProgrammeSummary;
 import se.partnerskap.programme.Programmes;
 import se.partnerskap.registry.Country;
 import se.partnerskap.registry.Region;
@@ -42,6 +43,9 @@ public class NewsTagSeeder {
         }
         for (Country c : registry.countries()) {
             add(countryKey(c), "country", c.nameSv(), c.nameEn());
+        }
+        for (ProgrammeSummary p : programmes.all()) {
+            add(p.key(), "programme", p.nameSv(), p.nameEn());
         }
         for (Region r : registry.regions()) {
             String name = regionName(r);

@@ -11,6 +11,7 @@ class PublicSitePaths {
     PathPairs publicSitePathPairs() {
         return PathPairs.of(
                 "/kommunala-partnerskap", "/en/municipal-partnership",
+                "/resestipendium", "/en/fieldwork-grant",
                 "/admin/innehall", "/en/admin/content",
                 "/projekt", "/en/projects",
                 "/karta", "/en/map");

@@ -42,7 +42,7 @@ class SitemapController {
     /** The most addresses in one part (the protocol allows 50 000). */
     static final int PART = 10_000;
     /** The public pages that exist in both languages, by their Swedish path. */
-    static final List<String> PAGES = List.of("/", "/kommunala-partnerskap", "/projekt", "/karta", "/nyheter",
+    static final List<String> PAGES = List.of("/", "/kommunala-partnerskap", "/resestipendium", "/projekt", "/karta", "/nyheter",
             "/publikationer", "/prenumeration");
     private static final String PROGRAMME = Programmes.MUNICIPAL_PARTNERSHIP;
 
