@@ -6,13 +6,18 @@ import se.partnerskap.shared.Language;
 
 /**
  * An extra question of a round's form. {@code type} is one of short-text, long-text, single-choice,
- * multiple-choice, number, date; {@code maxLength} applies to texts.
+ * multiple-choice, number, date, amount (whole kronor), country (one of the round's partner countries) and
+ * declaration (a box the applicant ticks to confirm the question's text); {@code maxLength} applies to texts,
+ * {@code options} to the two choices.
  */
 public record Question(String key, String type, boolean required, String labelSv, String labelEn, String helpSv,
         String helpEn, Integer maxLength, List<Option> options) {
 
     public static final List<String> TYPES = List.of("short-text", "long-text", "single-choice", "multiple-choice",
-            "number", "date");
+            "number", "date", "amount", "country", "declaration");
+
+    /** The value a ticked declaration is stored as. */
+    public static final String CONFIRMED = "yes";
 
     /** Its options in order (none for a question without choices); never null, never changed once made. */
     public Question {

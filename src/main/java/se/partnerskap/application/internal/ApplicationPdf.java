@@ -16,6 +16,7 @@ import se.partnerskap.application.internal.BudgetLimit;
 import se.partnerskap.application.internal.Section;
 import se.partnerskap.identity.People;
 import se.partnerskap.programme.Programmes;
+import se.partnerskap.programme.Question;
 import se.partnerskap.programme.RoundDetails;
 import se.partnerskap.registry.Registry;
 import se.partnerskap.registry.SwedishOrganisation;
@@ -213,9 +214,15 @@ public class ApplicationPdf {
             return SectionRules.sek(v).isPresent() ? Sek.of(SectionRules.sek(v).getAsLong()).format(lang) : v;
         }
         if (field.startsWith("q.")) {
-            return round.questions().stream().filter(q -> field.equals("q." + q.key()) && q.options() != null)
-                    .flatMap(q -> q.options().stream()).filter(o -> o.key().equals(v)).findFirst()
-                    .map(o -> o.label(lang)).orElse(v);
+            return round.questions().stream().filter(q -> field.equals("q." + q.key())).findFirst()
+                    .map(q -> switch (q.type()) {
+                        case "country" -> registry.country(v).map(c -> c.name(lang)).orElse(v);
+                        case "declaration" -> Question.CONFIRMED.equals(v)
+                                ? t("application.question.declaration.confirmed", lang) : v;
+                        case "amount" -> SectionRules.sek(v).isPresent() ? Sek.of(SectionRules.sek(v).getAsLong()).format(lang) : v;
+                        default -> q.options().stream().filter(o -> o.key().equals(v)).findFirst()
+                                .map(o -> o.label(lang)).orElse(v);
+                    }).orElse(v);
         }
         return FormFields.valueKey(field, v).map(key -> messages.getMessage(key, null, v, lang.locale())).orElse(v);
     }

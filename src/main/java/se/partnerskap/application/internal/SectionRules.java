@@ -166,6 +166,9 @@ public class SectionRules {
                         case "multiple-choice" -> c.choices(f, optionKeys(q), q.required());
                         case "number" -> c.integer(f, Integer.MIN_VALUE, Integer.MAX_VALUE, q.required());
                         case "date" -> c.date(f, q.required());
+                        case "amount" -> c.sek(f, q.required());
+                        case "country" -> c.choice(f, round.countries(), q.required());
+                        case "declaration" -> c.choice(f, List.of(Question.CONFIRMED), q.required());
                         default -> c.text(f, LONG, q.required());
                     }
                 }

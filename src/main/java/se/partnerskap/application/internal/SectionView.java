@@ -137,10 +137,13 @@ public record SectionView(ApplicationHeader header, Section section, Answers ans
         return map;
     }
 
+    /** What a question offers to choose: its options, the round's countries, or the declaration's one box. */
     public Map<String, String> questionOptions(Ui ui, Question q) {
         Map<String, String> map = new LinkedHashMap<>();
-        if (q.options() != null) {
-            q.options().forEach(o -> map.put(o.key(), o.label(ui.language())));
+        switch (q.type()) {
+            case "country" -> countries.forEach(c -> map.put(c.iso2(), c.name(ui.language())));
+            case "declaration" -> map.put(Question.CONFIRMED, ui.t("application.question.declaration.confirmed"));
+            default -> q.options().forEach(o -> map.put(o.key(), o.label(ui.language())));
         }
         return map;
     }
@@ -174,7 +177,9 @@ public record SectionView(ApplicationHeader header, Section section, Answers ans
         }
         if (field.startsWith("q.")) {
             return questions.stream().filter(q -> field.equals("q." + q.key())).findFirst()
-                    .map(q -> questionOptions(ui, q).getOrDefault(value, value)).orElse(value);
+                    .map(q -> "amount".equals(q.type()) ? SectionRules.sek(value).stream().mapToObj(ui::money)
+                            .findFirst().orElse(value) : questionOptions(ui, q).getOrDefault(value, value))
+                    .orElse(value);
         }
         if ((field.endsWith("Amount") || field.equals("requested")) && SectionRules.sek(value).isPresent()) {
             return ui.money(SectionRules.sek(value).getAsLong());
