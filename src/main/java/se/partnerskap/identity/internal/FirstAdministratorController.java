@@ -44,11 +44,7 @@ class FirstAdministratorController {
         } else if (typedEmail.length() > 254 || !EMAIL.matcher(typedEmail).matches()) {
             errors.add("email", "identity.error.email.invalid");
         }
-        if (name.isBlank()) {
-            errors.add("name", "identity.error.name.missing");
-        } else if (name.length() > 200) {
-            errors.add("name", "identity.error.name.long");
-        }
+        errors.personName("name", name);
         errors.newPassword("password", password, "repeat", repeat);
         if (!errors.any()) {
             try {

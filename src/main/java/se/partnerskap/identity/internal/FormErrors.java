@@ -33,6 +33,26 @@ public final class FormErrors {
         return errors;
     }
 
+    /** Checks the name a person shows to others: given, and at most 200 characters. */
+    FormErrors personName(String field, String name) {
+        if (name.isBlank()) {
+            add(field, "identity.error.name.missing");
+        } else if (name.length() > 200) {
+            add(field, "identity.error.name.long");
+        }
+        return this;
+    }
+
+    /** Checks an e-mail address as typed: given, and one that mail can be sent to. */
+    FormErrors emailAddress(String field, String email) {
+        if (email.isBlank()) {
+            add(field, "identity.error.email.missing");
+        } else if (!se.partnerskap.shared.EmailAddress.isValid(email.strip())) {
+            add(field, "identity.error.email.invalid");
+        }
+        return this;
+    }
+
     /** Checks a new password typed twice: what {@link PasswordPolicy} asks, and the same both times. */
     FormErrors newPassword(String field, String password, String repeatField, String repeat) {
         var problem = PasswordPolicy.problem(password);

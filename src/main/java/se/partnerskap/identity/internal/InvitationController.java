@@ -36,12 +36,7 @@ class InvitationController {
             @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "") String repeat,
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Accounts.PendingInvitation pending = accounts.invitation(token);
-        FormErrors errors = new FormErrors();
-        if (name.isBlank()) {
-            errors.add("name", "identity.error.name.missing");
-        } else if (name.length() > 200) {
-            errors.add("name", "identity.error.name.long");
-        }
+        FormErrors errors = new FormErrors().personName("name", name);
         errors.newPassword("password", password, "repeat", repeat);
         if (errors.any()) {
             response.setStatus(400);

@@ -12,7 +12,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.partnerskap.identity.SignedIn;
 import se.partnerskap.identity.internal.IdentityViews.RegistrationPage;
 import se.partnerskap.platform.MailLimits;
-import se.partnerskap.shared.EmailAddress;
 import se.partnerskap.web.Ui;
 
 /**
@@ -42,17 +41,7 @@ class RegistrationController {
     @PostMapping({"/registrera", "/en/register"})
     String register(Ui ui, @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String email,
             Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        FormErrors errors = new FormErrors();
-        if (name.isBlank()) {
-            errors.add("name", "identity.error.name.missing");
-        } else if (name.length() > 200) {
-            errors.add("name", "identity.error.name.long");
-        }
-        if (email.isBlank()) {
-            errors.add("email", "identity.error.email.missing");
-        } else if (!EmailAddress.isValid(email.strip())) {
-            errors.add("email", "identity.error.email.invalid");
-        }
+        FormErrors errors = new FormErrors().personName("name", name).emailAddress("email", email);
         if (errors.any()) {
             response.setStatus(400);
             model.addAttribute("page", new RegistrationPage(email, name, errors));

@@ -41,11 +41,7 @@ class UserFormCheck {
         } else if (accounts.byEmail(typedEmail).isPresent()) {
             errors.add("email", "identity.error.email.taken");
         }
-        if (name.isBlank()) {
-            errors.add("name", "identity.error.name.missing");
-        } else if (name.length() > 200) {
-            errors.add("name", "identity.error.name.long");
-        }
+        errors.personName("name", name);
         String lang = "en".equals(language) ? "en" : "sv";
         Set<Role> roles = roles(roleNames);
         Set<UUID> organisations = organisations(organisationIds, errors);
