@@ -203,6 +203,12 @@ public class Programmes {
                 .query((rs, i) -> language.pick(rs.getString(1), rs.getString(2))).optional();
     }
 
+    /** Whether organisations apply to {@code programme} (as to the municipal partnership), not persons. */
+    public boolean forOrganisations(String programme) {
+        return jdbc.sql("SELECT applicant_kind = 'organisation' FROM programme WHERE key = ?").param(programme)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     /** Every programme, by key. */
     public List<ProgrammeSummary> all() {
         return jdbc.sql("""

@@ -40,10 +40,12 @@ public class Applications {
     private final SectionRules rules;
     private final ApplicationEventPublisher events;
     private final ApplicationRows stored;
+    private final Programmes programmes;
 
     Applications(Clock clock, Audit audit, Memberships memberships, Rounds rounds, Components components,
-            SectionRules rules, ApplicationEventPublisher events, ApplicationRows stored) {
+            SectionRules rules, ApplicationEventPublisher events, ApplicationRows stored, Programmes programmes) {
         this.stored = stored;
+        this.programmes = programmes;
         this.clock = clock;
         this.audit = audit;
         this.memberships = memberships;
@@ -82,8 +84,8 @@ public class Applications {
             throw new StartRefused("application.start.error.organisation");
         }
         RoundDetails round = rounds.details(roundId)
-                // this form is the municipal partnership's; another programme's call is not started with it
-                .filter(r -> Programmes.MUNICIPAL_PARTNERSHIP.equals(r.programme()))
+                // this form is an organisation's; a call for people applying themselves is not started with it
+                .filter(r -> programmes.forOrganisations(r.programme()))
                 .orElseThrow(() -> new StartRefused("application.start.error.round"));
         Instant now = clock.instant();
         if (!round.isOpenAt(now)) {
