@@ -29,6 +29,12 @@ public class FollowUpTerms {
         public boolean paysInTranches() {
             return "tranches".equals(paymentModel);
         }
+
+        /** One payment of the whole grant once the agreement is signed (the fieldwork grant's lump sum). */
+        public boolean paysAsLumpSum() {
+            return paysInTranches() && tranches.size() == 1 && tranches.getFirst().sharePercent() == 100
+                    && "agreement-signed".equals(tranches.getFirst().condition());
+        }
     }
 
     private final JdbcClient jdbc;

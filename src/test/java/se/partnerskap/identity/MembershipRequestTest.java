@@ -93,6 +93,8 @@ class MembershipRequestTest extends IdentityTestSupport {
                 .filter(t -> t.contains(email) && t.contains("en handläggare svarar"))).hasSize(1);
 
         var olle = loggedIn(DemoUsers.OLLE.email(), DemoUsers.PASSWORD);
+        // a case officer finds the requests in the navigation
+        assertThat(get(olle, "/en/assessment").body()).contains("href=\"/en/organisations/requests\"");
         var list = get(olle, "/en/organisations/requests");
         assertThat(list.body()).contains("Testa Testsson wants to represent");
         assertThat(postForm(olle, "/en/organisations/requests/" + id, list.body(), Map.of("decision", "decline"))

@@ -142,8 +142,8 @@ public class DecisionLetters {
         }
         FollowUpTerms.Terms follow = followUpTerms.of(programme);
         return List.of(t("assessment.letter.next.agreement", lang),
-                t(follow.paysInTranches() ? "assessment.letter.next.tranches" : "assessment.letter.next.reimbursement",
-                        lang),
+                t(follow.paysAsLumpSum() ? "assessment.letter.next.lumpSum" : follow.paysInTranches()
+                        ? "assessment.letter.next.tranches" : "assessment.letter.next.reimbursement", lang),
                 t("assessment.letter.next.reporting", lang, follow.finalReportDays()));
     }
 
