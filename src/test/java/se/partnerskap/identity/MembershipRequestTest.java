@@ -124,6 +124,16 @@ class MembershipRequestTest extends IdentityTestSupport {
         assertThat(twice.body()).contains("already have a request to that organisation");
         assertThat(jdbc.sql("SELECT count(*) FROM membership_request r JOIN app_user u ON u.id = r.user_id WHERE u.email = ?")
                 .param(email).query(Integer.class).single()).isEqualTo(1);
+        // at most five requests waiting at a time: each one mails an organisation's members
+        var others = jdbc.sql("""
+                SELECT id::text FROM swedish_organisation WHERE id <> %s ORDER BY name LIMIT 5
+                """.formatted(KARLSTAD)).query(String.class).list();
+        for (String other : others.subList(0, 4)) {
+            ask(person, other, "");
+        }
+        var sixth = postForm(person, "/en/account/organisations", page.body(), Map.of("organisation", others.get(4)));
+        assertThat(sixth.statusCode()).isEqualTo(400);
+        assertThat(sixth.body()).contains("five requests waiting");
         // a request id that is not one, or not there: 404
         assertThat(postForm(person, "/en/organisations/requests/" + UUID.randomUUID(), page.body(),
                 Map.of("decision", "approve")).statusCode()).isEqualTo(404);

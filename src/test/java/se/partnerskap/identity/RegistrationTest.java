@@ -122,4 +122,33 @@ class RegistrationTest extends IdentityTestSupport {
         assertThat(swedish.body()).contains("Det finns ett problem").contains("value=\"Namn Namnsson\"");
         assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE email = 'nonsense'").query(Integer.class).single()).isZero();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    se.partnerskap.identity.internal.RegistrationCleanup cleanup;
+
+    @Test
+    void anAddressNeverConfirmedIsForgottenAMonthAfterItsLinkExpiredButNotAnInvitedOne() {
+        String email = newAddress();
+        java.time.Instant registered = java.time.Instant.now();
+        clock.set(registered);
+        register(client(), "/registrera", "Glömd Person", email);
+        mailTo(email, 1);
+        String invited = newAddress();
+        var ada = accounts.byEmail(DemoUsers.ADA.email()).orElseThrow();
+        accounts.invite(ada, new se.partnerskap.identity.internal.Accounts.Invite(invited, "Inbjuden Person", "sv",
+                java.util.Set.of(Role.REVIEWER), java.util.Set.of()));
+        String sql = "SELECT count(*) FROM app_user WHERE email = ?";
+
+        // the link is valid for 7 days; a month after that, not a day earlier, the account is forgotten
+        clock.set(registered.plus(java.time.Duration.ofDays(36)));
+        cleanup.cleanUp();
+        assertThat(jdbc.sql(sql).param(email).query(Integer.class).single()).isEqualTo(1);
+        clock.set(registered.plus(java.time.Duration.ofDays(38)));
+        assertThat(cleanup.cleanUp()).isPositive();
+        assertThat(jdbc.sql(sql).param(email).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql(sql).param(invited).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(sql).param(DemoUsers.ANNA.email()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'user.registration-removed'")
+                .query(Integer.class).single()).isPositive();
+    }
 }

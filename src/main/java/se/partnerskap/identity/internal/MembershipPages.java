@@ -47,6 +47,7 @@ class MembershipPages {
             case NO_SUCH_ORGANISATION -> "identity.error.membership.organisation.missing";
             case ALREADY_MEMBER -> "identity.error.membership.organisation.member";
             case ALREADY_ASKED -> "identity.error.membership.organisation.asked";
+            case TOO_MANY_OPEN -> "identity.error.membership.organisation.tooMany";
         }));
         return errors;
     }

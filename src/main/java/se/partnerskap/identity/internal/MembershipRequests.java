@@ -43,8 +43,11 @@ public class MembershipRequests {
         }
     }
 
+    /** How many requests one person may have waiting at a time (each mails the organisation's members). */
+    static final int OPEN_MAX = 5;
+
     /** Why a request cannot be made. */
-    enum Refusal { NO_SUCH_ORGANISATION, ALREADY_MEMBER, ALREADY_ASKED }
+    enum Refusal { NO_SUCH_ORGANISATION, ALREADY_MEMBER, ALREADY_ASKED, TOO_MANY_OPEN }
 
     /** The answer to a decision: given now, or given before by someone else. */
     enum Decision { DECIDED, ALREADY_DECIDED }
@@ -71,6 +74,10 @@ public class MembershipRequests {
         if (jdbc.sql("SELECT count(*) FROM membership WHERE user_id = ? AND organisation_id = ?")
                 .params(me.userId(), organisationId).query(Integer.class).single() > 0) {
             return Optional.of(Refusal.ALREADY_MEMBER);
+        }
+        if (jdbc.sql("SELECT count(*) FROM membership_request WHERE user_id = ? AND decided_at IS NULL")
+                .param(me.userId()).query(Integer.class).single() >= OPEN_MAX) {
+            return Optional.of(Refusal.TOO_MANY_OPEN);
         }
         UUID id = UUID.randomUUID();
         try {
