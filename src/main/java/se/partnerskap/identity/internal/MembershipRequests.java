@@ -71,8 +71,7 @@ public class MembershipRequests {
         if (registry.swedishOrganisation(organisationId).isEmpty()) {
             return Optional.of(Refusal.NO_SUCH_ORGANISATION);
         }
-        if (jdbc.sql("SELECT count(*) FROM membership WHERE user_id = ? AND organisation_id = ?")
-                .params(me.userId(), organisationId).query(Integer.class).single() > 0) {
+        if (isMember(me.userId(), organisationId)) {
             return Optional.of(Refusal.ALREADY_MEMBER);
         }
         if (jdbc.sql("SELECT count(*) FROM membership_request WHERE user_id = ? AND decided_at IS NULL")
