@@ -113,7 +113,9 @@ class SubmissionTest extends AbstractIntegrationTest {
         String snapshot = jdbc.sql("SELECT snapshot::text FROM submission WHERE application_id = ?").param(id)
                 .query(String.class).single();
         assertThat(snapshot).contains(reference).contains("Kisumu County").contains("Karlstad")
-                .contains("avsiktsforklaring.pdf").contains("\"sha256\"").contains(DemoUsers.ANNA.email());
+                .contains("avsiktsforklaring.pdf").contains("\"sha256\"").contains(DemoUsers.ANNA.email())
+                // the form it was filled against: the round's question in both languages, with its type
+                .contains("Vad vill ni lära er?").contains("What do you want to learn?").contains("\"short-text\"");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE action = 'application.submitted' AND subject_id = ?")
                 .param(id.toString()).query(Integer.class).single()).isEqualTo(1);
 

@@ -203,6 +203,9 @@ public class Submissions {
         r.put("nameEn", round.nameEn());
         r.put("deadline", String.valueOf(round.deadline()));
         s.put("round", r);
+        // the round's questions as they were asked (labels, help, types, options): an officer may still edit them
+        // while the round is open, and what was submitted must keep the words it answered
+        s.put("questions", round.questions());
         SwedishOrganisation org = registry.swedishOrganisation(a.leadOrganisation()).orElse(null);
         s.put("organisation", Map.of("id", a.leadOrganisation().toString(), "name", org == null ? "" : org.name(),
                 "kind", org == null ? "" : org.kind()));
