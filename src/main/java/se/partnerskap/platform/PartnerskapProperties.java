@@ -42,6 +42,7 @@ import org.springframework.validation.annotation.Validated;
  * @param reports Project reports.
  * @param rounds Application rounds.
  * @param pendingSaves Forms kept after a failed save (docs/autosave.md).
+ * @param registrations Accounts people create themselves (docs/identity.md).
  * @param pageCache The rendered-page cache's listening connection (docs/operations.md).
  */
 @Validated
@@ -66,6 +67,7 @@ public record PartnerskapProperties(
         @DefaultValue Reports reports,
         @DefaultValue Rounds rounds,
         @DefaultValue PendingSaves pendingSaves,
+        @DefaultValue Registrations registrations,
         @DefaultValue @Valid PageCache pageCache) {
 
     public PartnerskapProperties {
@@ -140,6 +142,13 @@ public record PartnerskapProperties(
 
     /** @param cleanupCron When kept forms and remembered sessions past their time are deleted (Stockholm time). */
     public record PendingSaves(@DefaultValue("0 17 * * * *") String cleanupCron) {
+    }
+
+    /**
+     * @param cleanupCron When accounts registered but never confirmed are deleted, 30 days after their last link
+     *                    expired (Stockholm time).
+     */
+    public record Registrations(@DefaultValue("0 23 3 * * *") String cleanupCron) {
     }
 
     /**
