@@ -97,4 +97,26 @@ class AccountsBrowserTest extends BrowserTest {
         open("/en/organisations/requests");
         assertAccessible();
     }
+
+    @Test
+    void registeringAndAskingToJoinWorkWithoutJavaScript() {
+        var noScript = pageWithoutJavaScript();
+        noScript.navigate(url("/en/register"));
+        noScript.locator("#name").fill("Nils Noscript");
+        noScript.locator("#email").fill("nils-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@test.example");
+        noScript.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the link")).click();
+        assertThat(noScript).hasURL(url("/en/register/sent"));
+        assertThat(noScript.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Check your e-mail"))).isVisible();
+
+        noScript.navigate(url("/en/login"));
+        noScript.locator("#email").fill(DemoUsers.PER.email());
+        noScript.locator("#password").fill(DemoUsers.PASSWORD);
+        noScript.locator("#password").press("Enter");
+        noScript.navigate(url("/en/account/organisations"));
+        noScript.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send request")).click();
+        assertThat(noScript.locator("#organisation-error")).isVisible();
+        noScript.navigate(url("/en/organisations/requests"));
+        assertThat(noScript.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Requests to represent an organisation");
+    }
 }
