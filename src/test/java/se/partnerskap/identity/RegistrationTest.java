@@ -45,8 +45,10 @@ class RegistrationTest extends IdentityTestSupport {
         assertThat(mail.subject()).isEqualTo("Confirm your e-mail address for Municipal Partnership");
         assertThat(mail.text()).contains("Hello Rita Registrerad").contains("can be used once");
         String link = link(mail.text(), "/en/register/");
-        // nobody can log in before the address is confirmed
+        // nobody can log in before the address is confirmed; administrators see why
         assertThat(login(client(), email, PASSWORD, "en").statusCode()).isEqualTo(401);
+        assertThat(get(loggedIn(DemoUsers.ADA.email(), DemoUsers.PASSWORD), "/en/admin/users").body())
+                .contains(email).contains("Registered, address not confirmed");
 
         var confirming = client();
         var confirm = get(confirming, link);

@@ -108,10 +108,11 @@ public class Accounts {
 
     private List<Account> load(String where, List<Object> params) {
         record Row(UUID id, String email, String displayName, String passwordHash, String language, boolean enabled,
-                Timestamp activatedAt, Timestamp createdAt) {
+                Timestamp activatedAt, Timestamp createdAt, boolean selfRegistered) {
         }
         List<Row> rows = jdbc.sql("""
-                SELECT u.id, u.email, u.display_name, u.password_hash, u.language, u.enabled, u.activated_at, u.created_at
+                SELECT u.id, u.email, u.display_name, u.password_hash, u.language, u.enabled, u.activated_at, u.created_at,
+                       u.self_registered
                 FROM app_user u %s ORDER BY lower(u.display_name), u.email
                 """.formatted(where)).params(params).query(Row.class).list();
         if (rows.isEmpty()) {
@@ -130,7 +131,8 @@ public class Accounts {
                 .list();
         return rows.stream().map(r -> new Account(r.id(), r.email(), r.displayName(), r.passwordHash(),
                 r.language().strip(), r.enabled(), instant(r.activatedAt()), instant(r.createdAt()),
-                Set.copyOf(roles.getOrDefault(r.id(), Set.of())), Set.copyOf(orgs.getOrDefault(r.id(), Set.of()))))
+                Set.copyOf(roles.getOrDefault(r.id(), Set.of())), Set.copyOf(orgs.getOrDefault(r.id(), Set.of())),
+                r.selfRegistered()))
                 .toList();
     }
 

@@ -86,8 +86,9 @@ class Registrations {
         } else {
             userId = UUID.randomUUID();
             jdbc.sql("""
-                    INSERT INTO app_user (id, email, display_name, password_hash, language, enabled, activated_at, created_at)
-                    VALUES (?, ?, ?, NULL, ?, true, NULL, ?)
+                    INSERT INTO app_user (id, email, display_name, password_hash, language, enabled, activated_at, created_at,
+                                          self_registered)
+                    VALUES (?, ?, ?, NULL, ?, true, NULL, ?, true)
                     """).params(userId, address, name, language.code(), Timestamp.from(now)).update();
             jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (?, ?)").params(userId, Role.APPLICANT.name()).update();
             audit.record(address, "user.registered", "user", userId.toString(), Map.of("email", address));
