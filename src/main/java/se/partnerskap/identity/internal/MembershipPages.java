@@ -27,7 +27,7 @@ class MembershipPages {
             FormErrors errors) {
         return new OrganisationsPage(registry.swedishOrganisations(memberships.organisationsOf(me.userId())),
                 requests.mine(me.userId()), registry.swedishOrganisations(), organisation, message,
-                requests.openFor(me, caseOfficer).size(), errors);
+                requests.countOpenFor(me, caseOfficer), errors);
     }
 
     /** Asks to join the chosen organisation if the form is right; what is wrong with it otherwise (nothing written). */

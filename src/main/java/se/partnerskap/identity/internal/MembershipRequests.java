@@ -106,6 +106,16 @@ public class MembershipRequests {
                 : select("r.decided_at IS NULL AND " + MEMBER_OF_ITS_ORGANISATION, me.userId());
     }
 
+    /** How many open requests {@code me} may answer (as {@link #openFor} lists them). */
+    @Transactional(readOnly = true)
+    public int countOpenFor(SignedIn me, boolean caseOfficer) {
+        return caseOfficer
+                ? jdbc.sql("SELECT count(*) FROM membership_request r WHERE r.decided_at IS NULL")
+                        .query(Integer.class).single()
+                : jdbc.sql("SELECT count(*) FROM membership_request r WHERE r.decided_at IS NULL AND "
+                        + MEMBER_OF_ITS_ORGANISATION).param(me.userId()).query(Integer.class).single();
+    }
+
     /** One request, answered or not, whoever may answer it. */
     @Transactional(readOnly = true)
     Optional<Request> one(UUID requestId) {

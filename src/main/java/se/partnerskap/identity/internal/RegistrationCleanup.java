@@ -48,10 +48,8 @@ public class RegistrationCleanup {
         Timestamp expiredBefore = Timestamp.from(clock.instant().minus(KEPT_AFTER_EXPIRY));
         List<UUID> removed = jdbc.sql("""
                 DELETE FROM app_user u
-                WHERE u.activated_at IS NULL AND u.password_hash IS NULL
-                  AND EXISTS (SELECT 1 FROM invitation i WHERE i.user_id = u.id AND i.kind = 'registration')
-                  AND NOT EXISTS (SELECT 1 FROM invitation i WHERE i.user_id = u.id
-                                  AND (i.kind <> 'registration' OR i.expires_at > ?))
+                WHERE u.self_registered AND u.activated_at IS NULL AND u.password_hash IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM invitation i WHERE i.user_id = u.id AND i.expires_at > ?)
                 RETURNING u.id
                 """).param(expiredBefore).query(UUID.class).list();
         removed.forEach(id -> audit.record("system", "user.registration-removed", "user", id.toString(),
