@@ -81,7 +81,7 @@ class EligibilityTest extends AbstractIntegrationTest {
         UUID id = fixtures.complete(DemoUsers.ANNA, round, "amount@karlstad.example", false, "Kisumu County", "KE", 270_000);
         // ... but not once the partner is in Europe (220 000 kr)
         UUID me = fixtures.userId(DemoUsers.ANNA);
-        fixtures.save(id, me, DemoUsers.ANNA, Section.PARTNERS, Map.of("partner1Name", "Kharkiv", "partner1Type",
+        fixtures.save(id, me, DemoUsers.ANNA, "partners", Map.of("partner1Name", "Kharkiv", "partner1Type",
                 "municipality", "partner1Country", "UA", "partner1ContactName", "Olena", "partner1ContactEmail",
                 "olena@kharkiv.example"));
         assertThat(refused(id, "sv")).contains("Du söker 270\u00a0000\u00a0kr, men det högsta beloppet för den här delen är 220\u00a0000\u00a0kr");

@@ -60,7 +60,7 @@ class ReceiptPerRecipientTest extends AbstractIntegrationTest {
         String first = "kontakt-" + round + "@karlstad.example";
         String second = "andra-" + round + "@karlstad.example";
         UUID id = fixtures.complete(DemoUsers.ANNA, round, first);
-        fixtures.save(id, fixtures.userId(DemoUsers.ANNA), DemoUsers.ANNA, Section.APPLICANT, Map.of(
+        fixtures.save(id, fixtures.userId(DemoUsers.ANNA), DemoUsers.ANNA, "applicant", Map.of(
                 "contactName", "Anna Lindqvist", "contactEmail", first, "contactRole", "Samordnare",
                 "contact2Name", "Bo Ek", "contact2Email", second));
         refused = second;
@@ -110,7 +110,7 @@ class ReceiptPerRecipientTest extends AbstractIntegrationTest {
         // Anna chose English for her account and names herself (her address in capitals) as the first contact
         jdbc.sql("UPDATE app_user SET language = 'en' WHERE email = ?").param(DemoUsers.ANNA.email()).update();
         UUID id = fixtures.complete(DemoUsers.ANNA, round, DemoUsers.ANNA.email());
-        fixtures.save(id, fixtures.userId(DemoUsers.ANNA), DemoUsers.ANNA, Section.APPLICANT, Map.of(
+        fixtures.save(id, fixtures.userId(DemoUsers.ANNA), DemoUsers.ANNA, "applicant", Map.of(
                 "contactName", "Anna L", "contactEmail", DemoUsers.ANNA.email().toUpperCase(), "contactRole", "Samordnare",
                 "contact2Name", "Bo Ek", "contact2Email", bo));
 

@@ -36,7 +36,7 @@ class RoundExtensionMailTest extends ApplicationFixtures {
         UUID anna = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(DemoUsers.ANNA.email())
                 .query(UUID.class).single();
         String contact = "kontakt-" + UUID.randomUUID().toString().substring(0, 6) + "@karlstad.demo.example";
-        applications.saveSection(draft, anna, DemoUsers.ANNA.email(), Section.APPLICANT, new Answers(Map.of(
+        applications.saveSection(draft, anna, DemoUsers.ANNA.email(), "applicant", new Answers(Map.of(
                 "contactName", List.of("Karin Kontakt"), "contactEmail", List.of(contact))), 0);
 
         Instant until = Instant.now().plus(Duration.ofDays(20));

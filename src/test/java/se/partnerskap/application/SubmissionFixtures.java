@@ -103,30 +103,32 @@ final class SubmissionFixtures {
             String country, long amount) {
         UUID id = draft(user, round, region);
         UUID me = userId(user);
-        save(id, me, user, Section.APPLICANT, Map.of("contactName", "Anna Lindqvist", "contactEmail", contactEmail,
+        save(id, me, user, "applicant", Map.of("contactName", "Anna Lindqvist", "contactEmail", contactEmail,
                 "contactRole", "Samordnare"));
-        save(id, me, user, Section.PARTNERS, Map.of("partner1Name", partner, "partner1Type", "municipality",
+        save(id, me, user, "partners", Map.of("partner1Name", partner, "partner1Type", "municipality",
                 "partner1Country", country, "partner1ContactName", "Achieng Otieno",
                 "partner1ContactEmail", "achieng@kisumu.example"));
-        save(id, me, user, Section.CORE_AREAS, Map.of("coreAreas", "participation", "theme", "Medborgardialog"));
-        save(id, me, user, Section.CHALLENGE, Map.of("title", "Dialog i Kisumu och Karlstad",
+        save(id, me, user, "core-areas", Map.of("coreAreas", "participation", "theme", "Medborgardialog"));
+        save(id, me, user, "challenge", Map.of("title", "Dialog i Kisumu och Karlstad",
                 "challenge", "Få unga deltar i lokala beslut.", "objectives", "Fler unga i dialogen.",
                 "results", "En gemensam modell för dialog."));
-        save(id, me, user, Section.ACTIVITIES, Map.of("years", "1", "activities", "Studiebesök och workshoppar.",
+        save(id, me, user, "activities", Map.of("years", "1", "activities", "Studiebesök och workshoppar.",
                 "timePlan", "Vår och höst."));
-        save(id, me, user, Section.BUDGET, Map.of("line1Category", "travel", "line1Description", "Resor",
+        save(id, me, user, "budget", Map.of("line1Category", "travel", "line1Description", "Resor",
                 "line1Party", "swedish", "line1Amount", String.valueOf(amount), "requested", String.valueOf(amount)));
-        save(id, me, user, Section.QUESTIONS, Map.of("q.q1", "Hur man når unga"));
+        save(id, me, user, "questions", Map.of("q.q1", "Hur man når unga"));
         applications.attach(id, me, user.email(), "avsiktsforklaring.pdf", pdf());
         Application a = applications.load(id, me).orElseThrow();
         assertThat(a.sections().values()).allMatch(s -> s.state() == SectionState.COMPLETED);
         return id;
     }
 
-    SaveResult save(UUID id, UUID me, DemoUsers.DemoUser user, Section section, Map<String, String> fields) {
+    /** Saves the section of the application's form that {@code section} names by its key (or address segment). */
+    SaveResult save(UUID id, UUID me, DemoUsers.DemoUser user, String section, Map<String, String> fields) {
         Map<String, List<String>> typed = new LinkedHashMap<>();
         fields.forEach((k, v) -> typed.put(k, List.of(v)));
-        int version = applications.load(id, me).orElseThrow().section(section).version();
+        Application a = applications.load(id, me).orElseThrow();
+        int version = a.section(a.form().ofSlug(section).orElseThrow()).version();
         SaveResult result = applications.saveSection(id, me, user.email(), section, new Answers(typed), version);
         assertThat(result).as(section + " saved").isInstanceOf(SaveResult.Saved.class);
         return result;

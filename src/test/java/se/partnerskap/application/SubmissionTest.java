@@ -146,7 +146,7 @@ class SubmissionTest extends AbstractIntegrationTest {
         UUID round = fixtures.round(null, true);
         UUID id = fixtures.complete(DemoUsers.ANNA, round, "tolv-" + round + "@karlstad.example");
         UUID me = fixtures.userId(DemoUsers.ANNA);
-        fixtures.save(id, me, DemoUsers.ANNA, Section.PARTNERS, Map.of("partner1Name", "Kisumu County",
+        fixtures.save(id, me, DemoUsers.ANNA, "partners", Map.of("partner1Name", "Kisumu County",
                 "partner1Type", "district", "partner1Country", "KE", "partner1ContactName", "Achieng Otieno",
                 "partner1ContactEmail", "achieng@kisumu.example", "partner2Name", "Arusha City",
                 "partner2Type", "municipality", "partner2Country", "TZ", "partner2ContactName", "Neema Mushi",
@@ -159,7 +159,7 @@ class SubmissionTest extends AbstractIntegrationTest {
             budget.put("line" + i + "Amount", "10000");
         }
         budget.put("requested", "120000");
-        fixtures.save(id, me, DemoUsers.ANNA, Section.BUDGET, budget);
+        fixtures.save(id, me, DemoUsers.ANNA, "budget", budget);
         HttpClient anna = anna();
         assertThat(submit(anna, id).statusCode()).isEqualTo(302);
 
@@ -198,12 +198,12 @@ class SubmissionTest extends AbstractIntegrationTest {
         budget.put("line1Description", "Projektledning");
         budget.put("line1Party", "swedish");
         budget.put("line1Category", "salaries");
-        fixtures.save(id, me, DemoUsers.ANNA, Section.BUDGET, budget);
+        fixtures.save(id, me, DemoUsers.ANNA, "budget", budget);
         Map<String, String> applicant = new java.util.LinkedHashMap<>();
         applicant.put("contactRole", "Samordnare");
         applicant.put("contactEmail", "ordning-" + round + "@karlstad.example");
         applicant.put("contactName", "Anna Lindqvist");
-        fixtures.save(id, me, DemoUsers.ANNA, Section.APPLICANT, applicant);
+        fixtures.save(id, me, DemoUsers.ANNA, "applicant", applicant);
         HttpClient anna = anna();
         assertThat(submit(anna, id).statusCode()).isEqualTo(302);
 
@@ -338,8 +338,8 @@ class SubmissionTest extends AbstractIntegrationTest {
 
         // the draft is read-only: saves and attachments are refused, what was saved is kept
         UUID me = fixtures.userId(DemoUsers.ANNA);
-        int version = applications.load(late, me).orElseThrow().section(Section.CHALLENGE).version();
-        assertThatThrownBy(() -> applications.saveSection(late, me, DemoUsers.ANNA.email(), Section.CHALLENGE,
+        int version = applications.load(late, me).orElseThrow().section("challenge").version();
+        assertThatThrownBy(() -> applications.saveSection(late, me, DemoUsers.ANNA.email(), "challenge",
                 new Answers(Map.of("title", List.of("Ändrad för sent"))), version))
                 .isInstanceOf(DeadlinePassedException.class);
         assertThatThrownBy(() -> applications.attach(late, me, DemoUsers.ANNA.email(), "sen.pdf", SubmissionFixtures.pdf()))

@@ -34,6 +34,11 @@ public final class FollowUpFixtures {
                 ON CONFLICT DO NOTHING
                 """).param(TRANCHES).update();
         jdbc.sql("""
+                INSERT INTO programme_form (programme_key, version, definition)
+                SELECT ?, version, definition FROM programme_form WHERE programme_key = 'kommunala-partnerskap'
+                ON CONFLICT DO NOTHING
+                """).param(TRANCHES).update();
+        jdbc.sql("""
                 INSERT INTO programme_tranche (programme_key, position, share_percent, condition) VALUES
                   (?, 1, 40, 'agreement-signed'), (?, 2, 40, 'report-approved'), (?, 3, 20, 'final-report-approved')
                 ON CONFLICT DO NOTHING

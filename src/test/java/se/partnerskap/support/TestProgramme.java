@@ -32,6 +32,7 @@ public final class TestProgramme {
         copy(jdbc, "component", "key, position, name_sv, name_en, description_sv, description_en, min_years, max_years, outside_rounds, max_partners");
         copy(jdbc, "amount_rule", "component_key, world_region, min_parties, max_sek, per_year");
         copy(jdbc, "programme_applicant_kind", "kind");
+        copy(jdbc, "programme_form", "version, definition"); // filled in on the municipal partnership's form
     }
 
     private static void copy(JdbcClient jdbc, String table, String columns) {

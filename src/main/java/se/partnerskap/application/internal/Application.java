@@ -1,31 +1,43 @@
 package se.partnerskap.application.internal;
 
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * An application: for a round and a component, led by a Swedish organisation, with its sections and
- * attachments. Only a draft may change.
+ * An application: for a round and a component, led by a Swedish organisation, filled in on a version of its
+ * programme's form, with its sections' answers (by section key) and attachments. Only a draft may change.
  */
 public record Application(UUID id, UUID roundId, String programme, String component, UUID leadOrganisation,
         ApplicationStatus status, String title, String createdBy, Instant createdAt, Instant updatedAt,
-        Map<Section, SectionAnswers> sections, List<AttachmentInfo> attachments) {
+        ApplicationForm form, Map<String, SectionAnswers> sections, List<AttachmentInfo> attachments) {
 
     public Application {
-        EnumMap<Section, SectionAnswers> all = new EnumMap<>(Section.class);
-        for (Section s : Section.values()) {
-            all.put(s, new SectionAnswers(s, Answers.EMPTY, SectionState.NOT_STARTED, 0, null, null));
-        }
-        all.putAll(sections);
-        sections = java.util.Collections.unmodifiableMap(all);
+        sections = Map.copyOf(sections);
         attachments = List.copyOf(attachments);
     }
 
+    /** The answers of one of its form's sections (not started until first saved). */
     public SectionAnswers section(Section section) {
-        return sections.get(section);
+        return section(section.key());
+    }
+
+    /** The answers of the section of its form with that key. */
+    public SectionAnswers section(String key) {
+        SectionAnswers stored = sections.get(key);
+        return stored != null ? stored : new SectionAnswers(key, Answers.EMPTY, SectionState.NOT_STARTED, 0, null, null);
+    }
+
+    /** The answers of the form's section of a kind, empty when the form has none (another programme's form). */
+    public Answers answers(Section.Kind kind) {
+        return form.of(kind).map(s -> section(s).answers()).orElse(Answers.EMPTY);
+    }
+
+    /** The same application with other answers (all its sections as just read). */
+    public Application with(Map<String, SectionAnswers> read) {
+        return new Application(id, roundId, programme, component, leadOrganisation, status, title, createdBy, createdAt,
+                updatedAt, form, read, attachments);
     }
 
     public boolean isDraft() {
@@ -44,7 +56,7 @@ public record Application(UUID id, UUID roundId, String programme, String compon
         }
     }
 
-    /** Every section that applies ({@link Section#in}) completed: what submission requires. */
+    /** Every section that applies ({@link ApplicationForm#in}) completed: what submission requires. */
     public boolean complete(List<Section> applying) {
         return completedCount(applying) == applying.size();
     }

@@ -156,13 +156,13 @@ public class ApplicationPages {
         RoundDetails round = rounds.details(a.roundId()).orElseThrow();
         List<Country> countries = registry.countries().stream().filter(c -> round.countries().contains(c.iso2()))
                 .sorted(java.util.Comparator.comparing(c -> c.name(ui.language()))).toList();
-        List<SwedishOrganisation> organisations = section == Section.APPLICANT
+        List<SwedishOrganisation> organisations = section.is(Section.Kind.APPLICANT)
                 ? registry.swedishOrganisations().stream().filter(o -> !o.id().equals(a.leadOrganisation())).toList()
                 : List.of();
         SectionAnswers stored = a.section(section);
         return new SectionView(header, section, answers, version, errors, conflictSaved, restored,
                 applications.budgetLimit(a), countries, organisations, programmes.coreAreas(a.programme()),
-                components.component(a.programme(), a.component()).orElseThrow(), round.questions(),
+                components.component(a.programme(), a.component()).orElseThrow(), section.questionsIn(round),
                 stored.savedAt() == null ? null : time(stored.savedAt()));
     }
 

@@ -108,9 +108,9 @@ public class ApplicationPdf {
                 new Line(t("submission.pdf.submittedBy", lang), people.name(submittedBy)), // by name, not by login address
                 new Line(t("submission.pdf.version", lang), String.valueOf(version)));
         List<Part> parts = new ArrayList<>();
-        for (Section s : Section.in(round)) { // the task list's order
+        for (Section s : a.form().in(round)) { // the task list's order
             List<Block> blocks = new ArrayList<>();
-            if (s == Section.ATTACHMENTS) {
+            if (s.is(Section.Kind.ATTACHMENTS)) {
                 List<Line> lines = new ArrayList<>();
                 for (AttachmentInfo info : a.attachments()) {
                     lines.add(new Line(info.fileName(), "SHA-256 " + info.sha256()));
@@ -119,7 +119,7 @@ public class ApplicationPdf {
             } else {
                 blocks.addAll(blocks(s, a.section(s).answers(), a, round, limit, lang));
             }
-            parts.add(new Part(t("application.section." + s.key(), lang), blocks));
+            parts.add(new Part(s.title(lang), blocks));
         }
         Map<String, String> texts = Map.of(
                 "heading", t("submission.pdf.heading", lang),
@@ -133,8 +133,8 @@ public class ApplicationPdf {
     private List<Block> blocks(Section s, Answers answers, Application a, RoundDetails round, BudgetLimit limit,
             Language lang) {
         List<Block> blocks = new ArrayList<>();
-        List<String> order = FormFields.order(s, round.questions(), answers);
-        if (s == Section.PARTNERS) {
+        List<String> order = FormFields.order(s, s.questionsIn(round), answers);
+        if (s.is(Section.Kind.PARTNERS)) {
             List<Integer> rows = NumberedRows.PARTNER.numbers(answers);
             for (int n : rows) {
                 List<Line> lines = lines(order.stream().filter(f -> NumberedRows.PARTNER.row(f).orElse(0) == n).toList(),
@@ -145,7 +145,7 @@ public class ApplicationPdf {
                 }
             }
             order = order.stream().filter(f -> NumberedRows.PARTNER.row(f).isEmpty()).toList();
-        } else if (s == Section.BUDGET) {
+        } else if (s.is(Section.Kind.BUDGET)) {
             List<List<String>> rows = new ArrayList<>();
             for (int n : NumberedRows.LINE.numbers(answers)) {
                 List<String> cells = NumberedRows.LINE.parts().stream()
@@ -174,7 +174,7 @@ public class ApplicationPdf {
         for (String field : fields) {
             String value = shown(field, answers, a, round, lang);
             if (!value.isBlank()) {
-                lines.add(new Line(label(field, round, lang), value));
+                lines.add(new Line(label(field, a, round, lang), value));
             }
         }
         return lines;
@@ -186,10 +186,15 @@ public class ApplicationPdf {
                 .map(v -> value(field, v, a, round, lang)).toList());
     }
 
-    private String label(String field, RoundDetails round, Language lang) {
+    /** Every question the application's form asks in its round (their keys are the form's, one each). */
+    private static java.util.stream.Stream<Question> asked(Application a, RoundDetails round) {
+        return a.form().in(round).stream().flatMap(s -> s.questionsIn(round).stream());
+    }
+
+    private String label(String field, Application a, RoundDetails round, Language lang) {
         FormFields.Label label = FormFields.label(field);
         if (label == null) {
-            return round.questions().stream().filter(q -> field.equals("q." + q.key())).findFirst()
+            return asked(a, round).filter(q -> field.equals("q." + q.key())).findFirst()
                     .map(q -> q.label(lang)).orElse(field);
         }
         return messages.getMessage(label.key(), label.args(), field, lang.locale());
@@ -214,7 +219,7 @@ public class ApplicationPdf {
             return SectionRules.sek(v).isPresent() ? Sek.of(SectionRules.sek(v).getAsLong()).format(lang) : v;
         }
         if (field.startsWith("q.")) {
-            return round.questions().stream().filter(q -> field.equals("q." + q.key())).findFirst()
+            return asked(a, round).filter(q -> field.equals("q." + q.key())).findFirst()
                     .map(q -> switch (q.type()) {
                         case "country" -> registry.country(v).map(c -> c.name(lang)).orElse(v);
                         case "declaration" -> Question.CONFIRMED.equals(v)

@@ -4,10 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,11 +29,13 @@ class ApplicationRows {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Rounds rounds;
+    private final ApplicationForms forms;
 
-    ApplicationRows(JdbcClient jdbc, JsonMapper json, Rounds rounds) {
+    ApplicationRows(JdbcClient jdbc, JsonMapper json, Rounds rounds, ApplicationForms forms) {
         this.jdbc = jdbc;
         this.json = json;
         this.rounds = rounds;
+        this.forms = forms;
     }
 
     /** Those {@code orgs} lead or co-apply to, latest change first. */
@@ -61,18 +63,20 @@ class ApplicationRows {
     }
 
     private static final String SUMMARY = """
-            SELECT a.id, a.round_id, a.component_key, a.lead_organisation_id, a.status, a.title, a.updated_at,
+            SELECT a.id, a.round_id, a.programme_key, a.form_version, a.component_key, a.lead_organisation_id, a.status,
+                   a.title, a.updated_at,
                    (SELECT coalesce(string_agg(s.section_key, ','), '') FROM application_section s
                     WHERE s.application_id = a.id AND s.state = 'completed') AS done
             """;
 
-    /** Rows of {@link #SUMMARY}: each round's sections looked up once for all rows. */
+    /** Rows of {@link #SUMMARY}: the sections of each round and form looked up once for all rows. */
     private org.springframework.jdbc.core.RowMapper<ApplicationSummary> summaries() {
-        Map<UUID, List<Section>> applying = new java.util.HashMap<>();
+        Map<String, List<Section>> applying = new java.util.HashMap<>();
         return (rs, i) -> {
             UUID round = rs.getObject("round_id", UUID.class);
-            List<Section> sections = applying.computeIfAbsent(round, r -> rounds.details(r).map(Section::in)
-                    .orElse(List.of(Section.values())));
+            ApplicationForm form = forms.of(rs.getString("programme_key"), rs.getInt("form_version"));
+            List<Section> sections = applying.computeIfAbsent(round + "/" + form.version(),
+                    r -> rounds.details(round).map(form::in).orElse(form.sections()));
             List<String> done = List.of(rs.getString("done").split(","));
             int completed = (int) sections.stream().filter(s -> done.contains(s.key())).count();
             return new ApplicationSummary(rs.getObject("id", UUID.class), round, rs.getString("component_key"),
@@ -84,38 +88,46 @@ class ApplicationRows {
     /** The application with its sections and attachments, or empty. */
     Optional<Application> find(UUID id) {
         Optional<Application> head = jdbc.sql("""
-                SELECT id, round_id, programme_key, component_key, lead_organisation_id, status, title, created_by,
-                       created_at, updated_at FROM application WHERE id = ?
-                """).param(id).query((rs, i) -> new Application(rs.getObject("id", UUID.class),
-                rs.getObject("round_id", UUID.class), rs.getString("programme_key"), rs.getString("component_key"),
-                rs.getObject("lead_organisation_id", UUID.class), ApplicationStatus.ofKey(rs.getString("status")),
-                rs.getString("title"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant(), Map.of(), List.of())).optional();
+                SELECT id, round_id, programme_key, form_version, component_key, lead_organisation_id, status, title,
+                       created_by, created_at, updated_at FROM application WHERE id = ?
+                """).param(id).query((rs, i) -> head(rs, List.of())).optional();
         if (head.isEmpty()) {
             return head;
         }
         Application a = head.get();
         return Optional.of(new Application(a.id(), a.roundId(), a.programme(), a.component(), a.leadOrganisation(),
-                a.status(), a.title(), a.createdBy(), a.createdAt(), a.updatedAt(), sectionsOf(id), attachments(id)));
+                a.status(), a.title(), a.createdBy(), a.createdAt(), a.updatedAt(), a.form(), sectionsOf(id),
+                attachments(id)));
     }
 
-    Map<Section, SectionAnswers> sectionsOf(UUID id) {
-        Map<Section, SectionAnswers> sections = new EnumMap<>(Section.class);
+    /** An application row of the columns {@link #find} reads, without its answers. */
+    private Application head(ResultSet rs, List<AttachmentInfo> attachments) throws SQLException {
+        return new Application(rs.getObject("id", UUID.class), rs.getObject("round_id", UUID.class),
+                rs.getString("programme_key"), rs.getString("component_key"),
+                rs.getObject("lead_organisation_id", UUID.class), ApplicationStatus.ofKey(rs.getString("status")),
+                rs.getString("title"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(), forms.of(rs.getString("programme_key"), rs.getInt("form_version")),
+                Map.of(), attachments);
+    }
+
+    /** The stored answers of every section, by section key. */
+    Map<String, SectionAnswers> sectionsOf(UUID id) {
+        Map<String, SectionAnswers> sections = new java.util.HashMap<>();
         jdbc.sql("""
                 SELECT section_key, answers::text AS answers, state, version, saved_by, saved_at
                 FROM application_section WHERE application_id = ?
-                """).param(id).query((RowCallback) rs -> Section.ofKey(rs.getString("section_key"))
-                .ifPresent(s -> sections.put(s, sectionAnswers(s, rs))));
+                """).param(id).query((RowCallback) rs -> sections.put(rs.getString("section_key"),
+                sectionAnswers(rs.getString("section_key"), rs)));
         return sections;
     }
 
     private interface RowCallback extends org.springframework.jdbc.core.RowCallbackHandler {
     }
 
-    SectionAnswers sectionAnswers(Section s, ResultSet rs) {
+    SectionAnswers sectionAnswers(String key, ResultSet rs) {
         try {
             Timestamp at = rs.getTimestamp("saved_at");
-            return new SectionAnswers(s, answers(rs.getString("answers")), SectionState.ofKey(rs.getString("state")),
+            return new SectionAnswers(key, answers(rs.getString("answers")), SectionState.ofKey(rs.getString("state")),
                     rs.getInt("version"), rs.getString("saved_by"), at == null ? null : at.toInstant());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -150,16 +162,17 @@ class ApplicationRows {
 
     // ---- writes
 
-    /** A new draft of {@code organisation} in a round, with every section not started. */
-    void create(UUID id, UUID roundId, String programme, String component, UUID organisation, String actor, Instant now) {
+    /** A new draft of {@code organisation} in a round on a version of its programme's form, every section not started. */
+    void create(UUID id, UUID roundId, ApplicationForm form, String component, UUID organisation, String actor,
+            Instant now) {
         jdbc.sql("""
-                INSERT INTO application (id, round_id, programme_key, component_key, lead_organisation_id, status,
-                                         created_by, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?)
-                """).params(id, roundId, programme, component, organisation, actor, Timestamp.from(now),
-                Timestamp.from(now)).update();
-        for (Section s : Section.values()) {
-            // every section is stored; one that does not apply in the round (Section.in) is not counted
+                INSERT INTO application (id, round_id, programme_key, form_version, component_key, lead_organisation_id,
+                                         status, created_by, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)
+                """).params(id, roundId, form.programme(), form.version(), component, organisation, actor,
+                Timestamp.from(now), Timestamp.from(now)).update();
+        for (Section s : form.sections()) {
+            // every section is stored; one that does not apply in the round (ApplicationForm.in) is not counted
             jdbc.sql("INSERT INTO application_section (application_id, section_key, state) VALUES (?, ?, 'not-started')")
                     .params(id, s.key()).update();
         }
@@ -215,51 +228,54 @@ class ApplicationRows {
                 """).params(id, section.key(), actor).query(String.class).optional().map(this::answers);
     }
 
-    /** The application to save in (without its sections), locked, and whether {@code actor} has a refused save open. */
-    record Locked(Application application, boolean openConflict) {
+    /**
+     * The application to save in (without its answers), locked, and the sections in which {@code actor} has a
+     * refused save open.
+     */
+    record Locked(Application application, Set<String> openConflicts) {
+        boolean openConflict(Section section) {
+            return openConflicts.contains(section.key());
+        }
     }
 
     /** The application, locked for a save by a member of its lead organisation; empty for anyone else. */
-    Optional<Locked> lockForSave(UUID id, UUID userId, Section section, String actor) {
+    Optional<Locked> lockForSave(UUID id, UUID userId, String actor) {
         return jdbc.sql("""
-                SELECT a.id, a.round_id, a.programme_key, a.component_key, a.lead_organisation_id, a.status, a.title,
-                       a.created_by, a.created_at, a.updated_at,
-                       EXISTS (SELECT 1 FROM section_conflict c WHERE c.application_id = a.id AND c.section_key = :section
-                               AND c.refused_by = :actor AND c.resolved_at IS NULL) AS open_conflict
+                SELECT a.id, a.round_id, a.programme_key, a.form_version, a.component_key, a.lead_organisation_id,
+                       a.status, a.title, a.created_by, a.created_at, a.updated_at,
+                       ARRAY(SELECT c.section_key FROM section_conflict c WHERE c.application_id = a.id
+                             AND c.refused_by = :actor AND c.resolved_at IS NULL) AS open_conflicts
                 FROM application a WHERE a.id = :id AND %s
                 FOR NO KEY UPDATE OF a
                 """.formatted(Memberships.isMemberOf("a.lead_organisation_id")))
-                .param("id", id).param("member", userId).param("section", section.key()).param("actor", actor)
-                .query((rs, i) -> new Locked(new Application(rs.getObject("id", UUID.class),
-                        rs.getObject("round_id", UUID.class), rs.getString("programme_key"), rs.getString("component_key"),
-                        rs.getObject("lead_organisation_id", UUID.class), ApplicationStatus.ofKey(rs.getString("status")),
-                        rs.getString("title"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("updated_at").toInstant(), Map.of(), List.of()), rs.getBoolean("open_conflict")))
+                .param("id", id).param("member", userId).param("actor", actor)
+                .query((rs, i) -> new Locked(head(rs, List.of()),
+                        Set.of((String[]) rs.getArray("open_conflicts").getArray())))
                 .optional();
     }
 
-    void addAttachment(UUID attachmentId, UUID id, PdfUpload upload, String actor, Instant now) {
+    void addAttachment(UUID attachmentId, UUID id, Section section, PdfUpload upload, String actor, Instant now) {
         jdbc.sql("""
                 INSERT INTO attachment (id, application_id, file_name, content_type, size_bytes, sha256, content, added_by, added_at)
                 VALUES (?, ?, ?, 'application/pdf', ?, ?, ?, ?, ?)
                 """).params(attachmentId, id, upload.fileName(), (long) upload.content().length, upload.sha256(),
                 upload.content(), actor, Timestamp.from(now)).update();
-        attachmentsChanged(id, actor, now);
+        attachmentsChanged(id, section, actor, now);
     }
 
-    void removeAttachment(UUID attachmentId, UUID id, String actor, Instant now) {
+    void removeAttachment(UUID attachmentId, UUID id, Section section, String actor, Instant now) {
         jdbc.sql("DELETE FROM attachment WHERE id = ? AND application_id = ?").params(attachmentId, id).update();
-        attachmentsChanged(id, actor, now);
+        attachmentsChanged(id, section, actor, now);
     }
 
-    /** The attachments section is completed while there is a file, and its version moves with every change. */
-    private void attachmentsChanged(UUID id, String actor, Instant now) {
+    /** The form's attachments section is completed while there is a file, and its version moves with every change. */
+    private void attachmentsChanged(UUID id, Section section, String actor, Instant now) {
         jdbc.sql("""
                 UPDATE application_section SET version = version + 1, saved_by = ?, saved_at = ?,
                        state = CASE WHEN (SELECT count(*) FROM attachment WHERE application_id = ?) > 0
                                     THEN 'completed' ELSE 'not-started' END
-                WHERE application_id = ? AND section_key = 'attachments'
-                """).params(actor, Timestamp.from(now), id, id).update();
+                WHERE application_id = ? AND section_key = ?
+                """).params(actor, Timestamp.from(now), id, id, section.key()).update();
         jdbc.sql("UPDATE application SET updated_at = ? WHERE id = ?").params(Timestamp.from(now), id).update();
     }
 }

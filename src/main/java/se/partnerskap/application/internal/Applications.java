@@ -41,10 +41,13 @@ public class Applications {
     private final ApplicationEventPublisher events;
     private final ApplicationRows stored;
     private final Programmes programmes;
+    private final ApplicationForms forms;
 
     Applications(Clock clock, Audit audit, Memberships memberships, Rounds rounds, Components components,
-            SectionRules rules, ApplicationEventPublisher events, ApplicationRows stored, Programmes programmes) {
+            SectionRules rules, ApplicationEventPublisher events, ApplicationRows stored, Programmes programmes,
+            ApplicationForms forms) {
         this.stored = stored;
+        this.forms = forms;
         this.programmes = programmes;
         this.clock = clock;
         this.audit = audit;
@@ -94,10 +97,13 @@ public class Applications {
         if (!round.components().contains(component)) {
             throw new StartRefused("application.start.error.component");
         }
+        // the draft is filled in on the programme's form as it is now; a later version does not change it
+        ApplicationForm form = forms.latest(round.programme()).orElseThrow(() -> new StartRefused("application.start.error.round"));
         UUID id = UUID.randomUUID();
-        stored.create(id, roundId, round.programme(), component, organisation, actor, now);
+        stored.create(id, roundId, form, component, organisation, actor, now);
         audit.record(actor, "application.draft-created", "application", id.toString(), Map.of(
-                "round", roundId.toString(), "component", component, "organisation", organisation.toString()));
+                "round", roundId.toString(), "component", component, "organisation", organisation.toString(),
+                "form", form.version()));
         events.publishEvent(new ApplicationStarted(id, roundId, component, organisation));
         return id;
     }
@@ -132,7 +138,13 @@ public class Applications {
 
     /** The sections of {@code application} that apply in its round, in the task list's order. */
     public List<Section> sections(Application application) {
-        return rounds.details(application.roundId()).map(Section::in).orElse(List.of(Section.values()));
+        ApplicationForm form = application.form();
+        return rounds.details(application.roundId()).map(form::in).orElse(form.sections());
+    }
+
+    /** The section of its form a page address names (in either language), if it applies in its round. */
+    public Optional<Section> section(Application application, String slug) {
+        return application.form().ofSlug(slug).filter(sections(application)::contains);
     }
 
     /** The application if {@code userId} is a member of its lead organisation; otherwise empty. */
@@ -146,7 +158,7 @@ public class Applications {
      */
     public Optional<Application> readable(UUID id, UUID userId) {
         List<UUID> orgs = memberships.organisationsOf(userId);
-        return stored.find(id).filter(a -> orgs.contains(a.leadOrganisation()) || a.section(Section.APPLICANT).answers()
+        return stored.find(id).filter(a -> orgs.contains(a.leadOrganisation()) || a.answers(Section.Kind.APPLICANT)
                 .all("coApplicants").stream().anyMatch(o -> orgs.stream().anyMatch(m -> m.toString().equals(o))));
     }
 
@@ -171,23 +183,26 @@ public class Applications {
     /**
      * Saves a section as typed, based on {@code version}. Invalid values refuse the whole save (nothing
      * stored); missing answers are stored and leave the section in progress; a save based on an older
-     * version than the stored one is refused and the refused answers are kept as a conflict.
+     * version than the stored one is refused and the refused answers are kept as a conflict. {@code slug} names
+     * the section of the application's form by its address in either language.
      */
     @Transactional
-    public SaveResult saveSection(UUID id, UUID userId, String actor, Section section, Answers typed, int version) {
-        if (section == Section.ATTACHMENTS) {
-            throw new IllegalArgumentException("Attachments are added one by one");
-        }
+    public SaveResult saveSection(UUID id, UUID userId, String actor, String slug, Answers typed, int version) {
         // one statement reads what authorises the save: the application, locked (a submission, which takes it
         // FOR UPDATE, waits for running saves; two saves of one application take turns instead of deadlocking
         // on its change time, as two FOR SHARE locks did), and whether the user is a member of its lead
-        ApplicationRows.Locked locked = lockForSave(id, userId, section, actor).orElseThrow(NotFound::new);
-        Application application = locked.application();
+        ApplicationRows.Locked head = stored.lockForSave(id, userId, actor).orElseThrow(NotFound::new);
+        Section section = head.application().form().ofSlug(slug).orElseThrow(NotFound::new);
+        if (section.is(Section.Kind.ATTACHMENTS)) {
+            throw new NotFound(); // attachments are added one by one
+        }
+        Application application = rules.readsOtherSections(section) // the budget's limit reads the other sections
+                ? head.application().with(stored.sectionsOf(id)) : head.application();
         if (!application.isEditable()) {
             throw new Application.NotEditableException(id);
         }
         RoundDetails round = rounds.details(application.roundId()).orElseThrow();
-        if (!Section.in(round).contains(section)) {
+        if (!application.form().in(round).contains(section)) {
             throw new NotFound(); // the round asks no extra questions
         }
         if (!round.isOpenAt(clock.instant())) { // submission: after the deadline drafts are read-only
@@ -201,7 +216,7 @@ public class Applications {
         SectionState state = answers.blank() ? SectionState.NOT_STARTED
                 : check.remaining().isEmpty() ? SectionState.COMPLETED : SectionState.IN_PROGRESS;
         Instant now = clock.instant();
-        String title = section == Section.CHALLENGE ? answers.one("title").strip() : null;
+        String title = section.is(Section.Kind.CHALLENGE) ? answers.one("title").strip() : null;
         // the section only if nobody saved it since {@code version}, and with it the application's change time
         int rows = stored.saveSection(id, section, version, answers, state, title, actor, now);
         if (rows == 0) {
@@ -211,24 +226,12 @@ public class Applications {
                     "section", section.key(), "basedOn", version, "saved", current.version()));
             return new SaveResult.Conflict(current, answers);
         }
-        if (locked.openConflict()) { // this save settles the person's refused one
+        if (head.openConflict(section)) { // this save settles the person's refused one
             stored.resolveConflict(id, section, actor, now);
         }
         audit.record(actor, "application.section-saved", "application", id.toString(), Map.of(
                 "section", section.key(), "version", version + 1, "state", state.key()));
         return new SaveResult.Saved(version + 1, now, state, check.remaining());
-    }
-
-    private Optional<ApplicationRows.Locked> lockForSave(UUID id, UUID userId, Section section, String actor) {
-        Optional<ApplicationRows.Locked> head = stored.lockForSave(id, userId, section, actor);
-        if (head.isEmpty() || !rules.readsOtherSections(section)) {
-            return head;
-        }
-        // the budget's limit depends on the partners, co-applicants and years of the other sections
-        Application a = head.get().application();
-        return Optional.of(new ApplicationRows.Locked(new Application(a.id(), a.roundId(), a.programme(), a.component(),
-                a.leadOrganisation(), a.status(), a.title(), a.createdBy(), a.createdAt(), a.updatedAt(), stored.sectionsOf(id),
-                List.of()), head.get().openConflict()));
     }
 
     /** What the rules say about a section as stored (for the page and "check your answers"). */
@@ -301,7 +304,7 @@ public class Applications {
         String sha = upload.sha256();
         UUID attachmentId = UUID.randomUUID();
         Instant now = clock.instant();
-        stored.addAttachment(attachmentId, id, upload, actor, now);
+        stored.addAttachment(attachmentId, id, attachmentsOf(application), upload, actor, now);
         audit.record(actor, "application.attachment-added", "application", id.toString(), Map.of(
                 "attachment", attachmentId.toString(), "name", name, "size", content.length, "sha256", sha));
         return new AttachmentInfo(attachmentId, name, content.length, sha, actor, now);
@@ -317,9 +320,14 @@ public class Applications {
         AttachmentInfo info = application.attachments().stream().filter(a -> a.id().equals(attachmentId)).findFirst()
                 .orElseThrow(NotFound::new);
         Instant now = clock.instant();
-        stored.removeAttachment(attachmentId, id, actor, now);
+        stored.removeAttachment(attachmentId, id, attachmentsOf(application), actor, now);
         audit.record(actor, "application.attachment-removed", "application", id.toString(), Map.of(
                 "attachment", attachmentId.toString(), "name", info.fileName(), "sha256", info.sha256()));
+    }
+
+    /** The form's attachments section; a form without one takes no files. */
+    private static Section attachmentsOf(Application application) {
+        return application.form().of(Section.Kind.ATTACHMENTS).orElseThrow(NotFound::new);
     }
 
     /** An attachment with its content, for a member of the lead or of a co-applicant only. */

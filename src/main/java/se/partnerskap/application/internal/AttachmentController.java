@@ -43,12 +43,12 @@ class AttachmentController {
             @RequestParam(name = "file", required = false) MultipartFile file, Ui ui, Model model,
             HttpServletResponse response, RedirectAttributes redirect) throws java.io.IOException {
         Application a = applications.forMember(id, me.userId());
-        Section.ofSlug(slug).filter(s -> s == Section.ATTACHMENTS).orElseThrow(NotFoundException::new);
+        Section section = attachments(a, slug);
         if (!a.isEditable()) {
             throw new NotFoundException();
         }
         SectionView.ApplicationHeader header = pages.header(a, ui);
-        String back = header.base() + "/" + Section.ATTACHMENTS.slug(ui.language());
+        String back = header.base() + "/" + section.slug(ui.language());
         try {
             if (file != null && file.getSize() > PdfUpload.MAX_BYTES) {
                 throw new Applications.AttachmentRefused("application.attachments.error.tooLarge");
@@ -60,17 +60,17 @@ class AttachmentController {
         } catch (Applications.AttachmentRefused refused) {
             int status = refused.reason().endsWith("tooLarge") ? 413 : 422;
             response.setStatus(status);
-            model.addAttribute("view", pages.section(header, Section.ATTACHMENTS, Answers.EMPTY, 0,
+            model.addAttribute("view", pages.section(header, section, Answers.EMPTY, 0,
                     Map.of("file", Problem.of(refused.reason(), PdfUpload.maxMegabytes())),
                     null, false, ui));
-            return SectionView.page(Section.ATTACHMENTS);
+            return SectionView.page(section);
         }
     }
 
     @GetMapping({ApplicationPaths.SV + "/{id}/{slug}/{attachment}", ApplicationPaths.EN + "/{id}/{slug}/{attachment}"})
     ResponseEntity<byte[]> download(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id,
             @PathVariable String slug, @PathVariable UUID attachment) {
-        Section.ofSlug(slug).filter(s -> s == Section.ATTACHMENTS).orElseThrow(NotFoundException::new);
+        attachments(applications.forReader(id, me.userId()), slug);
         var file = applications.attachment(id, me.userId(), attachment).orElseThrow(NotFoundException::new);
         return PdfUpload.download(file.info().fileName(), file.content());
     }
@@ -80,7 +80,7 @@ class AttachmentController {
     String remove(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @PathVariable String slug,
             @PathVariable UUID attachment, Ui ui, RedirectAttributes redirect) {
         Application a = applications.forMember(id, me.userId());
-        Section.ofSlug(slug).filter(s -> s == Section.ATTACHMENTS).orElseThrow(NotFoundException::new);
+        Section section = attachments(a, slug);
         if (!a.isEditable()) {
             throw new NotFoundException();
         }
@@ -90,6 +90,11 @@ class AttachmentController {
             throw new NotFoundException();
         }
         redirect.addFlashAttribute("notice", "application.notice.removed");
-        return "redirect:" + pages.header(a, ui).base() + "/" + Section.ATTACHMENTS.slug(ui.language());
+        return "redirect:" + pages.header(a, ui).base() + "/" + section.slug(ui.language());
+    }
+
+    /** The attachments section of the application's form the address names; anything else is not found. */
+    private Section attachments(Application a, String slug) {
+        return a.form().ofSlug(slug).filter(s -> s.is(Section.Kind.ATTACHMENTS)).orElseThrow(NotFoundException::new);
     }
 }

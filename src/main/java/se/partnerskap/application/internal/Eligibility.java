@@ -51,36 +51,35 @@ public class Eligibility {
         String kind = registry.swedishOrganisation(a.leadOrganisation()).map(SwedishOrganisation::kind).orElse("");
         if (!components.applicantKinds(a.programme()).contains(kind)) {
             found.add(new Ineligibility("organisation-kind", "submission.ineligible.kind",
-                    List.of("submission.kind." + kind), Section.APPLICANT));
+                    List.of("submission.kind." + kind), a.form().of(Section.Kind.APPLICANT).orElse(null)));
         }
-        Answers partners = a.section(Section.PARTNERS).answers();
+        Answers partners = a.answers(Section.Kind.PARTNERS);
         for (int i : NumberedRows.PARTNER.numbers(partners)) {
             String iso2 = partners.one("partner" + i + "Country").strip();
             if (!iso2.isEmpty() && !round.countries().contains(iso2)) {
                 found.add(new Ineligibility("partner-country", "submission.ineligible.country", List.of(iso2),
-                        Section.PARTNERS));
+                        a.form().of(Section.Kind.PARTNERS).orElse(null)));
             }
         }
         BudgetLimit limit = rules.limit(a, round);
         OptionalLong componentMax = componentMaximum(a, round, limit);
         if (componentMax.isPresent() && limit.requested() > componentMax.getAsLong()) {
             found.add(new Ineligibility("amount-component", "submission.ineligible.amount",
-                    List.of(limit.requested(), componentMax.getAsLong(), limit.parties(), limit.years()), Section.BUDGET));
+                    List.of(limit.requested(), componentMax.getAsLong(), limit.parties(), limit.years()), a.form().of(Section.Kind.BUDGET).orElse(null)));
         }
         if (round.maxAmountSek() != null && limit.requested() > round.maxAmountSek()) {
             found.add(new Ineligibility("amount-round", "submission.ineligible.roundMaximum",
-                    List.of(limit.requested(), round.maxAmountSek()), Section.BUDGET));
+                    List.of(limit.requested(), round.maxAmountSek()), a.form().of(Section.Kind.BUDGET).orElse(null)));
         }
-        for (Section s : Section.in(round)) {
+        for (Section s : a.form().in(round)) {
             if (a.section(s).state() != SectionState.COMPLETED) {
-                found.add(new Ineligibility("incomplete", "submission.ineligible.incomplete",
-                        List.of("application.section." + s.key()), s));
+                found.add(new Ineligibility("incomplete", "submission.ineligible.incomplete", List.of(s.title()), s));
             }
         }
         if (round.onePerLeadAndPartner()) {
             for (String other : duplicates(a, partners)) {
                 found.add(new Ineligibility("duplicate", "submission.ineligible.duplicate", List.of(other),
-                        Section.PARTNERS));
+                        a.form().of(Section.Kind.PARTNERS).orElse(null)));
             }
         }
         return found;
@@ -88,7 +87,7 @@ public class Eligibility {
 
     /** The smallest of the component's maxima over the partners' regions (the round's own is a rule apart). */
     private OptionalLong componentMaximum(Application a, RoundDetails round, BudgetLimit limit) {
-        Answers partners = a.section(Section.PARTNERS).answers();
+        Answers partners = a.answers(Section.Kind.PARTNERS);
         OptionalLong max = OptionalLong.empty();
         for (int i : NumberedRows.PARTNER.numbers(partners)) {
             String iso2 = partners.one("partner" + i + "Country").strip();

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import se.partnerskap.application.internal.Answers;
 import se.partnerskap.application.internal.Section;
+import se.partnerskap.application.internal.Section.Kind;
 import se.partnerskap.programme.Question;
 
 /**
@@ -22,35 +23,35 @@ import se.partnerskap.programme.Question;
  */
 public final class FormFields {
 
-    private static final Map<Section, List<String>> PLAIN = new EnumMap<>(Map.of(
-            Section.APPLICANT, List.of("contactName", "contactEmail", "contactPhone", "contactRole", "contact2Name",
+    private static final Map<Kind, List<String>> PLAIN = new EnumMap<>(Map.of(
+            Kind.APPLICANT, List.of("contactName", "contactEmail", "contactPhone", "contactRole", "contact2Name",
                     "contact2Email", "coApplicants"),
-            Section.CORE_AREAS, List.of("coreAreas", "theme"),
-            Section.CHALLENGE, List.of("title", "titleOther", "challenge", "objectives", "results"),
-            Section.ACTIVITIES, List.of("years", "activities", "timePlan"),
-            Section.BUDGET, List.of("requested")));
+            Kind.CORE_AREAS, List.of("coreAreas", "theme"),
+            Kind.CHALLENGE, List.of("title", "titleOther", "challenge", "objectives", "results"),
+            Kind.ACTIVITIES, List.of("years", "activities", "timePlan"),
+            Kind.BUDGET, List.of("requested")));
 
     private static final Pattern NUMBERED = Pattern.compile("(partner|line)(\\d+)(\\w+)");
 
     private FormFields() {
     }
 
-    /** The section's fields outside numbered rows, in the form's order (a round's questions in the round's). */
+    /** The section's fields outside numbered rows, in the form's order (its questions in the order asked). */
     public static List<String> plain(Section section, List<Question> questions) {
-        if (section == Section.QUESTIONS) {
+        if (section.is(Kind.QUESTIONS)) {
             return questions.stream().map(q -> "q." + q.key()).toList();
         }
-        return PLAIN.getOrDefault(section, List.of());
+        return PLAIN.getOrDefault(section.kind(), List.of());
     }
 
-    /** The fixed fields of a section that has neither rows nor the round's questions. */
-    static Set<String> fixed(Section section) {
-        return Set.copyOf(PLAIN.getOrDefault(section, List.of()));
+    /** The fixed fields of a section kind that has neither rows nor questions. */
+    static Set<String> fixed(Kind kind) {
+        return Set.copyOf(PLAIN.getOrDefault(kind, List.of()));
     }
 
     /** The repeated rows of a section: partners, budget lines. */
     public static Optional<NumberedRows> rows(Section section) {
-        return switch (section) {
+        return switch (section.kind()) {
             case PARTNERS -> Optional.of(NumberedRows.PARTNER);
             case BUDGET -> Optional.of(NumberedRows.LINE);
             default -> Optional.empty();
@@ -75,7 +76,7 @@ public final class FormFields {
         return present;
     }
 
-    /** A field's label on the form: its message key and arguments (a row's number); null for a round's question. */
+    /** A field's label on the form: its message key and arguments (a row's number); null for a question of the form's. */
     public record Label(String key, Object[] args) {
     }
 

@@ -18,7 +18,7 @@ record RowChange(Answers answers, String notice, String anchor) {
 
     /** The change a request asks for, or null when it asks none (or one that changes nothing). */
     static RowChange of(Section section, String add, String remove, Answers typed, int maxPartners) {
-        NumberedRows rows = switch (section) {
+        NumberedRows rows = switch (section.kind()) {
             case PARTNERS -> NumberedRows.PARTNER;
             case BUDGET -> NumberedRows.LINE;
             default -> null;

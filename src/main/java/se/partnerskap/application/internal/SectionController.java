@@ -43,7 +43,7 @@ class SectionController {
             @CookieValue(name = PendingSaves.COOKIE, required = false) String pendingToken, Ui ui, Model model,
             HttpServletRequest request, HttpServletResponse response) {
         Application a = applications.forReader(id, me.userId());
-        Section section = Section.ofSlug(slug).orElseThrow(NotFoundException::new);
+        Section section = a.form().ofSlug(slug).orElseThrow(NotFoundException::new);
         if (!applications.leadMember(a, me.userId())) {
             // a co-applicant reads the answers, it does not get the forms
             return "redirect:" + pages.header(a, ui).base() + "/" + (ui.en() ? "check-answers" : "granska") + "#check-" + section.key();
@@ -53,7 +53,7 @@ class SectionController {
             return "redirect:" + header.base(); // the round asks no extra questions: nothing to fill in there
         }
         SectionAnswers stored = a.section(section);
-        Optional<PendingSaves.Pending> restored = a.isEditable() && section != Section.ATTACHMENTS
+        Optional<PendingSaves.Pending> restored = a.isEditable() && !section.is(Section.Kind.ATTACHMENTS)
                 ? pending.take(pendingToken, request.getRequestURI(), me.userId()) : Optional.empty();
         if (pendingToken != null) {
             PendingSaves.forget(response);
@@ -63,7 +63,7 @@ class SectionController {
                     Map.of(), null, true, ui));
             return SectionView.page(section);
         }
-        Optional<Answers> conflict = section == Section.ATTACHMENTS ? Optional.empty()
+        Optional<Answers> conflict = section.is(Section.Kind.ATTACHMENTS) ? Optional.empty()
                 : applications.openConflict(a.id(), me.userId(), section, me.email());
         if (conflict.isPresent()) {
             model.addAttribute("view", pages.section(header, section, conflict.get(), stored.version(), Map.of(), stored, false, ui));
@@ -79,7 +79,7 @@ class SectionController {
     String keepSaved(@AuthenticationPrincipal SignedIn me, @PathVariable UUID id, @PathVariable String slug, Ui ui,
             RedirectAttributes redirect) {
         Application a = applications.forMember(id, me.userId());
-        Section section = Section.ofSlug(slug).orElseThrow(NotFoundException::new);
+        Section section = a.form().ofSlug(slug).orElseThrow(NotFoundException::new);
         applications.discardConflict(a.id(), me.userId(), section, me.email());
         redirect.addFlashAttribute("notice", "application.notice.keptSaved");
         return "redirect:" + pages.header(a, ui).base() + "/" + section.slug(ui.language());

@@ -60,25 +60,28 @@ public class SectionRules {
 
     /** The fields a section stores; anything else in a request is dropped. */
     public Predicate<String> fields(Section section, RoundDetails round) {
-        return switch (section) {
-            case APPLICANT, CORE_AREAS, CHALLENGE, ACTIVITIES -> FormFields.fixed(section)::contains;
+        return switch (section.kind()) {
+            case APPLICANT, CORE_AREAS, CHALLENGE, ACTIVITIES -> FormFields.fixed(section.kind())::contains;
             case PARTNERS -> f -> NumberedRows.PARTNER.row(f).isPresent();
             case BUDGET -> f -> f.equals("requested") || NumberedRows.LINE.row(f).isPresent();
-            case QUESTIONS -> f -> round.questions().stream().anyMatch(q -> f.equals("q." + q.key()));
+            case QUESTIONS -> {
+                List<Question> asked = section.questionsIn(round);
+                yield f -> asked.stream().anyMatch(q -> f.equals("q." + q.key()));
+            }
             case ATTACHMENTS -> f -> false;
         };
     }
 
     /** Whether {@link #check} of {@code section} reads the application's other sections (the budget's limit). */
     public boolean readsOtherSections(Section section) {
-        return section == Section.BUDGET;
+        return section.is(Section.Kind.BUDGET);
     }
 
     public Check check(Section section, Answers a, Application application, RoundDetails round) {
         Map<String, Problem> invalid = new LinkedHashMap<>();
         Map<String, Problem> remaining = new LinkedHashMap<>();
         Checker c = new Checker(a, invalid, remaining);
-        switch (section) {
+        switch (section.kind()) {
             case APPLICANT -> {
                 c.text("contactName", SHORT, true);
                 c.email("contactEmail", true);
@@ -157,7 +160,7 @@ public class SectionRules {
                 }
             }
             case QUESTIONS -> {
-                for (Question q : round.questions()) {
+                for (Question q : section.questionsIn(round)) {
                     String f = "q." + q.key();
                     switch (q.type()) {
                         case "short-text" -> c.text(f, q.maxLength() == null ? SHORT : q.maxLength(), q.required());
@@ -188,7 +191,7 @@ public class SectionRules {
 
     /** The budget as stored. */
     public BudgetLimit limit(Application application, RoundDetails round) {
-        return limit(application, round, application.section(Section.BUDGET).answers());
+        return limit(application, round, application.answers(Section.Kind.BUDGET));
     }
 
     /** The budget in {@code budget} against the maximum for the stored partners, co-applicants and years. */
@@ -198,7 +201,7 @@ public class SectionRules {
             total += sekOrZero(budget.one("line" + i + "Amount"));
         }
         long requested = sekOrZero(budget.one("requested"));
-        Answers partners = application.section(Section.PARTNERS).answers();
+        Answers partners = application.answers(Section.Kind.PARTNERS);
         List<String> regions = new ArrayList<>();
         int partnerCount = 0;
         for (int i : NumberedRows.PARTNER.numbers(partners)) {
@@ -208,11 +211,11 @@ public class SectionRules {
                 registry.country(iso2).map(Country::worldRegion).ifPresent(regions::add);
             }
         }
-        int parties = 1 + application.section(Section.APPLICANT).answers().all("coApplicants").size()
+        int parties = 1 + application.answers(Section.Kind.APPLICANT).all("coApplicants").size()
                 + Math.max(1, partnerCount);
         var component = components.component(application.programme(), application.component()).orElseThrow();
         int years = component.minYears();
-        String y = application.section(Section.ACTIVITIES).answers().one("years").strip();
+        String y = application.answers(Section.Kind.ACTIVITIES).one("years").strip();
         if (y.matches("\\d{1,2}")) {
             years = Math.max(component.minYears(), Math.min(component.maxYears(), Integer.parseInt(y)));
         }

@@ -43,12 +43,13 @@ class SectionSaveController {
             @RequestParam MultiValueMap<String, String> params,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Ui ui, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        Section section = Section.ofSlug(slug).filter(s -> s != Section.ATTACHMENTS).orElseThrow(NotFoundException::new);
         SectionPost post = SectionPost.of(params);
         // an autosave reads nothing before it saves: saveSection reads what authorises it in one statement
         // (docs/autosave.md, "What a save costs"); a full-form save needs the application for its form again
         Application a = htmx != null && !post.rowChange() ? null : applications.forMember(id, me.userId());
-        if (a != null && (!applications.sections(a).contains(section) || !a.isEditable())) {
+        Section section = a == null ? null : applications.section(a, slug)
+                .filter(s -> !s.is(Section.Kind.ATTACHMENTS)).orElseThrow(NotFoundException::new);
+        if (a != null && !a.isEditable()) {
             throw new NotFoundException();
         }
         int version = post.version();
@@ -56,7 +57,7 @@ class SectionSaveController {
         Answers typed = change == null ? post.typed() : change.answers();
         SaveResult result;
         try {
-            result = applications.saveSection(id, me.userId(), me.email(), section, typed, version);
+            result = applications.saveSection(id, me.userId(), me.email(), slug, typed, version);
         } catch (Applications.NotFound | Application.NotEditableException e) {
             throw new NotFoundException(); // not a member, no such section in its round, or submitted
         } catch (DataAccessException | TransactionException e) {
@@ -77,7 +78,7 @@ class SectionSaveController {
                 case SaveResult.Conflict c -> version;
             });
             model.addAttribute("at", result instanceof SaveResult.Saved s ? ApplicationPages.time(s.at()) : "");
-            model.addAttribute("href", ui.href(ApplicationPaths.SV + "/" + id) + "/" + section.slug(ui.language()));
+            model.addAttribute("href", ui.href(ApplicationPaths.SV + "/" + id) + "/" + slug);
             return "application/autosave";
         }
         SectionView.ApplicationHeader header = pages.header(a, ui);

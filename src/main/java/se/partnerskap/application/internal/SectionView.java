@@ -81,13 +81,19 @@ public record SectionView(ApplicationHeader header, Section section, Answers ans
     /** The id of the first field of an error, for the summary's links (choices link to their first box). */
     /** The page of a section: its own fields in the shell they share ({@code application/section.jte}). */
     public static String page(Section section) {
-        return "application/sections/" + section.key();
+        return "application/sections/" + section.kind().key();
+    }
+
+    /** The same section's page in the other language: its segment is the form's, not a word of the module's. */
+    public String otherLanguagePath(Ui ui) {
+        return (ui.en() ? ApplicationPaths.SV : ApplicationPaths.EN) + "/" + header.application().id() + "/"
+                + section.slug(ui.otherLanguage());
     }
 
     /** Whether the form shows buttons to add and remove rows (partners, budget lines): editable, and no conflict shown. */
     public boolean rowButtons() {
         return header.application().isEditable() && !conflict()
-                && (section == Section.PARTNERS || section == Section.BUDGET);
+                && (section.is(Section.Kind.PARTNERS) || section.is(Section.Kind.BUDGET));
     }
 
     /** The error summary's lines: each field's label and message, linked to the field. */

@@ -77,7 +77,8 @@ class SubmissionPages {
     private Reason reason(Ineligibility r, Header header, Ui ui) {
         Object[] args = r.args().stream().map(arg -> switch (arg) {
             case Long amount -> ui.money(amount);
-            case String s when s.startsWith("submission.") || s.startsWith("application.section.") -> ui.t(s);
+            case Section.Texts title -> title.in(ui.language());
+            case String s when s.startsWith("submission.") -> ui.t(s);
             case String s when "partner-country".equals(r.rule()) ->
                     registry.country(s).map(c -> c.name(ui.language())).orElse(s);
             default -> arg;

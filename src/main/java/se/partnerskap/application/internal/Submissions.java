@@ -206,11 +206,13 @@ public class Submissions {
         // the round's questions as they were asked (labels, help, types, options): an officer may still edit them
         // while the round is open, and what was submitted must keep the words it answered
         s.put("questions", round.questions());
+        // and the form as it was filled in: its sections, their words and questions (a later version changes nothing)
+        s.put("form", a.form().snapshot());
         SwedishOrganisation org = registry.swedishOrganisation(a.leadOrganisation()).orElse(null);
         s.put("organisation", Map.of("id", a.leadOrganisation().toString(), "name", org == null ? "" : org.name(),
                 "kind", org == null ? "" : org.kind()));
         Map<String, Object> sections = new LinkedHashMap<>();
-        for (Section section : Section.values()) {
+        for (Section section : a.form().sections()) {
             SectionAnswers stored = a.section(section);
             Map<String, Object> one = new LinkedHashMap<>();
             one.put("state", stored.state().key());

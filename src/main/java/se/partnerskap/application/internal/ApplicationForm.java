@@ -1,0 +1,71 @@
+package se.partnerskap.application.internal;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import se.partnerskap.programme.Question;
+import se.partnerskap.programme.RoundDetails;
+
+/**
+ * One version of a programme's application form: its sections in the task list's order. Stored as data
+ * ({@code programme_form}); a version never changes once stored.
+ */
+public record ApplicationForm(String programme, int version, List<Section> sections) {
+
+    public ApplicationForm {
+        sections = List.copyOf(sections);
+        Set<String> keys = new HashSet<>();
+        Map<String, String> slugs = new HashMap<>(); // a segment names one section, in either language
+        Set<String> questionKeys = new HashSet<>();
+        for (Section s : sections) {
+            if (s.key() == null || !s.key().matches("[a-z][a-z0-9-]{0,39}") || !keys.add(s.key())) {
+                throw new IllegalArgumentException("Section key missing, malformed or repeated: " + s.key());
+            }
+            if (s.kind() == null || s.slug() == null || s.title() == null) {
+                throw new IllegalArgumentException("Section " + s.key() + " needs a kind, a slug and a title");
+            }
+            for (String slug : List.of(s.slug().sv(), s.slug().en())) {
+                if (slug == null || !slug.matches("[a-z0-9-]{1,60}") || !slugs.getOrDefault(slug, s.key()).equals(s.key())) {
+                    throw new IllegalArgumentException("Section " + s.key() + ": slug malformed or another's: " + slug);
+                }
+                slugs.put(slug, s.key());
+            }
+            for (Question q : s.questions()) {
+                if (!Question.TYPES.contains(q.type()) || !questionKeys.add(q.key())) {
+                    throw new IllegalArgumentException("Question " + q.key() + " of section " + s.key());
+                }
+            }
+        }
+        if (sections.stream().filter(s -> s.is(Section.Kind.ATTACHMENTS)).count() > 1) {
+            throw new IllegalArgumentException("A form has one attachments section at most");
+        }
+    }
+
+    /** The version as a submission's snapshot keeps it: which one, and its sections as defined. */
+    public Map<String, Object> snapshot() {
+        return Map.of("programme", programme, "version", version, "sections", sections);
+    }
+
+    /** The sections an application in {@code round} has, in order: one that does not apply is neither listed nor required. */
+    public List<Section> in(RoundDetails round) {
+        return sections.stream().filter(s -> s.appliesTo(round)).toList();
+    }
+
+    public Optional<Section> section(String key) {
+        return sections.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /** The form's section of a kind the engine reads across sections (the partnership's partners, budget, ...). */
+    public Optional<Section> of(Section.Kind kind) {
+        return sections.stream().filter(s -> s.is(kind)).findFirst();
+    }
+
+    /** By the address segment in either language (the language switcher keeps the segment). */
+    public Optional<Section> ofSlug(String slug) {
+        return sections.stream().filter(s -> s.slug().sv().equals(slug) || s.slug().en().equals(slug)).findFirst();
+    }
+}
