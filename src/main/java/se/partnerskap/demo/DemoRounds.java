@@ -87,6 +87,31 @@ class DemoRounds {
         return true;
     }
 
+    static final String FIELDWORK_DATA_SET = "demo-fieldwork-call";
+
+    /**
+     * A call of the fieldwork grant open from a week ago to three weeks ahead, for the demo student to apply to;
+     * once per database (its own marker, so that a demo database loaded before the fieldwork grant gets it too).
+     */
+    @Transactional
+    public boolean fieldworkCallOnce() {
+        Instant now = clock.instant();
+        int marked = jdbc.sql("INSERT INTO demo_load (data_set, loaded_at) VALUES (?, ?) ON CONFLICT (data_set) DO NOTHING")
+                .params(FIELDWORK_DATA_SET, Timestamp.from(now)).update();
+        if (marked == 0) {
+            return false;
+        }
+        int year = StockholmTime.at(now).getYear();
+        UUID call = rounds.create(new RoundInput(Programmes.FIELDWORK_GRANT, "Resestipendium " + year + " (demo)",
+                "Fieldwork grant " + year + " (demo)", now.minus(Duration.ofDays(7)), now.plus(Duration.ofDays(21)),
+                200_000, 20_000, false, false, programmes.countryCodes(Programmes.FIELDWORK_GRANT), List.of("fieldwork")),
+                DemoLoader.ACTOR);
+        rounds.open(call, 1, DemoLoader.ACTOR);
+        audit.record(DemoLoader.ACTOR, "demo-data-loaded", "demo-load", FIELDWORK_DATA_SET, Map.of("call", call.toString()));
+        log.info("Loaded demo data set '{}': call {}", FIELDWORK_DATA_SET, call);
+        return true;
+    }
+
     static List<Question> questions() {
         return List.of(
                 new Question("q1", "long-text", true, "Hur förankras partnerskapet politiskt?",

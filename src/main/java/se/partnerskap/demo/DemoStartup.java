@@ -31,6 +31,8 @@ class DemoStartup {
         news.ifAvailable(DemoNews::loadOnce);
         // rounds open around today, so that applicants can try the journey
         rounds.ifAvailable(DemoRounds::loadOnce);
+        // and a call of the fieldwork grant, which the demo student applies to herself
+        rounds.ifAvailable(DemoRounds::fieldworkCallOnce);
         // two projects to follow up, for anna's and per's organisations
         followUp.ifAvailable(DemoFollowUp::loadOnce);
     }

@@ -31,7 +31,11 @@ public final class DemoUsers {
     public static final DemoUser ADA = new DemoUser("ada.admin@icld.demo.example", "Ada Holmgren",
             Role.ADMINISTRATOR, List.of(), List.of());
 
-    public static final List<DemoUser> ALL = List.of(ANNA, PER, OLLE, RUT, KIM, ADA);
+    /** A master's student who applies for the fieldwork grant herself: a member of no organisation. */
+    public static final DemoUser SARA = new DemoUser("sara.student@student.demo.example", "Sara Ekström",
+            Role.APPLICANT, List.of(), List.of());
+
+    public static final List<DemoUser> ALL = List.of(ANNA, PER, OLLE, RUT, KIM, ADA, SARA);
 
     private DemoUsers() {
     }

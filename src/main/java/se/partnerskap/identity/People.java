@@ -42,6 +42,12 @@ public class People {
                 .query(String.class).optional().filter(n -> !n.isBlank()).orElse(email);
     }
 
+    /** The name of a user (a person who applies for themselves, say); empty when there is none. */
+    public String name(UUID userId) {
+        return userId == null ? "" : jdbc.sql("SELECT display_name FROM app_user WHERE id = ?").param(userId)
+                .query(String.class).optional().orElse("");
+    }
+
     /**
      * Whom a mail to {@code email} reaches: the enabled account with that address, by its name and in its
      * language; otherwise the person as typed ({@code typedName}, {@code otherwise}), e.g. a contact named in

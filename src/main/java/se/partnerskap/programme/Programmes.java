@@ -19,6 +19,9 @@ public class Programmes {
 
     public static final String MUNICIPAL_PARTNERSHIP = "kommunala-partnerskap";
 
+    /** The fieldwork grant for master's students: a person applies for themselves. */
+    public static final String FIELDWORK_GRANT = "resestipendium";
+
     /**
      * The region of the rendered-page cache ({@code web.RenderedPages}) for the pages that show rounds and
      * windows (home, programme page, the directory's round names): every write to a round empties it.

@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * An application: for a round and a component, led by a Swedish organisation, filled in on a version of its
- * programme's form, with its sections' answers (by section key) and attachments. Only a draft may change.
+ * An application: for a round and a component, led by a Swedish organisation or made by a person for themselves
+ * (exactly one of {@code leadOrganisation} and {@code applicantUser}, as the programme's applicant kind says),
+ * filled in on a version of its programme's form, with its sections' answers (by section key) and attachments.
+ * Only a draft may change.
  */
 public record Application(UUID id, UUID roundId, String programme, String component, UUID leadOrganisation,
-        ApplicationStatus status, String title, String createdBy, Instant createdAt, Instant updatedAt,
+        UUID applicantUser, ApplicationStatus status, String title, String createdBy, Instant createdAt, Instant updatedAt,
         ApplicationForm form, Map<String, SectionAnswers> sections, List<AttachmentInfo> attachments) {
 
     public Application {
@@ -36,8 +38,27 @@ public record Application(UUID id, UUID roundId, String programme, String compon
 
     /** The same application with other answers (all its sections as just read). */
     public Application with(Map<String, SectionAnswers> read) {
-        return new Application(id, roundId, programme, component, leadOrganisation, status, title, createdBy, createdAt,
-                updatedAt, form, read, attachments);
+        return new Application(id, roundId, programme, component, leadOrganisation, applicantUser, status, title,
+                createdBy, createdAt, updatedAt, form, read, attachments);
+    }
+
+    /** The same application with these attachments. */
+    public Application withAttachments(List<AttachmentInfo> files) {
+        return new Application(id, roundId, programme, component, leadOrganisation, applicantUser, status, title,
+                createdBy, createdAt, updatedAt, form, sections, files);
+    }
+
+    /** A person applies for themselves (the fieldwork grant), not an organisation. */
+    public boolean personal() {
+        return applicantUser != null;
+    }
+
+    /**
+     * Whether {@code userId}, a member of {@code organisations}, may change it: the person who applies, or a member of
+     * the organisation that leads it.
+     */
+    public boolean ownedBy(UUID userId, java.util.List<UUID> organisations) {
+        return personal() ? applicantUser.equals(userId) : organisations.contains(leadOrganisation);
     }
 
     public boolean isDraft() {

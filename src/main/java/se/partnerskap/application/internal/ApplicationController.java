@@ -45,11 +45,11 @@ public class ApplicationController {
 
     @PostMapping({ApplicationPaths.SV, ApplicationPaths.EN})
     String start(@AuthenticationPrincipal SignedIn me, @RequestParam(defaultValue = "") String organisation,
-            @RequestParam(defaultValue = "") String choice, Ui ui, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String choice, @RequestParam(defaultValue = "false") boolean own, Ui ui,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         UUID org = parse(organisation);
-        if (org == null) {
+        if (org == null && !own) { // a person applying for themselves names no organisation
             errors.put("organisation", "application.start.error.organisation");
         }
         String[] parts = choice.split("\\|", 2);
@@ -59,7 +59,8 @@ public class ApplicationController {
         }
         if (errors.isEmpty()) {
             try {
-                UUID id = applications.start(me.userId(), me.email(), org, round, parts[1]);
+                UUID id = own ? applications.startOwn(me.userId(), me.email(), round, parts[1])
+                        : applications.start(me.userId(), me.email(), org, round, parts[1]);
                 redirect.addFlashAttribute("notice", "application.notice.started");
                 return "redirect:" + ui.href(ApplicationPaths.SV + "/" + id);
             } catch (Applications.StartRefused refused) {

@@ -11,13 +11,37 @@ import se.partnerskap.programme.Question;
 import se.partnerskap.programme.RoundDetails;
 
 /**
- * One version of a programme's application form: its sections in the task list's order. Stored as data
- * ({@code programme_form}); a version never changes once stored.
+ * One version of a programme's application form: its sections in the task list's order and the rules across its
+ * questions. Stored as data ({@code programme_form}); a version never changes once stored.
  */
-public record ApplicationForm(String programme, int version, List<Section> sections) {
+public record ApplicationForm(String programme, int version, List<Section> sections, Rules rules) {
+
+    /**
+     * Rules over a form's own questions (by key). {@code requested}: the amount questions whose sum is the amount
+     * applied for, checked against the round's largest grant (a form without them asks it in the partnership's
+     * budget section). {@code minDays}: a date question at least so many days after another (a fieldwork of at
+     * least five weeks).
+     */
+    public record Rules(List<String> requested, List<MinDays> minDays) {
+        public static final Rules NONE = new Rules(List.of(), List.of());
+
+        public Rules {
+            requested = requested == null ? List.of() : List.copyOf(requested);
+            minDays = minDays == null ? List.of() : List.copyOf(minDays);
+        }
+    }
+
+    /** {@code to} is at least {@code days} days after {@code from}. */
+    public record MinDays(String from, String to, int days) {
+    }
+
+    /** The pages of an application that are no section's: a section's address may not be one of them. */
+    static final Set<String> RESERVED = Set.of("granska", "check-answers", "skicka-in", "submit", "kvitto", "receipt",
+            "aterkalla", "withdraw", "stangd", "closed", "konflikt", "conflict", "ta-bort", "remove");
 
     public ApplicationForm {
         sections = List.copyOf(sections);
+        rules = rules == null ? Rules.NONE : rules;
         Set<String> keys = new HashSet<>();
         Map<String, String> slugs = new HashMap<>(); // a segment names one section, in either language
         Set<String> questionKeys = new HashSet<>();
@@ -29,7 +53,8 @@ public record ApplicationForm(String programme, int version, List<Section> secti
                 throw new IllegalArgumentException("Section " + s.key() + " needs a kind, a slug and a title");
             }
             for (String slug : List.of(s.slug().sv(), s.slug().en())) {
-                if (slug == null || !slug.matches("[a-z0-9-]{1,60}") || !slugs.getOrDefault(slug, s.key()).equals(s.key())) {
+                if (slug == null || !slug.matches("[a-z0-9-]{1,60}") || RESERVED.contains(slug)
+                        || !slugs.getOrDefault(slug, s.key()).equals(s.key())) {
                     throw new IllegalArgumentException("Section " + s.key() + ": slug malformed or another's: " + slug);
                 }
                 slugs.put(slug, s.key());
@@ -43,11 +68,30 @@ public record ApplicationForm(String programme, int version, List<Section> secti
         if (sections.stream().filter(s -> s.is(Section.Kind.ATTACHMENTS)).count() > 1) {
             throw new IllegalArgumentException("A form has one attachments section at most");
         }
+        // a rule reads the questions of one section, so that a save of that section can check it
+        List<String> requested = rules.requested();
+        if (!requested.isEmpty() && sections.stream().noneMatch(s -> asks(s, requested, "amount"))) {
+            throw new IllegalArgumentException("The requested amounts are amount questions of one section");
+        }
+        for (MinDays rule : rules.minDays()) {
+            if (rule.days() < 1 || sections.stream().noneMatch(s -> asks(s, List.of(rule.from(), rule.to()), "date"))) {
+                throw new IllegalArgumentException("A days rule is over two date questions of one section: " + rule);
+            }
+        }
+    }
+
+    private static boolean asks(Section s, List<String> keys, String type) {
+        return keys.stream().allMatch(k -> s.questions().stream().anyMatch(q -> q.key().equals(k) && q.type().equals(type)));
+    }
+
+    /** Whether a save of {@code section} decides the amount applied for (the questions of {@link Rules#requested}). */
+    public boolean holdsRequested(Section section) {
+        return !rules.requested().isEmpty() && asks(section, rules.requested(), "amount");
     }
 
     /** The version as a submission's snapshot keeps it: which one, and its sections as defined. */
     public Map<String, Object> snapshot() {
-        return Map.of("programme", programme, "version", version, "sections", sections);
+        return Map.of("programme", programme, "version", version, "sections", sections, "rules", rules);
     }
 
     /** The sections an application in {@code round} has, in order: one that does not apply is neither listed nor required. */

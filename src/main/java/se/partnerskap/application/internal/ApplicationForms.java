@@ -26,7 +26,7 @@ public class ApplicationForms {
     }
 
     /** The form definition as stored. */
-    record Definition(List<Section> sections) {
+    record Definition(List<Section> sections, ApplicationForm.Rules rules) {
     }
 
     /** Version {@code version} of the programme's form; it exists for every application (a foreign key says so). */
@@ -45,6 +45,7 @@ public class ApplicationForms {
     }
 
     ApplicationForm parse(String programme, int version, String text) {
-        return new ApplicationForm(programme, version, json.readValue(text, Definition.class).sections());
+        Definition d = json.readValue(text, Definition.class);
+        return new ApplicationForm(programme, version, d.sections(), d.rules());
     }
 }

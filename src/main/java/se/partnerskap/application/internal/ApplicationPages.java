@@ -38,10 +38,12 @@ public class ApplicationPages {
     private final Registry registry;
     private final ApplicationHistory history;
     private final Duration sessionTimeout;
+    private final Applicants applicants;
 
     ApplicationPages(Applications applications, Rounds rounds, Components components, Programmes programmes,
-            Registry registry, ApplicationHistory history,
+            Registry registry, ApplicationHistory history, Applicants applicants,
             @Value("${spring.session.timeout:60m}") Duration sessionTimeout) {
+        this.applicants = applicants;
         this.applications = applications;
         this.rounds = rounds;
         this.components = components;
@@ -61,7 +63,7 @@ public class ApplicationPages {
     }
 
     public record ListView(List<Row> rows, List<SwedishOrganisation> organisations, List<StartableRound> open,
-            Map<String, String> errors, String organisation, String choice) {
+            List<StartableRound> own, Map<String, String> errors, String organisation, String choice) {
     }
 
     /**
@@ -87,19 +89,29 @@ public class ApplicationPages {
         Map<UUID, String> roundNames = new java.util.HashMap<>();
         Map<String, String> componentNames = new java.util.HashMap<>();
         Map<UUID, String> organisations = new java.util.HashMap<>();
-        registry.swedishOrganisations(visible.stream().map(ApplicationSummary::leadOrganisation).distinct().toList())
+        registry.swedishOrganisations(visible.stream().map(ApplicationSummary::leadOrganisation)
+                        .filter(java.util.Objects::nonNull).distinct().toList())
                 .forEach(o -> organisations.put(o.id(), o.name()));
         List<Row> rows = visible.stream().map(s -> new Row(s,
                 roundNames.computeIfAbsent(s.roundId(), r -> rounds.details(r).map(d -> d.name(lang)).orElse("")),
-                componentNames.computeIfAbsent(s.component(), k -> componentName(k, lang)),
-                organisations.getOrDefault(s.leadOrganisation(), ""),
+                componentNames.computeIfAbsent(s.roundId() + "/" + s.component(), k -> rounds.details(s.roundId())
+                        .map(r -> componentName(r.programme(), s.component(), lang)).orElse(s.component())),
+                s.leadOrganisation() == null ? applicants.name(null, s.applicantUser())
+                        : organisations.getOrDefault(s.leadOrganisation(), ""),
                 StockholmTime.dateTime(s.updatedAt(), lang))).toList();
         List<SwedishOrganisation> orgs = registry.swedishOrganisations(applications.organisationsOf(userId));
-        List<StartableRound> open = rounds.openAt(Programmes.MUNICIPAL_PARTNERSHIP, programmes.now()).stream()
+        List<StartableRound> open = startable(Programmes.MUNICIPAL_PARTNERSHIP, lang);
+        // the calls of the programmes a person applies to for themselves (the fieldwork grant)
+        List<StartableRound> own = programmes.all().stream().filter(p -> "person".equals(p.applicantKind()))
+                .flatMap(p -> startable(p.key(), lang).stream()).toList();
+        return new ListView(rows, orgs, open, own, errors, organisation, choice);
+    }
+
+    private List<StartableRound> startable(String programme, Language lang) {
+        return rounds.openAt(programme, programmes.now()).stream()
                 .map(r -> new StartableRound(r, r.name(lang), StockholmTime.dateTime(r.deadline(), lang),
                         applications.components(r)))
                 .filter(r -> !r.components().isEmpty()).toList();
-        return new ListView(rows, orgs, open, errors, organisation, choice);
     }
 
     /** The task list: each section's state, linked to its form (or, for a co-applicant, to its answers). */
@@ -133,8 +145,8 @@ public class ApplicationPages {
         return components.component(a.programme(), a.component()).orElseThrow().maxPartners();
     }
 
-    private String componentName(String key, Language lang) {
-        return components.component(Programmes.MUNICIPAL_PARTNERSHIP, key).map(c -> c.name(lang)).orElse(key);
+    private String componentName(String programme, String key, Language lang) {
+        return components.component(programme, key).map(c -> c.name(lang)).orElse(key);
     }
 
     static String time(java.time.Instant at) {
@@ -144,8 +156,8 @@ public class ApplicationPages {
     SectionView.ApplicationHeader header(Application a, Ui ui) {
         Language lang = ui.language();
         RoundDetails round = rounds.details(a.roundId()).orElseThrow();
-        return new SectionView.ApplicationHeader(a, round.name(lang), componentName(a.component(), lang),
-                registry.swedishOrganisation(a.leadOrganisation()).map(SwedishOrganisation::name).orElse(""),
+        return new SectionView.ApplicationHeader(a, round.name(lang), componentName(a.programme(), a.component(), lang),
+                applicants.name(a),
                 ui.href(ApplicationPaths.SV + "/" + a.id()),
                 round.deadline() == null ? "" : StockholmTime.dateTime(round.deadline(), lang), sessionTimeout.toSeconds());
     }

@@ -39,8 +39,11 @@ public class ApplicationPdf {
     private final Registry registry;
     private final Programmes programmes;
     private final People people;
+    private final Applicants applicants;
 
-    ApplicationPdf(PdfDocuments pdf, MessageSource messages, Registry registry, Programmes programmes, People people) {
+    ApplicationPdf(PdfDocuments pdf, MessageSource messages, Registry registry, Programmes programmes, People people,
+            Applicants applicants) {
+        this.applicants = applicants;
         this.pdf = pdf;
         this.messages = messages;
         this.registry = registry;
@@ -97,7 +100,7 @@ public class ApplicationPdf {
 
     View view(Application a, RoundDetails round, String reference, int version, String componentName,
             BudgetLimit limit, String submittedBy, Instant submittedAt, Language lang) {
-        String organisation = registry.swedishOrganisation(a.leadOrganisation()).map(SwedishOrganisation::name).orElse("");
+        String organisation = applicants.name(a);
         List<Line> facts = List.of(
                 new Line(t("submission.pdf.reference", lang), reference),
                 new Line(t("submission.pdf.organisation", lang), organisation),

@@ -39,32 +39,33 @@ class ApplicationRows {
     }
 
     /** Those {@code orgs} lead or co-apply to, latest change first. */
-    List<ApplicationSummary> visibleTo(List<UUID> orgs) {
+    List<ApplicationSummary> visibleTo(List<UUID> orgs, UUID userId) {
         return jdbc.sql(SUMMARY + """
-                FROM application a WHERE a.lead_organisation_id IN (:orgs)
+                FROM application a WHERE a.applicant_user_id = :user OR a.lead_organisation_id = ANY(:orgs)
                    OR EXISTS (SELECT 1 FROM application_section s, jsonb_array_elements_text(s.answers -> 'coApplicants') c
                               WHERE s.application_id = a.id AND s.section_key = 'applicant'
-                                AND jsonb_typeof(s.answers -> 'coApplicants') = 'array' AND c IN (:orgNames))
+                                AND jsonb_typeof(s.answers -> 'coApplicants') = 'array' AND c = ANY(:orgNames))
                 ORDER BY a.updated_at DESC
-                """).param("orgs", orgs).param("orgNames", orgs.stream().map(UUID::toString).toList())
+                """).param("user", userId).param("orgs", orgs.toArray(UUID[]::new))
+                .param("orgNames", orgs.stream().map(UUID::toString).toArray(String[]::new))
                 .query(summaries()).list();
     }
 
-    /** A page of those {@code orgs} lead, latest change first, and how many there are. */
-    Applications.Led ledBy(List<UUID> orgs, int offset, int size) {
+    /** A page of those {@code orgs} lead and the person's own, latest change first, and how many there are. */
+    Applications.Led ledBy(List<UUID> orgs, UUID userId, int offset, int size) {
         UUID[] ids = orgs.toArray(UUID[]::new);
-        int total = jdbc.sql("SELECT count(*) FROM application WHERE lead_organisation_id = ANY(?)")
-                .param(ids).query(Integer.class).single();
+        int total = jdbc.sql("SELECT count(*) FROM application WHERE lead_organisation_id = ANY(?) OR applicant_user_id = ?")
+                .params(ids, userId).query(Integer.class).single();
         List<ApplicationSummary> rows = jdbc.sql(SUMMARY + """
-                FROM application a WHERE a.lead_organisation_id = ANY(?)
+                FROM application a WHERE a.lead_organisation_id = ANY(?) OR a.applicant_user_id = ?
                 ORDER BY a.updated_at DESC, a.id LIMIT ? OFFSET ?
-                """).params(ids, size, offset).query(summaries()).list();
+                """).params(ids, userId, size, offset).query(summaries()).list();
         return new Applications.Led(rows, total);
     }
 
     private static final String SUMMARY = """
-            SELECT a.id, a.round_id, a.programme_key, a.form_version, a.component_key, a.lead_organisation_id, a.status,
-                   a.title, a.updated_at,
+            SELECT a.id, a.round_id, a.programme_key, a.form_version, a.component_key, a.lead_organisation_id,
+                   a.applicant_user_id, a.status, a.title, a.updated_at,
                    (SELECT coalesce(string_agg(s.section_key, ','), '') FROM application_section s
                     WHERE s.application_id = a.id AND s.state = 'completed') AS done
             """;
@@ -80,31 +81,31 @@ class ApplicationRows {
             List<String> done = List.of(rs.getString("done").split(","));
             int completed = (int) sections.stream().filter(s -> done.contains(s.key())).count();
             return new ApplicationSummary(rs.getObject("id", UUID.class), round, rs.getString("component_key"),
-                    rs.getObject("lead_organisation_id", UUID.class), ApplicationStatus.ofKey(rs.getString("status")),
-                    rs.getString("title"), rs.getTimestamp("updated_at").toInstant(), completed, sections.size());
+                    rs.getObject("lead_organisation_id", UUID.class), rs.getObject("applicant_user_id", UUID.class),
+                    ApplicationStatus.ofKey(rs.getString("status")), rs.getString("title"),
+                    rs.getTimestamp("updated_at").toInstant(), completed, sections.size());
         };
     }
 
     /** The application with its sections and attachments, or empty. */
     Optional<Application> find(UUID id) {
         Optional<Application> head = jdbc.sql("""
-                SELECT id, round_id, programme_key, form_version, component_key, lead_organisation_id, status, title,
-                       created_by, created_at, updated_at FROM application WHERE id = ?
+                SELECT id, round_id, programme_key, form_version, component_key, lead_organisation_id, applicant_user_id,
+                       status, title, created_by, created_at, updated_at FROM application WHERE id = ?
                 """).param(id).query((rs, i) -> head(rs, List.of())).optional();
         if (head.isEmpty()) {
             return head;
         }
         Application a = head.get();
-        return Optional.of(new Application(a.id(), a.roundId(), a.programme(), a.component(), a.leadOrganisation(),
-                a.status(), a.title(), a.createdBy(), a.createdAt(), a.updatedAt(), a.form(), sectionsOf(id),
-                attachments(id)));
+        return Optional.of(a.with(sectionsOf(id)).withAttachments(attachments(id)));
     }
 
     /** An application row of the columns {@link #find} reads, without its answers. */
     private Application head(ResultSet rs, List<AttachmentInfo> attachments) throws SQLException {
         return new Application(rs.getObject("id", UUID.class), rs.getObject("round_id", UUID.class),
                 rs.getString("programme_key"), rs.getString("component_key"),
-                rs.getObject("lead_organisation_id", UUID.class), ApplicationStatus.ofKey(rs.getString("status")),
+                rs.getObject("lead_organisation_id", UUID.class), rs.getObject("applicant_user_id", UUID.class),
+                ApplicationStatus.ofKey(rs.getString("status")),
                 rs.getString("title"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), forms.of(rs.getString("programme_key"), rs.getInt("form_version")),
                 Map.of(), attachments);
@@ -160,16 +161,25 @@ class ApplicationRows {
                 rs.getString("sha256"), rs.getString("added_by"), rs.getTimestamp("added_at").toInstant());
     }
 
+    /** The person's own application in a round, if they began one. */
+    Optional<UUID> ownIn(UUID roundId, UUID userId) {
+        return jdbc.sql("SELECT id FROM application WHERE round_id = ? AND applicant_user_id = ? ORDER BY created_at LIMIT 1")
+                .params(roundId, userId).query(UUID.class).optional();
+    }
+
     // ---- writes
 
-    /** A new draft of {@code organisation} in a round on a version of its programme's form, every section not started. */
-    void create(UUID id, UUID roundId, ApplicationForm form, String component, UUID organisation, String actor,
-            Instant now) {
+    /**
+     * A new draft of {@code organisation} or of {@code person} (one of them null) in a round on a version of its
+     * programme's form, every section not started.
+     */
+    void create(UUID id, UUID roundId, ApplicationForm form, String component, UUID organisation, UUID person,
+            String actor, Instant now) {
         jdbc.sql("""
                 INSERT INTO application (id, round_id, programme_key, form_version, component_key, lead_organisation_id,
-                                         status, created_by, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)
-                """).params(id, roundId, form.programme(), form.version(), component, organisation, actor,
+                                         applicant_user_id, status, created_by, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)
+                """).params(id, roundId, form.programme(), form.version(), component, organisation, person, actor,
                 Timestamp.from(now), Timestamp.from(now)).update();
         for (Section s : form.sections()) {
             // every section is stored; one that does not apply in the round (ApplicationForm.in) is not counted
@@ -238,14 +248,14 @@ class ApplicationRows {
         }
     }
 
-    /** The application, locked for a save by a member of its lead organisation; empty for anyone else. */
+    /** The application, locked for a save by its applicant or a member of its lead organisation; empty for anyone else. */
     Optional<Locked> lockForSave(UUID id, UUID userId, String actor) {
         return jdbc.sql("""
                 SELECT a.id, a.round_id, a.programme_key, a.form_version, a.component_key, a.lead_organisation_id,
-                       a.status, a.title, a.created_by, a.created_at, a.updated_at,
+                       a.applicant_user_id, a.status, a.title, a.created_by, a.created_at, a.updated_at,
                        ARRAY(SELECT c.section_key FROM section_conflict c WHERE c.application_id = a.id
                              AND c.refused_by = :actor AND c.resolved_at IS NULL) AS open_conflicts
-                FROM application a WHERE a.id = :id AND %s
+                FROM application a WHERE a.id = :id AND (a.applicant_user_id = :member OR %s)
                 FOR NO KEY UPDATE OF a
                 """.formatted(Memberships.isMemberOf("a.lead_organisation_id")))
                 .param("id", id).param("member", userId).param("actor", actor)

@@ -100,7 +100,7 @@ public class Applications {
         // the draft is filled in on the programme's form as it is now; a later version does not change it
         ApplicationForm form = forms.latest(round.programme()).orElseThrow(() -> new StartRefused("application.start.error.round"));
         UUID id = UUID.randomUUID();
-        stored.create(id, roundId, form, component, organisation, actor, now);
+        stored.create(id, roundId, form, component, organisation, null, actor, now);
         audit.record(actor, "application.draft-created", "application", id.toString(), Map.of(
                 "round", roundId.toString(), "component", component, "organisation", organisation.toString(),
                 "form", form.version()));
@@ -109,15 +109,41 @@ public class Applications {
     }
 
     /**
+     * Starts the person's own draft in a call of a programme that persons apply to (the fieldwork grant): only while
+     * it is open, on the programme's form as it is now. One application per person and call: a second start gives
+     * the one already begun.
+     */
+    @Transactional
+    public UUID startOwn(UUID userId, String actor, UUID roundId, String component) {
+        RoundDetails round = rounds.details(roundId).filter(r -> !programmes.forOrganisations(r.programme()))
+                .orElseThrow(() -> new StartRefused("application.start.error.round"));
+        Instant now = clock.instant();
+        if (!round.isOpenAt(now)) {
+            throw new StartRefused("application.start.error.closed");
+        }
+        if (!round.components().contains(component)) {
+            throw new StartRefused("application.start.error.component");
+        }
+        Optional<UUID> begun = stored.ownIn(roundId, userId);
+        if (begun.isPresent()) {
+            return begun.get();
+        }
+        ApplicationForm form = forms.latest(round.programme()).orElseThrow(() -> new StartRefused("application.start.error.round"));
+        UUID id = UUID.randomUUID();
+        stored.create(id, roundId, form, component, null, userId, actor, now);
+        audit.record(actor, "application.draft-created", "application", id.toString(), Map.of(
+                "round", roundId.toString(), "component", component, "applicant", userId.toString(),
+                "form", form.version()));
+        events.publishEvent(new ApplicationStarted(id, roundId, component, null));
+        return id;
+    }
+
+    /**
      * The applications of the user's organisations, latest change first: those they lead and those they are
      * co-applicants of (which they may read, not change).
      */
     public List<ApplicationSummary> visibleTo(UUID userId) {
-        List<UUID> orgs = memberships.organisationsOf(userId);
-        if (orgs.isEmpty()) {
-            return List.of();
-        }
-        return stored.visibleTo(orgs);
+        return stored.visibleTo(memberships.organisationsOf(userId), userId);
     }
 
     /** One page of the applications led by the user's organisations, the latest changed first. */
@@ -129,11 +155,7 @@ public class Applications {
      * {@code size} from {@code offset}: read a page at a time, whatever the organisations' history.
      */
     public Led ledBy(UUID userId, int offset, int size) {
-        List<UUID> orgs = memberships.organisationsOf(userId);
-        if (orgs.isEmpty()) {
-            return new Led(List.of(), 0);
-        }
-        return stored.ledBy(orgs, offset, size);
+        return stored.ledBy(memberships.organisationsOf(userId), userId, offset, size);
     }
 
     /** The sections of {@code application} that apply in its round, in the task list's order. */
@@ -147,9 +169,9 @@ public class Applications {
         return application.form().ofSlug(slug).filter(sections(application)::contains);
     }
 
-    /** The application if {@code userId} is a member of its lead organisation; otherwise empty. */
+    /** The application if {@code userId} applies with it: its applicant, or a member of its lead organisation; otherwise empty. */
     public Optional<Application> load(UUID id, UUID userId) {
-        return stored.find(id).filter(a -> memberships.organisationsOf(userId).contains(a.leadOrganisation()));
+        return stored.find(id).filter(a -> a.ownedBy(userId, a.personal() ? List.of() : memberships.organisationsOf(userId)));
     }
 
     /**
@@ -158,7 +180,7 @@ public class Applications {
      */
     public Optional<Application> readable(UUID id, UUID userId) {
         List<UUID> orgs = memberships.organisationsOf(userId);
-        return stored.find(id).filter(a -> orgs.contains(a.leadOrganisation()) || a.answers(Section.Kind.APPLICANT)
+        return stored.find(id).filter(a -> a.ownedBy(userId, orgs) || a.answers(Section.Kind.APPLICANT)
                 .all("coApplicants").stream().anyMatch(o -> orgs.stream().anyMatch(m -> m.toString().equals(o))));
     }
 
@@ -177,7 +199,7 @@ public class Applications {
 
     /** Whether {@code userId} may change the application (edit, submit, withdraw): a member of its lead organisation. */
     public boolean leadMember(Application application, UUID userId) {
-        return memberships.organisationsOf(userId).contains(application.leadOrganisation());
+        return application.ownedBy(userId, application.personal() ? List.of() : memberships.organisationsOf(userId));
     }
 
     /**
@@ -216,7 +238,7 @@ public class Applications {
         SectionState state = answers.blank() ? SectionState.NOT_STARTED
                 : check.remaining().isEmpty() ? SectionState.COMPLETED : SectionState.IN_PROGRESS;
         Instant now = clock.instant();
-        String title = section.is(Section.Kind.CHALLENGE) ? answers.one("title").strip() : null;
+        String title = titleIn(section, answers);
         // the section only if nobody saved it since {@code version}, and with it the application's change time
         int rows = stored.saveSection(id, section, version, answers, state, title, actor, now);
         if (rows == 0) {
@@ -233,6 +255,22 @@ public class Applications {
                 "section", section.key(), "version", version + 1, "state", state.key()));
         return new SaveResult.Saved(version + 1, now, state, check.remaining());
     }
+
+    /**
+     * The application's title if this section names it: the partnership's challenge section by its title, a form
+     * of data by the question with the key {@code title}; null for any other section (the title stays).
+     */
+    static String titleIn(Section section, Answers answers) {
+        if (section.is(Section.Kind.CHALLENGE)) {
+            return answers.one("title").strip();
+        }
+        boolean names = section.is(Section.Kind.QUESTIONS)
+                && section.questions().stream().anyMatch(q -> TITLE_QUESTION.equals(q.key()));
+        return names ? answers.one("q." + TITLE_QUESTION).strip() : null;
+    }
+
+    /** The key of the question of a form's own that names the application. */
+    public static final String TITLE_QUESTION = "title";
 
     /** What the rules say about a section as stored (for the page and "check your answers"). */
     public Map<String, Problem> remaining(Application application, Section section) {

@@ -49,7 +49,8 @@ public class Eligibility {
     public List<Ineligibility> check(Application a, RoundDetails round) {
         List<Ineligibility> found = new ArrayList<>();
         String kind = registry.swedishOrganisation(a.leadOrganisation()).map(SwedishOrganisation::kind).orElse("");
-        if (!components.applicantKinds(a.programme()).contains(kind)) {
+        // the kinds of organisation a programme takes; a person applying for themselves is no organisation
+        if (!a.personal() && !components.applicantKinds(a.programme()).contains(kind)) {
             found.add(new Ineligibility("organisation-kind", "submission.ineligible.kind",
                     List.of("submission.kind." + kind), a.form().of(Section.Kind.APPLICANT).orElse(null)));
         }
@@ -76,7 +77,7 @@ public class Eligibility {
                 found.add(new Ineligibility("incomplete", "submission.ineligible.incomplete", List.of(s.title()), s));
             }
         }
-        if (round.onePerLeadAndPartner()) {
+        if (round.onePerLeadAndPartner() && !a.personal()) {
             for (String other : duplicates(a, partners)) {
                 found.add(new Ineligibility("duplicate", "submission.ineligible.duplicate", List.of(other),
                         a.form().of(Section.Kind.PARTNERS).orElse(null)));

@@ -66,7 +66,7 @@ class ReceiptMail {
                     "/en/applications/" + event.applicationId() + "/receipt");
             String subject = messages.getMessage("submission.mail.subject", new Object[] {event.reference()}, locale);
             String text = r.greeting(messages) + "\n\n" + messages.getMessage("submission.mail.text", new Object[] {
-                    event.reference(), s.path("title").asString(""), s.path("organisation").path("name").asString(""),
+                    event.reference(), s.path("title").asString(""), s.path("organisation").path("name").asString(s.path("applicant").path("name").asString("")),
                     round, StockholmTime.dateTime(event.submittedAt(), lang), submitter, link, event.version()}, locale);
             return new OutgoingMail(r.email(), subject, text, Map.of("X-Partnerskap-Reference", event.reference()));
         }).toList());

@@ -77,6 +77,17 @@ public class SectionRules {
         return section.is(Section.Kind.BUDGET);
     }
 
+    /** A typed date, or null when it is not one (its own check says so). */
+    private record LocalDateOrNull(java.time.LocalDate date) {
+        static LocalDateOrNull of(String typed) {
+            try {
+                return new LocalDateOrNull(DATE.matcher(typed.strip()).matches() ? java.time.LocalDate.parse(typed.strip()) : null);
+            } catch (java.time.DateTimeException e) {
+                return new LocalDateOrNull(null);
+            }
+        }
+    }
+
     public Check check(Section section, Answers a, Application application, RoundDetails round) {
         Map<String, Problem> invalid = new LinkedHashMap<>();
         Map<String, Problem> remaining = new LinkedHashMap<>();
@@ -172,7 +183,23 @@ public class SectionRules {
                         case "amount" -> c.sek(f, q.required());
                         case "country" -> c.choice(f, round.countries(), q.required());
                         case "declaration" -> c.choice(f, List.of(Question.CONFIRMED), q.required());
+                        case "email" -> c.email(f, q.required());
                         default -> c.text(f, LONG, q.required());
+                    }
+                }
+                ApplicationForm form = application.form();
+                for (ApplicationForm.MinDays rule : form.rules().minDays()) {
+                    LocalDateOrNull from = LocalDateOrNull.of(a.one("q." + rule.from()));
+                    LocalDateOrNull to = LocalDateOrNull.of(a.one("q." + rule.to()));
+                    if (from.date() != null && to.date() != null && to.date().isBefore(from.date().plusDays(rule.days()))) {
+                        remaining.putIfAbsent("q." + rule.to(), Problem.of("application.error.minDays", rule.days()));
+                    }
+                }
+                if (form.holdsRequested(section) && invalid.isEmpty()) {
+                    BudgetLimit limit = limit(application, round, a);
+                    if (limit.over()) {
+                        remaining.putIfAbsent("q." + form.rules().requested().getLast(), Problem.of(
+                                "application.error.requested.overMaximum", limit.maximum().getAsLong()));
                     }
                 }
             }
@@ -191,11 +218,26 @@ public class SectionRules {
 
     /** The budget as stored. */
     public BudgetLimit limit(Application application, RoundDetails round) {
+        ApplicationForm form = application.form();
+        if (!form.rules().requested().isEmpty()) {
+            Section holding = form.sections().stream().filter(form::holdsRequested).findFirst().orElseThrow();
+            return limit(application, round, application.section(holding).answers());
+        }
         return limit(application, round, application.answers(Section.Kind.BUDGET));
     }
 
-    /** The budget in {@code budget} against the maximum for the stored partners, co-applicants and years. */
+    /**
+     * The budget in {@code budget} against the maximum: on a form whose amount applied for is the sum of its own
+     * questions, that sum against the round's largest grant; otherwise the partnership's budget lines and amount
+     * against the component's maximum for the stored partners, co-applicants and years.
+     */
     public BudgetLimit limit(Application application, RoundDetails round, Answers budget) {
+        List<String> summed = application.form().rules().requested();
+        if (!summed.isEmpty()) {
+            long sum = summed.stream().mapToLong(k -> sekOrZero(budget.one("q." + k))).sum();
+            OptionalLong max = round.maxAmountSek() == null ? OptionalLong.empty() : OptionalLong.of(round.maxAmountSek());
+            return new BudgetLimit(sum, sum, max, 1, 1);
+        }
         long total = 0;
         for (int i : NumberedRows.LINE.numbers(budget)) {
             total += sekOrZero(budget.one("line" + i + "Amount"));

@@ -52,10 +52,12 @@ class SubmissionPages {
     private final Rounds rounds;
     private final Components components;
     private final Registry registry;
+    private final Applicants applicants;
     private final Links links;
 
     SubmissionPages(Submissions submissions, Applications applications, Rounds rounds, Components components,
-            Registry registry, Links links) {
+            Registry registry, Links links, Applicants applicants) {
+        this.applicants = applicants;
         this.submissions = submissions;
         this.applications = applications;
         this.rounds = rounds;
@@ -106,7 +108,8 @@ class SubmissionPages {
         Map<UUID, RoundDetails> roundsById = new HashMap<>();
         Map<String, String> componentNames = new HashMap<>();
         Map<UUID, String> organisations = new HashMap<>();
-        registry.swedishOrganisations(mine.stream().map(ApplicationSummary::leadOrganisation).distinct().toList())
+        registry.swedishOrganisations(mine.stream().map(ApplicationSummary::leadOrganisation)
+                        .filter(java.util.Objects::nonNull).distinct().toList())
                 .forEach(o -> organisations.put(o.id(), o.name()));
         Map<UUID, SubmissionRecord> latest = submissions.latestOf(mine.stream().map(ApplicationSummary::id).toList());
         Instant now = submissions.now();
@@ -116,7 +119,9 @@ class SubmissionPages {
             SubmissionRecord submitted = latest.get(s.id());
             String component = componentNames.computeIfAbsent(round.programme() + "/" + s.component(),
                     k -> componentName(round.programme(), s.component(), ui.language()));
-            rows.add(new Row(header(s.id(), s.title(), s.status(), organisations.getOrDefault(s.leadOrganisation(), ""),
+            String applicant = s.leadOrganisation() == null ? applicants.name(null, s.applicantUser())
+                    : organisations.getOrDefault(s.leadOrganisation(), "");
+            rows.add(new Row(header(s.id(), s.title(), s.status(), applicant,
                     component, round, now, submitted == null ? null : submitted.reference(), ui),
                     StockholmTime.dateTime(s.updatedAt(), ui.language())));
         }
@@ -142,8 +147,7 @@ class SubmissionPages {
         RoundDetails round = rounds.details(a.roundId()).orElseThrow();
         String reference = submissions.latestOf(List.of(a.id())).values().stream().findFirst()
                 .map(SubmissionRecord::reference).orElse(null);
-        return header(a.id(), a.title(), a.status(),
-                registry.swedishOrganisation(a.leadOrganisation()).map(SwedishOrganisation::name).orElse(""),
+        return header(a.id(), a.title(), a.status(), applicants.name(a),
                 componentName(a.programme(), a.component(), ui.language()), round, submissions.now(), reference, ui);
     }
 

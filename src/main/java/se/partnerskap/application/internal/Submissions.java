@@ -55,10 +55,12 @@ public class Submissions {
     private final ApplicationPdf pdf;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final Applicants applicants;
 
     Submissions(JdbcClient jdbc, Clock clock, Audit audit, Applications applications, Rounds rounds,
             Components components, Registry registry, Eligibility eligibility, SectionRules rules, ApplicationPdf pdf,
-            JsonMapper json, ApplicationEventPublisher events) {
+            JsonMapper json, ApplicationEventPublisher events, Applicants applicants) {
+        this.applicants = applicants;
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
@@ -108,9 +110,10 @@ public class Submissions {
         if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9-]{8,100}")) {
             idempotencyKey = UUID.randomUUID().toString();
         }
-        // One lead organisation's submissions in a round one at a time: the one-per-partner rule reads the others.
+        // One applicant's submissions in a round one at a time: the one-per-partner rule reads the others.
+        UUID applicant = before.personal() ? before.applicantUser() : before.leadOrganisation();
         jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) l")
-                .param(UUID.nameUUIDFromBytes(("submission:" + before.roundId() + ":" + before.leadOrganisation())
+                .param(UUID.nameUUIDFromBytes(("submission:" + before.roundId() + ":" + applicant)
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8)).getMostSignificantBits())
                 .query(Integer.class).single();
         // Then the application itself: running section saves (FOR NO KEY UPDATE) finish first, none starts until we commit.
@@ -208,9 +211,13 @@ public class Submissions {
         s.put("questions", round.questions());
         // and the form as it was filled in: its sections, their words and questions (a later version changes nothing)
         s.put("form", a.form().snapshot());
-        SwedishOrganisation org = registry.swedishOrganisation(a.leadOrganisation()).orElse(null);
-        s.put("organisation", Map.of("id", a.leadOrganisation().toString(), "name", org == null ? "" : org.name(),
-                "kind", org == null ? "" : org.kind()));
+        if (a.personal()) { // who applies: the person, by the name of their account
+            s.put("applicant", Map.of("kind", "person", "id", a.applicantUser().toString(), "name", applicants.name(a)));
+        } else {
+            SwedishOrganisation org = registry.swedishOrganisation(a.leadOrganisation()).orElse(null);
+            s.put("organisation", Map.of("id", a.leadOrganisation().toString(), "name", org == null ? "" : org.name(),
+                    "kind", org == null ? "" : org.kind()));
+        }
         Map<String, Object> sections = new LinkedHashMap<>();
         for (Section section : a.form().sections()) {
             SectionAnswers stored = a.section(section);

@@ -21,7 +21,7 @@ import se.partnerskap.web.Ui;
 public class FieldworkPages {
 
     /** The programme's key: its row, its rounds and its news tag. */
-    static final String PROGRAMME = "resestipendium";
+    static final String PROGRAMME = se.partnerskap.programme.Programmes.FIELDWORK_GRANT;
     static final int STORIES = 6;
 
     /** A call open now: its deadline (an extension included) and the most one grant may be. */
