@@ -12,7 +12,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import se.partnerskap.application.internal.ApplicationForm;
+import se.partnerskap.application.internal.ApplicationForms;
 import se.partnerskap.application.internal.Applications;
+import se.partnerskap.application.internal.Section;
 import se.partnerskap.application.internal.NumberedRows;
 import se.partnerskap.application.internal.SectionRules;
 import se.partnerskap.identity.People;
@@ -33,8 +36,11 @@ public class SubmittedApplications {
     private final JsonMapper json;
     private final People people;
     private final Applications applications;
+    private final ApplicationForms forms;
 
-    SubmittedApplications(JdbcClient jdbc, JsonMapper json, People people, Applications applications) {
+    SubmittedApplications(JdbcClient jdbc, JsonMapper json, People people, Applications applications,
+            ApplicationForms forms) {
+        this.forms = forms;
         this.jdbc = jdbc;
         this.json = json;
         this.people = people;
@@ -42,10 +48,16 @@ public class SubmittedApplications {
     }
 
     private static final String SELECT = """
-            SELECT a.id, a.round_id, a.programme_key, a.reference, a.title, a.lead_organisation_id, a.submitted_at,
+            SELECT a.id, a.round_id, a.programme_key, a.form_version, a.reference, a.title, a.lead_organisation_id,
+                   a.applicant_user_id, (SELECT u.display_name FROM app_user u WHERE u.id = a.applicant_user_id) AS applicant_name,
+                   a.submitted_at,
                    (SELECT s.language FROM submission s WHERE s.application_id = a.id ORDER BY s.version DESC LIMIT 1) AS language,
+                   (SELECT (s.snapshot -> 'budget' ->> 'requested')::bigint FROM submission s WHERE s.application_id = a.id
+                     ORDER BY s.version DESC LIMIT 1) AS requested,
+                   -- the partnership's sections that name partners, countries and core areas; a person's short form whole
                    (SELECT jsonb_object_agg(x.section_key, x.answers)::text FROM application_section x
-                     WHERE x.application_id = a.id AND x.section_key IN ('partners', 'core-areas', 'budget')) AS answers
+                     WHERE x.application_id = a.id AND (x.section_key IN ('partners', 'core-areas', 'budget')
+                                                        OR a.applicant_user_id IS NOT NULL)) AS answers
             FROM application a WHERE a.status = 'submitted'
             """;
 
@@ -206,13 +218,23 @@ public class SubmittedApplications {
         }
         List<String> coreAreas = sections.getOrDefault("core-areas", Map.of()).getOrDefault("coreAreas", List.of())
                 .stream().filter(s -> !s.isBlank()).toList();
-        OptionalLong requested = first(sections.getOrDefault("budget", Map.of()), "requested")
-                .map(SectionRules::sek).orElse(OptionalLong.empty());
+        // a form of data names its countries in its country questions (the fieldwork grant: where the fieldwork is)
+        ApplicationForm form = forms.of(rs.getString("programme_key"), rs.getInt("form_version"));
+        for (Section s : form.sections()) {
+            s.questions().stream().filter(q -> "country".equals(q.type()))
+                    .forEach(q -> first(sections.getOrDefault(s.key(), Map.of()), "q." + q.key())
+                            .filter(c -> !countries.contains(c)).ifPresent(countries::add));
+        }
+        // the amount applied for as the submission recorded it; the budget section's as typed for an older snapshot
+        long snapshotRequested = rs.getLong("requested");
+        OptionalLong requested = !rs.wasNull() ? OptionalLong.of(snapshotRequested)
+                : first(sections.getOrDefault("budget", Map.of()), "requested").map(SectionRules::sek).orElse(OptionalLong.empty());
         String language = rs.getString("language");
         return new SubmittedApplication(rs.getObject("id", UUID.class), rs.getObject("round_id", UUID.class),
                 rs.getString("programme_key"), rs.getString("reference"), rs.getString("title"),
-                rs.getObject("lead_organisation_id", UUID.class), List.copyOf(names), List.copyOf(countries),
-                coreAreas, requested.orElse(0), language == null ? "sv" : language,
+                rs.getObject("lead_organisation_id", UUID.class), rs.getObject("applicant_user_id", UUID.class),
+                rs.getString("applicant_name") == null ? "" : rs.getString("applicant_name"), List.copyOf(names),
+                List.copyOf(countries), coreAreas, requested.orElse(0), language == null ? "sv" : language,
                 rs.getTimestamp("submitted_at") == null ? null : rs.getTimestamp("submitted_at").toInstant());
     }
 

@@ -137,5 +137,11 @@ class FieldworkApplicationTest extends ApplicationFixtures {
         assertThat(get(siri, base + "/kvitto").body()).as("the receipt names who applies").contains("Siri Student")
                 .contains(reference);
         assertThat(mailTo(email, 1).getFirst().text()).contains("Medborgarbudget i Lusaka").contains("Siri Student");
+
+        // the case officer sees it in the call's list and on its page by the student's name, where and how much
+        HttpClient olle = loggedInAs(se.partnerskap.identity.DemoUsers.OLLE.email(), se.partnerskap.identity.DemoUsers.PASSWORD);
+        assertThat(get(olle, "/handlaggning/omgangar/" + call).body()).contains(reference).contains("Siri Student");
+        assertThat(get(olle, "/handlaggning/ansokningar/" + id).body()).contains("Siri Student").contains("Zambia")
+                .contains("20\u00a0000\u00a0kr");
     }
 }

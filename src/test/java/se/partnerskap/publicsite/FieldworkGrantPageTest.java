@@ -30,7 +30,8 @@ class FieldworkGrantPageTest extends AbstractIntegrationTest {
         assertThat(sv.statusCode()).isEqualTo(200);
         assertThat(sv.body()).contains("<h1>Resestipendium</h1>").contains("href=\"/en/fieldwork-grant\"")
                 .contains("minst fem veckor").contains("20 000 kronor").contains("Vad du rapporterar")
-                .contains("Ingen utlysning är öppen just nu")
+                // the demo's call, open around the day the demo was loaded
+                .contains("(demo)").contains("är öppen.")
                 // the demo's grantee stories are tagged with the programme; they are in English
                 .contains("Understanding corruption through social norms").contains("lang=\"en\"")
                 .contains("href=\"/nyheter?tag=resestipendium\"");
@@ -44,7 +45,7 @@ class FieldworkGrantPageTest extends AbstractIntegrationTest {
     }
 
     @Test
-    void anOpenCallIsShownWithItsDeadlineAndCannotBeStartedWithTheMunicipalPartnershipsForm() {
+    void anOpenCallIsShownWithItsDeadlineAndOfferedAsAGrantOneAppliesForOneself() {
         Instant now = Instant.now();
         clock.set(now);
         UUID call = rounds.create(new RoundInput("resestipendium", "Resestipendium test " + UUID.randomUUID(),
@@ -58,9 +59,11 @@ class FieldworkGrantPageTest extends AbstractIntegrationTest {
             assertThat(get("/en/fieldwork-grant").body()).contains("is open.").contains("At most");
             assertThat(get("/api/v1/programmes").body()).contains("\"key\":\"resestipendium\"")
                     .contains("\"applicantKind\":\"person\"").contains("Fieldwork grant test");
-            // the applications page offers only the municipal partnership's rounds
-            assertThat(get(loggedInAs(DemoUsers.ANNA.email(), DemoUsers.PASSWORD), "/ansokningar").body())
-                    .doesNotContain("Resestipendium test");
+            // the applications page offers it as a grant one applies for oneself, not in the organisations' start form
+            String applications = get(loggedInAs(DemoUsers.ANNA.email(), DemoUsers.PASSWORD), "/ansokningar").body();
+            assertThat(applications).contains("Stipendier du söker själv").contains("Starta din ansökan till Resestipendium test");
+            assertThat(applications.split(java.util.regex.Pattern.quote(call + "|fieldwork"), -1)).as("only its own start form")
+                    .hasSize(2);
         } finally {
             int version = jdbc.sql("SELECT version FROM round WHERE id = ?").param(call).query(Integer.class).single();
             rounds.close(call, version, "test"); // the other tests see no open call

@@ -202,7 +202,7 @@ class AssessmentPages {
         SwedishOrganisation org = registry.swedishOrganisation(a.leadOrganisation()).orElse(null);
         List<AssessmentViews.LineRow> lineRows = lines.rows(a.id(), typed, ui);
         return new ApplicationPage(a.id().toString(), a.reference(), a.title(),
-                org == null ? "" : org.name(), a.roundId().toString(), round.name(lang), String.join(", ", a.partnerNames()),
+                a.personal() ? a.applicantName() : org == null ? "" : org.name(), a.roundId().toString(), round.name(lang), String.join(", ", a.partnerNames()),
                 countries(a.countries(), lang), coreAreas(a, lang), ui.money(a.requestedSek()),
                 ui.t("assessment.status." + status), points, checked, reviewerRows, reviewerOptions, reviewRows, mean,
                 round.budgetSek() == null ? "" : ui.money(round.budgetSek()), ui.money(meter.granted()),

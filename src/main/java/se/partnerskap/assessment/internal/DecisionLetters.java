@@ -76,7 +76,8 @@ public class DecisionLetters {
         RoundDetails round = rounds.details(a.roundId()).orElseThrow();
         DocumentTerms.Terms terms = documentTerms.of(a.programme());
         SwedishOrganisation org = registry.swedishOrganisation(a.leadOrganisation()).orElse(null);
-        String applicant = org == null ? "" : safe(org.officialName());
+        // a person who applied for themselves is addressed by name (and has no organisation number)
+        String applicant = a.personal() ? safe(a.applicantName()) : org == null ? "" : safe(org.officialName());
         String number = org == null ? "" : registry.organisationNumber(org.id()).orElse("");
         boolean granted = d.outcome() == Decisions.Outcome.GRANTED;
         String funder = safe(terms.name(lang));

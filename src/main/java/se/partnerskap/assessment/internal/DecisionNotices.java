@@ -101,8 +101,8 @@ class DecisionNotices {
                 .query(Integer.class).single() > 0) {
             return; // every contact was told before
         }
-        String organisation = registry.swedishOrganisation(a.leadOrganisation()).map(SwedishOrganisation::name)
-                .orElse("");
+        String organisation = a.personal() ? a.applicantName()
+                : registry.swedishOrganisation(a.leadOrganisation()).map(SwedishOrganisation::name).orElse("");
         // the letter is the decision, in the language applied in; each mail around it in its reader's language
         byte[] pdf = letters.render(letters.letter(a, d));
         OutgoingMail.Attachment letter = new OutgoingMail.Attachment(a.reference() + "-" + t("publishing.mail.file",

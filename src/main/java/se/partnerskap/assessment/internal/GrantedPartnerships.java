@@ -57,6 +57,11 @@ class GrantedPartnerships {
                 continue;
             }
             SubmittedApplication a = applications.find(id).orElseThrow();
+            if (a.personal()) {
+                // a grant to a person (the fieldwork grant) is no partnership: it is followed up as a lump sum and a
+                // field report, not as a funded project of an organisation (docs/programmes.md says what is left)
+                continue;
+            }
             String theme = applications.theme(id).orElse(null);
             SubmittedPlan plan = applications.plan(id)
                     .orElse(new SubmittedPlan(List.of(), List.of(), java.util.OptionalInt.empty()));

@@ -82,6 +82,9 @@ class PressReleaseWriter {
             Decisions.Decision d = decisions.of(id).orElseThrow();
             if (d.outcome() == Decisions.Outcome.GRANTED) {
                 SubmittedApplication a = applications.find(id).orElseThrow();
+                if (a.personal()) {
+                    continue; // grants to individuals are personal data: no press release names them
+                }
                 grants.add(new Grant(a, registry.swedishOrganisation(a.leadOrganisation())
                         .map(SwedishOrganisation::name).orElse(""), d.amountSek(), applications.theme(id).orElse(null)));
             }

@@ -62,7 +62,8 @@ class ReviewPages {
         String ownWeighted = own.isEmpty() ? null : AssessmentViews.score(Reviews.weighted(criteria, own), lang);
         Map<String, String> coreAreaNames = new LinkedHashMap<>();
         programmes.coreAreas(a.programme()).forEach(c -> coreAreaNames.put(c.key(), c.name(lang)));
-        String organisation = registry.swedishOrganisation(a.leadOrganisation()).map(o -> o.name()).orElse("");
+        String organisation = a.personal() ? a.applicantName()
+                : registry.swedishOrganisation(a.leadOrganisation()).map(o -> o.name()).orElse("");
         return new ReviewPage(a.id().toString(), a.reference(), a.title(), organisation,
                 String.join(", ", a.partnerNames()),
                 String.join(", ", a.countries().stream().map(c -> registry.country(c).map(x -> x.name(lang)).orElse(c)).toList()),

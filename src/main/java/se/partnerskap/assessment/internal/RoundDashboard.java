@@ -82,8 +82,9 @@ class RoundDashboard {
         Map<UUID, List<Double>> weighted = reviews.weightedOfRound(roundId);
         List<Row> rows = new ArrayList<>();
         for (SubmittedApplication a : all) {
-            SwedishOrganisation org = organisations.getOrDefault(a.leadOrganisation(),
-                    new SwedishOrganisation(a.leadOrganisation(), "", "", null, null));
+            // a person who applies for themselves stands in the list by name, in no region
+            SwedishOrganisation org = a.personal() ? new SwedishOrganisation(null, "person", a.applicantName(), null, null)
+                    : organisations.getOrDefault(a.leadOrganisation(), new SwedishOrganisation(a.leadOrganisation(), "", "", null, null));
             String region = org.regionCode() != null ? org.regionCode()
                     : org.municipalityCode() == null ? null : regionOfMunicipality.get(org.municipalityCode());
             Decisions.Decision d = decided.get(a.id());
