@@ -105,6 +105,39 @@ class RoundAdminTest extends AbstractIntegrationTest {
     }
 
     @Test
+    void aCallOfTheFieldworkGrantIsMadeInTheSamePagesWithItsOwnComponentsAndNoProposedWindow() {
+        HttpClient client = olle();
+        String list = get(client, "/admin/omgangar").body();
+        assertThat(list).contains("<h2 id=\"programme-kommunala-partnerskap\">Kommunala partnerskap</h2>")
+                .contains("<h2 id=\"programme-resestipendium\">Resestipendium</h2>")
+                .contains("href=\"/admin/omgangar/ny?programme=resestipendium\"");
+        var form = get(client, "/admin/omgangar/ny?programme=resestipendium");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("Ny ansökningsomgång i Resestipendium").contains("ingen fast ansökningsperiod")
+                .contains("name=\"programme\" value=\"resestipendium\"").contains("value=\"fieldwork\"")
+                .doesNotContain("value=\"steering-group\"");
+        List<String[]> fields = new ArrayList<>(List.of(new String[] {"programme", "resestipendium"},
+                new String[] {"nameSv", "Resestipendium 2027 test"}, new String[] {"nameEn", "Fieldwork grant 2027 test"},
+                new String[] {"opens", "2027-10-01T00:00:00"}, new String[] {"closes", "2027-10-31T23:59:59"},
+                new String[] {"budget", "400000"}, new String[] {"maxAmount", "20000"},
+                new String[] {"components", "fieldwork"}, new String[] {"countries", "ZM"}, new String[] {"version", "0"}));
+        // the partnership's components are not the fieldwork grant's: refused next to the field
+        List<String[]> wrong = new ArrayList<>(fields);
+        wrong.set(7, new String[] {"components", "project"});
+        var refused = post(client, "/admin/omgangar/ny", form.body(), wrong);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Resestipendium 2027 test").contains("components-error");
+        var created = post(client, "/admin/omgangar/ny", form.body(), fields);
+        assertThat(created.statusCode()).isEqualTo(302);
+        String location = URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
+        RoundDetails r = rounds.details(UUID.fromString(location.substring(location.lastIndexOf('/') + 1))).orElseThrow();
+        assertThat(r.programme()).isEqualTo("resestipendium");
+        assertThat(r.components()).containsExactly("fieldwork");
+        assertThat(r.maxAmountSek()).isEqualTo(20_000L);
+        assertThat(get(client, "/admin/omgangar/ny?programme=finns-inte").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void summerTimeIsRespectedWhenTheWindowIsInCest() {
         clock.set(Instant.parse("2026-03-20T10:00:00Z"));
         HttpClient client = olle();

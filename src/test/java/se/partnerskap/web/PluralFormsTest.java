@@ -85,10 +85,10 @@ class PluralFormsTest {
 
     @Test
     void roundsAndComponentsCountTheirRoundsQuestionsAndParties() {
-        sv("rounds.list.caption", "1 omgång i Kommunala partnerskap", 1);
-        sv("rounds.list.caption", "3 omgångar i Kommunala partnerskap", 3);
-        en("rounds.list.caption", "1 round of the Municipal Partnership programme", 1);
-        en("rounds.list.caption", "3 rounds of the Municipal Partnership programme", 3);
+        sv("rounds.list.caption", "1 omgång i Kommunala partnerskap", 1, "Kommunala partnerskap");
+        sv("rounds.list.caption", "3 omgångar i Resestipendium", 3, "Resestipendium");
+        en("rounds.list.caption", "1 round of Municipal Partnership", 1, "Municipal Partnership");
+        en("rounds.list.caption", "3 rounds of Fieldwork grant", 3, "Fieldwork grant");
         sv("rounds.questions.caption", "1 extra fråga i omgången", 1);
         sv("rounds.questions.caption", "2 extra frågor i omgången", 2);
         en("rounds.questions.caption", "1 extra question in the round", 1);

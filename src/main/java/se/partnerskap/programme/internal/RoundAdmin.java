@@ -40,13 +40,13 @@ class RoundAdmin {
 
     @GetMapping({"/admin/omgangar", "/en/admin/rounds"})
     String list(Ui ui, Model model) {
-        model.addAttribute("rounds", pages.list(ui));
+        model.addAttribute("programmes", pages.list(ui));
         return "programme/rounds/list";
     }
 
     @GetMapping({"/admin/omgangar/ny", "/en/admin/rounds/new"})
-    String newRound(Ui ui, Model model) {
-        return page(pages.proposed(management.proposal(RoundForms.PROGRAMME)), null, false, ui, model);
+    String newRound(@RequestParam(defaultValue = RoundForms.PROGRAMME) String programme, Ui ui, Model model) {
+        return page(pages.proposed(programme), null, false, ui, model);
     }
 
     @PostMapping({"/admin/omgangar/ny", "/en/admin/rounds/new"})
@@ -54,7 +54,8 @@ class RoundAdmin {
             @RequestParam(name = "countries", required = false) List<String> countries,
             @RequestParam(name = "components", required = false) List<String> componentKeys, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        RoundForm form = RoundForms.form(null, params, countries, componentKeys);
+        RoundForm form = RoundForms.form(null, params.getOrDefault("programme", RoundForms.PROGRAMME), params, countries,
+                componentKeys);
         RoundInput input = forms.validate(form);
         if (input == null) {
             response.setStatus(400);
@@ -77,7 +78,7 @@ class RoundAdmin {
             @RequestParam(name = "components", required = false) List<String> componentKeys, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         RoundDetails r = pages.find(id);
-        RoundForm form = RoundForms.form(r.id().toString(), params, countries, componentKeys);
+        RoundForm form = RoundForms.form(r.id().toString(), r.programme(), params, countries, componentKeys);
         RoundInput input = forms.validate(form);
         if (input == null) {
             response.setStatus(400);

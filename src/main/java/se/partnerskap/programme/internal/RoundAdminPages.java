@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import se.partnerskap.programme.RoundStatus;
 import se.partnerskap.programme.ApplicationWindow;
 import se.partnerskap.programme.Components;
+import se.partnerskap.programme.ProgrammeSummary;
 import se.partnerskap.programme.Programmes;
 import se.partnerskap.programme.RoundDetails;
 import se.partnerskap.programme.Rounds;
@@ -23,6 +24,7 @@ import se.partnerskap.programme.internal.RoundViews.Option;
 import se.partnerskap.programme.internal.RoundViews.QuestionRow;
 import se.partnerskap.programme.internal.RoundViews.RoundForm;
 import se.partnerskap.programme.internal.RoundViews.RoundFormPage;
+import se.partnerskap.programme.internal.RoundViews.ProgrammeRounds;
 import se.partnerskap.programme.internal.RoundViews.RoundRow;
 import se.partnerskap.registry.Registry;
 import se.partnerskap.shared.Language;
@@ -48,19 +50,35 @@ class RoundAdminPages {
         this.registry = registry;
     }
 
-    /** A new round's form: the proposed window, every component offered in rounds, the programme's countries. */
-    RoundForm proposed(ApplicationWindow.Occurrence next) {
+    /**
+     * A new round's form for {@code programme} (404 for no such programme): the programme's next application window
+     * when it has one (the municipal partnership's two a year), every component offered in rounds, its countries.
+     */
+    RoundForm proposed(String programme) {
+        ProgrammeSummary p = programme(programme);
         Set<String> offered = new LinkedHashSet<>();
-        components.all(PROGRAMME).stream().filter(c -> !c.outsideRounds()).forEach(c -> offered.add(c.key()));
-        return new RoundForm(null, PROGRAMME, next.name(Language.SV), next.name(Language.EN),
-                RoundForms.local(next.opensAt()), RoundForms.local(next.closesAt()), "", "",
-                new LinkedHashSet<>(programmes.countryCodes(PROGRAMME)), offered, false, true, 0, java.util.Map.of());
+        components.all(p.key()).stream().filter(c -> !c.outsideRounds()).forEach(c -> offered.add(c.key()));
+        List<ApplicationWindow.Occurrence> upcoming = programmes.upcoming(p.key());
+        ApplicationWindow.Occurrence next = upcoming.isEmpty() ? null : upcoming.getFirst();
+        return new RoundForm(null, p.key(), next == null ? "" : next.name(Language.SV),
+                next == null ? "" : next.name(Language.EN), next == null ? "" : RoundForms.local(next.opensAt()),
+                next == null ? "" : RoundForms.local(next.closesAt()), "", "",
+                new LinkedHashSet<>(programmes.countryCodes(p.key())), offered, false,
+                "organisation".equals(p.applicantKind()), 0, java.util.Map.of());
     }
 
-    /** The programme's rounds, as listed. */
-    List<RoundRow> list(Ui ui) {
+    /** A programme by key, or 404. */
+    ProgrammeSummary programme(String key) {
+        return programmes.all().stream().filter(p -> p.key().equals(key)).findFirst().orElseThrow(NotFoundException::new);
+    }
+
+    /** Every programme's rounds, the municipal partnership first. */
+    List<ProgrammeRounds> list(Ui ui) {
         Instant now = programmes.now();
-        return rounds.all(PROGRAMME).stream().map(r -> row(r, ui, now)).toList();
+        return programmes.all().stream()
+                .sorted(java.util.Comparator.comparing(p -> !p.key().equals(PROGRAMME)))
+                .map(p -> new ProgrammeRounds(p.key(), ui.pick(p.nameSv(), p.nameEn()),
+                        rounds.all(p.key()).stream().map(r -> row(r, ui, now)).toList())).toList();
     }
 
     /** A round in the administrator's list. */
@@ -95,7 +113,7 @@ class RoundAdminPages {
     RoundFormPage page(RoundForm form, RoundDetails r, boolean conflict, Ui ui) {
         Language lang = ui.language();
         List<Option> countryOptions = new ArrayList<>();
-        Set<String> listed = new LinkedHashSet<>(programmes.countryCodes(PROGRAMME));
+        Set<String> listed = new LinkedHashSet<>(programmes.countryCodes(form.programme()));
         if (r != null) {
             listed.addAll(r.countries());
         }
@@ -107,7 +125,7 @@ class RoundAdminPages {
             registry.country(code).ifPresent(c -> countryOptions.add(
                     new Option(code, c.name(lang), form.countries().contains(code))));
         }
-        List<Option> componentOptions = components.all(PROGRAMME).stream()
+        List<Option> componentOptions = components.all(form.programme()).stream()
                 .map(c -> new Option(c.key(), c.name(lang), form.components().contains(c.key()))).toList();
         Extension extension = null;
         List<QuestionRow> questions = List.of();
@@ -131,7 +149,8 @@ class RoundAdminPages {
             updatedBy = changes.updatedBy();
             updatedAt = time(changes.updatedAt(), lang);
         }
-        return new RoundFormPage(form, countryOptions, componentOptions, status, deadline, extension, questions,
-                conflict, updatedBy, updatedAt);
+        ProgrammeSummary p = programme(form.programme());
+        return new RoundFormPage(form, ui.pick(p.nameSv(), p.nameEn()), countryOptions, componentOptions, status,
+                deadline, extension, questions, conflict, updatedBy, updatedAt);
     }
 }

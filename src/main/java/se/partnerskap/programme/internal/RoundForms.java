@@ -37,10 +37,12 @@ class RoundForms {
 
     private final Components components;
     private final Registry registry;
+    private final se.partnerskap.programme.Programmes programmes;
 
-    RoundForms(Components components, Registry registry) {
+    RoundForms(Components components, Registry registry, se.partnerskap.programme.Programmes programmes) {
         this.components = components;
         this.registry = registry;
+        this.programmes = programmes;
     }
 
     /** The form filled in with a stored round. */
@@ -52,14 +54,18 @@ class RoundForms {
     }
 
     /** The form as typed. */
-    static RoundForm form(String id, Map<String, String> p, List<String> countries, List<String> comps) {
+    /**
+     * The form as typed, for {@code programme} (a new round's is the form's hidden field, checked by {@link #validate};
+     * a stored round's is its own).
+     */
+    static RoundForm form(String id, String programme, Map<String, String> p, List<String> countries, List<String> comps) {
         int version;
         try {
             version = Integer.parseInt(p.getOrDefault("version", "0"));
         } catch (NumberFormatException e) {
             version = 0;
         }
-        return new RoundForm(id, PROGRAMME, p.getOrDefault("nameSv", ""), p.getOrDefault("nameEn", ""),
+        return new RoundForm(id, programme, p.getOrDefault("nameSv", ""), p.getOrDefault("nameEn", ""),
                 p.getOrDefault("opens", ""), p.getOrDefault("closes", ""), p.getOrDefault("budget", ""),
                 p.getOrDefault("maxAmount", ""), countries == null ? Set.of() : new LinkedHashSet<>(countries),
                 comps == null ? Set.of() : new LinkedHashSet<>(comps), "true".equals(p.get("continuous")),
@@ -69,6 +75,9 @@ class RoundForms {
     /** Checks the typed form, adding its errors; the input to save, or null when there are errors. */
     RoundInput validate(RoundForm form) {
         Map<String, String> errors = form.errors();
+        if (programmes.all().stream().noneMatch(p -> p.key().equals(form.programme()))) {
+            errors.put("nameSv", "rounds.error.programme.unknown");
+        }
         text(form.nameSv(), "nameSv", errors);
         text(form.nameEn(), "nameEn", errors);
         Instant opens = instant(form.opens(), "opens", errors);
@@ -89,7 +98,7 @@ class RoundForms {
             errors.put("countries", "rounds.error.countries.unknown");
         }
         Set<String> knownComponents = new java.util.HashSet<>();
-        components.all(PROGRAMME).forEach(c -> knownComponents.add(c.key()));
+        components.all(form.programme()).forEach(c -> knownComponents.add(c.key()));
         if (form.components().isEmpty()) {
             errors.put("components", "rounds.error.components.missing");
         } else if (!knownComponents.containsAll(form.components())) {
@@ -98,7 +107,7 @@ class RoundForms {
         if (!errors.isEmpty()) {
             return null;
         }
-        return new RoundInput(PROGRAMME, form.nameSv().strip(), form.nameEn().strip(), opens, closes, budget, max,
+        return new RoundInput(form.programme(), form.nameSv().strip(), form.nameEn().strip(), opens, closes, budget, max,
                 form.continuous(), form.onePerLeadAndPartner(), List.copyOf(form.countries()),
                 List.copyOf(form.components()));
     }

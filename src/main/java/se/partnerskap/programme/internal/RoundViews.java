@@ -25,6 +25,10 @@ public final class RoundViews {
     }
 
     /** The round form as typed (strings, so nothing typed is lost), with its errors (field → message key). */
+    /** A programme with its rounds, as the administrators' list shows them. */
+    public record ProgrammeRounds(String key, String name, List<RoundRow> rounds) {
+    }
+
     public record RoundForm(String id, String programme, String nameSv, String nameEn, String opens, String closes,
             String budget, String maxAmount, Set<String> countries, Set<String> components, boolean continuous,
             boolean onePerLeadAndPartner, int version, Map<String, String> errors) {
@@ -46,7 +50,7 @@ public final class RoundViews {
     public record QuestionRow(String key, String label, String type, boolean required) {
     }
 
-    public record RoundFormPage(RoundForm form, List<Option> countries, List<Option> components, RoundStatus status,
+    public record RoundFormPage(RoundForm form, String programmeName, List<Option> countries, List<Option> components, RoundStatus status,
             String deadline, Extension extension, List<QuestionRow> questions, boolean conflict, String updatedBy,
             String updatedAt) {
 
