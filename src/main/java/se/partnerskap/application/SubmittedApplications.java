@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.partnerskap.application.internal.ApplicationForm;
 import se.partnerskap.application.internal.ApplicationForms;
 import se.partnerskap.application.internal.Applications;
+import se.partnerskap.application.internal.Confirmations;
 import se.partnerskap.application.internal.Section;
 import se.partnerskap.application.internal.NumberedRows;
 import se.partnerskap.application.internal.SectionRules;
@@ -37,10 +38,12 @@ public class SubmittedApplications {
     private final People people;
     private final Applications applications;
     private final ApplicationForms forms;
+    private final Confirmations confirmations;
 
     SubmittedApplications(JdbcClient jdbc, JsonMapper json, People people, Applications applications,
-            ApplicationForms forms) {
+            ApplicationForms forms, Confirmations confirmations) {
         this.forms = forms;
+        this.confirmations = confirmations;
         this.jdbc = jdbc;
         this.json = json;
         this.people = people;
@@ -67,6 +70,12 @@ public class SubmittedApplications {
      */
     public Optional<SubmittedApplication> readableBy(UUID id, UUID userId) {
         return applications.readable(id, userId).isPresent() ? find(id) : Optional.empty();
+    }
+
+    /** The confirmations asked of the people the application names (none for a form without the rule). */
+    public List<Confirmation> confirmations(UUID applicationId) {
+        return confirmations.of(applicationId).stream().map(r -> new Confirmation(r.name(), r.email(), r.expiresAt(),
+                r.answeredAt(), r.supports())).toList();
     }
 
     /** Every submitted application of a round, by reference. */

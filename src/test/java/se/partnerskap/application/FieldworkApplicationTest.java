@@ -138,10 +138,28 @@ class FieldworkApplicationTest extends ApplicationFixtures {
                 .contains(reference);
         assertThat(mailTo(email, 1).getFirst().text()).contains("Medborgarbudget i Lusaka").contains("Siri Student");
 
+        // the supervisor is mailed a link, sees what she is asked to confirm (not the student's contact details)
+        // and answers once
+        String mailed = mailTo("hanna.handledare@uu.example", 1).getFirst().text();
+        Matcher link = Pattern.compile("/handledare/([A-Za-z0-9_-]{20,})").matcher(mailed);
+        assertThat(link.find()).as(mailed).isTrue();
+        assertThat(mailed).contains("Hanna Handledare").contains("Siri Student").contains(reference);
+        String confirmPath = "/handledare/" + link.group(1);
+        HttpClient hanna = client();
+        String confirmPage = get(hanna, confirmPath).body();
+        assertThat(confirmPage).contains("Siri Student").contains("Medborgarbudget i Lusaka").contains("Zambia")
+                .doesNotContain("070-123 45 67").doesNotContain("Studentvägen");
+        assertThat(postForm(hanna, confirmPath, confirmPage, Map.of("answer", "yes")).statusCode()).isEqualTo(302);
+        assertThat(get(hanna, confirmPath).body()).contains("Du bekräftade").doesNotContain("name=\"answer\"");
+        assertThat(postForm(hanna, confirmPath, confirmPage, Map.of("answer", "no")).statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("SELECT supports FROM confirmation_request WHERE application_id = ?").param(id)
+                .query(Boolean.class).single()).as("the first answer stands").isTrue();
+        assertThat(get(hanna, "/handledare/" + "x".repeat(43)).statusCode()).isEqualTo(410);
+
         // the case officer sees it in the call's list and on its page by the student's name, where and how much
         HttpClient olle = loggedInAs(se.partnerskap.identity.DemoUsers.OLLE.email(), se.partnerskap.identity.DemoUsers.PASSWORD);
         assertThat(get(olle, "/handlaggning/omgangar/" + call).body()).contains(reference).contains("Siri Student");
         assertThat(get(olle, "/handlaggning/ansokningar/" + id).body()).contains("Siri Student").contains("Zambia")
-                .contains("20\u00a0000\u00a0kr");
+                .contains("20\u00a0000\u00a0kr").contains("Hanna Handledare (hanna.handledare@uu.example) bekräftade");
     }
 }

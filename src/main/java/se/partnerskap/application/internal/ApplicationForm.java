@@ -20,15 +20,20 @@ public record ApplicationForm(String programme, int version, List<Section> secti
      * Rules over a form's own questions (by key). {@code requested}: the amount questions whose sum is the amount
      * applied for, checked against the round's largest grant (a form without them asks it in the partnership's
      * budget section). {@code minDays}: a date question at least so many days after another (a fieldwork of at
-     * least five weeks).
+     * least five weeks). {@code confirmBy}: the person the questions name (by name and e-mail) is mailed a link to
+     * confirm the submitted application (the fieldwork grant's supervisor); null for none.
      */
-    public record Rules(List<String> requested, List<MinDays> minDays) {
-        public static final Rules NONE = new Rules(List.of(), List.of());
+    public record Rules(List<String> requested, List<MinDays> minDays, ConfirmBy confirmBy) {
+        public static final Rules NONE = new Rules(List.of(), List.of(), null);
 
         public Rules {
             requested = requested == null ? List.of() : List.copyOf(requested);
             minDays = minDays == null ? List.of() : List.copyOf(minDays);
         }
+    }
+
+    /** The keys of the questions that name the person who confirms: a short text and an e-mail question. */
+    public record ConfirmBy(String name, String email) {
     }
 
     /** {@code to} is at least {@code days} days after {@code from}. */
@@ -73,11 +78,26 @@ public record ApplicationForm(String programme, int version, List<Section> secti
         if (!requested.isEmpty() && sections.stream().noneMatch(s -> asks(s, requested, "amount"))) {
             throw new IllegalArgumentException("The requested amounts are amount questions of one section");
         }
+        ConfirmBy confirm = rules.confirmBy();
+        if (confirm != null && (sections.stream().noneMatch(s -> asks(s, List.of(confirm.email()), "email"))
+                || sections.stream().noneMatch(s -> asks(s, List.of(confirm.name()), "short-text")))) {
+            throw new IllegalArgumentException("confirmBy names a short-text and an email question: " + confirm);
+        }
         for (MinDays rule : rules.minDays()) {
             if (rule.days() < 1 || sections.stream().noneMatch(s -> asks(s, List.of(rule.from(), rule.to()), "date"))) {
                 throw new IllegalArgumentException("A days rule is over two date questions of one section: " + rule);
             }
         }
+    }
+
+    /** The form's question with this key, in whichever section asks it. */
+    public Optional<Question> question(String key) {
+        return sections.stream().flatMap(s -> s.questions().stream()).filter(q -> q.key().equals(key)).findFirst();
+    }
+
+    /** The section that asks the question with this key. */
+    public Optional<Section> sectionAsking(String key) {
+        return sections.stream().filter(s -> s.questions().stream().anyMatch(q -> q.key().equals(key))).findFirst();
     }
 
     private static boolean asks(Section s, List<String> keys, String type) {

@@ -13,6 +13,6 @@ class ApplicationPaths {
     @Bean
     PathPairs applicationPathPairs() {
         // a section's own segment is its form's: the section page names its address in the other language itself
-        return PathPairs.of(SV, EN).withSegments("granska", "check-answers", "ta-bort", "remove", "konflikt", "conflict");
+        return PathPairs.of(SV, EN, "/handledare", "/en/supervisor").withSegments("granska", "check-answers", "ta-bort", "remove", "konflikt", "conflict");
     }
 }

@@ -207,7 +207,16 @@ class AssessmentPages {
                 ui.t("assessment.status." + status), points, checked, reviewerRows, reviewerOptions, reviewRows, mean,
                 round.budgetSek() == null ? "" : ui.money(round.budgetSek()), ui.money(meter.granted()),
                 meter.percent(), meter.over(), decisionText, decision.isPresent(), form, errors, overBudgetWarning,
-                lineRows, DecisionLines.total(lineRows, ui));
+                lineRows, DecisionLines.total(lineRows, ui), confirmations(a, ui));
+    }
+
+    /** What the people the application names have confirmed (the fieldwork grant's supervisor), one line each. */
+    private List<String> confirmations(SubmittedApplication a, Ui ui) {
+        Language lang = ui.language();
+        return applications.confirmations(a.id()).stream().map(c -> c.answeredAt() == null
+                ? ui.t("confirmation.officers.waiting", c.name(), c.email(), StockholmTime.dateTime(c.expiresAt(), lang))
+                : ui.t(c.supports() ? "confirmation.officers.yes" : "confirmation.officers.no", c.name(), c.email(),
+                        StockholmTime.dateTime(c.answeredAt(), lang))).toList();
     }
 
     private String countries(List<String> codes, Language lang) {

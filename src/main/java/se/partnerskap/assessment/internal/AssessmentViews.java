@@ -67,7 +67,8 @@ public final class AssessmentViews {
             List<PointRow> points, String checked, List<ReviewerRow> reviewers, List<Option> reviewerOptions,
             List<ReviewRow> reviews, String meanScore, String budget, String granted, int percent,
             boolean overBudget, String decision, boolean decided, Map<String, String> form,
-            Map<String, String> errors, String overBudgetWarning, List<LineRow> lines, String linesTotal) {
+            Map<String, String> errors, String overBudgetWarning, List<LineRow> lines, String linesTotal,
+            List<String> confirmations) {
 
         public String value(String field) {
             return form.getOrDefault(field, "");
