@@ -162,4 +162,48 @@ class FieldworkApplicationTest extends ApplicationFixtures {
         assertThat(get(olle, "/handlaggning/ansokningar/" + id).body()).contains("Siri Student").contains("Zambia")
                 .contains("20\u00a0000\u00a0kr").contains("Hanna Handledare (hanna.handledare@uu.example) bekräftade");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    se.partnerskap.application.internal.Applications applications;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    se.partnerskap.application.internal.Submissions submissions;
+
+    @Test
+    void aStudentGrantedBeforeIsToldAtSubmissionThatTheGrantIsReceivedOnce() {
+        String email = "again-" + call + "@student.example";
+        student(email);
+        UUID me = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(email).query(UUID.class).single();
+        UUID earlierRound = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO round (id, programme_key, key, name_sv, name_en, opens_at, closes_at, status, questions)
+                VALUES (?, 'resestipendium', ?, 'Resestipendium 2024 (test)', 'Fieldwork grant 2024 (test)',
+                        now() - interval '400 days', now() - interval '370 days', 'published', '[]'::jsonb)
+                """).params(earlierRound, "fieldwork-earlier-" + earlierRound).update();
+        UUID earlier = UUID.randomUUID();
+        String reference = "R-2024-H-" + earlier.toString().substring(0, 4);
+        jdbc.sql("""
+                INSERT INTO application (id, round_id, programme_key, component_key, applicant_user_id, status, title,
+                                         reference, created_by, created_at, updated_at, submitted_at)
+                VALUES (?, ?, 'resestipendium', 'fieldwork', ?, 'submitted', 'Tidigare fältarbete', ?, ?, now(), now(), now())
+                """).params(earlier, earlierRound, me, reference, email).update();
+        jdbc.sql("""
+                INSERT INTO decision (application_id, round_id, outcome, amount_sek, decided_by, decided_at)
+                VALUES (?, ?, 'granted', 20000, 'test', now() - interval '360 days')
+                """).params(earlier, earlierRound).update();
+
+        UUID id = applications.startOwn(me, email, call, "fieldwork");
+        var reasons = submissions.eligibility(applications.load(id, me).orElseThrow());
+        assertThat(reasons).anySatisfy(r -> {
+            assertThat(r.rule()).isEqualTo("previous-grant");
+            assertThat(r.args()).containsExactly(reference);
+        });
+        // someone who never had it is not refused by the rule
+        String other = "first-" + call + "@student.example";
+        student(other);
+        UUID them = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(other).query(UUID.class).single();
+        UUID theirs = applications.startOwn(them, other, call, "fieldwork");
+        assertThat(submissions.eligibility(applications.load(theirs, them).orElseThrow()))
+                .noneMatch(r -> r.rule().equals("previous-grant"));
+    }
 }

@@ -21,14 +21,16 @@ public record ApplicationForm(String programme, int version, List<Section> secti
      * applied for, checked against the round's largest grant (a form without them asks it in the partnership's
      * budget section). {@code minDays}: a date question at least so many days after another (a fieldwork of at
      * least five weeks). {@code confirmBy}: the person the questions name (by name and e-mail) is mailed a link to
-     * confirm the submitted application (the fieldwork grant's supervisor); null for none.
+     * confirm the submitted application (the fieldwork grant's supervisor); null for none. {@code firstGrantOnly}: a
+     * person who has been granted the programme before may not apply again.
      */
-    public record Rules(List<String> requested, List<MinDays> minDays, ConfirmBy confirmBy) {
-        public static final Rules NONE = new Rules(List.of(), List.of(), null);
+    public record Rules(List<String> requested, List<MinDays> minDays, ConfirmBy confirmBy, Boolean firstGrantOnly) {
+        public static final Rules NONE = new Rules(List.of(), List.of(), null, false);
 
         public Rules {
             requested = requested == null ? List.of() : List.copyOf(requested);
             minDays = minDays == null ? List.of() : List.copyOf(minDays);
+            firstGrantOnly = Boolean.TRUE.equals(firstGrantOnly);
         }
     }
 

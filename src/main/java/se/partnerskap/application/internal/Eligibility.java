@@ -77,6 +77,10 @@ public class Eligibility {
                 found.add(new Ineligibility("incomplete", "submission.ineligible.incomplete", List.of(s.title()), s));
             }
         }
+        if (a.personal() && a.form().rules().firstGrantOnly()) {
+            previousGrant(a).ifPresent(reference -> found.add(new Ineligibility("previous-grant",
+                    "submission.ineligible.previousGrant", List.of(reference), null)));
+        }
         if (round.onePerLeadAndPartner() && !a.personal()) {
             for (String other : duplicates(a, partners)) {
                 found.add(new Ineligibility("duplicate", "submission.ineligible.duplicate", List.of(other),
@@ -84,6 +88,16 @@ public class Eligibility {
             }
         }
         return found;
+    }
+
+    /** The reference of an earlier application of the same person in the programme that was granted, if any. */
+    private java.util.Optional<String> previousGrant(Application a) {
+        return jdbc.sql("""
+                SELECT p.reference FROM application p JOIN decision d ON d.application_id = p.id AND d.outcome = 'granted'
+                JOIN round r ON r.id = p.round_id AND r.status = 'published' -- decisions published: the grant stands
+                WHERE p.applicant_user_id = ? AND p.programme_key = ? AND p.id <> ?
+                ORDER BY p.reference LIMIT 1
+                """).params(a.applicantUser(), a.programme(), a.id()).query(String.class).optional();
     }
 
     /** The smallest of the component's maxima over the partners' regions (the round's own is a rule apart). */
