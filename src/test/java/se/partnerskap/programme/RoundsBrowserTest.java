@@ -43,6 +43,27 @@ class RoundsBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theApplicationFormPagesAndTheirErrorsHaveNoViolations() {
+        logIn(DemoUsers.ADA);
+        open("/admin/formular");
+        assertAccessible();
+        open("/en/admin/forms/kommunala-partnerskap");
+        assertAccessible();
+        open("/admin/formular/resestipendium");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText("Ansökningsformuläret för Resestipendium");
+        // a mistake is refused, saves nothing and keeps what was typed
+        page.locator("#definition").fill("{\"sections\": [");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Spara som ny version")).click();
+        assertThat(page.locator(".error-summary a[href='#definition']")).containsText("inte giltig JSON");
+        assertThat(page.locator("#definition")).hasValue("{\"sections\": [");
+        assertAccessible();
+        // a fieldwork call is made in the rounds' pages too
+        open("/admin/omgangar/ny?programme=resestipendium");
+        assertAccessible();
+    }
+
+    @Test
     void theComponentsPagesHaveNoViolations() {
         logIn(DemoUsers.ADA);
         open("/admin/komponenter");

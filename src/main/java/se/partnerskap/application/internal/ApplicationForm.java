@@ -46,50 +46,92 @@ public record ApplicationForm(String programme, int version, List<Section> secti
     static final Set<String> RESERVED = Set.of("granska", "check-answers", "skicka-in", "submit", "kvitto", "receipt",
             "aterkalla", "withdraw", "stangd", "closed", "konflikt", "conflict", "ta-bort", "remove");
 
+    /** A definition that cannot be a form: {@code messageKey} (of the application bundle) says why, with {@code args}. */
+    public static class Invalid extends IllegalArgumentException {
+        private final String messageKey;
+        private final transient Object[] args;
+
+        Invalid(String messageKey, Object... args) {
+            super(messageKey + " " + java.util.Arrays.toString(args));
+            this.messageKey = messageKey;
+            this.args = args;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+
+        public Object[] args() {
+            return args.clone();
+        }
+    }
+
     public ApplicationForm {
-        sections = List.copyOf(sections);
+        sections = sections == null ? List.of() : List.copyOf(sections);
         rules = rules == null ? Rules.NONE : rules;
+        if (sections.isEmpty()) {
+            throw new Invalid("forms.error.noSections");
+        }
         Set<String> keys = new HashSet<>();
         Map<String, String> slugs = new HashMap<>(); // a segment names one section, in either language
         Set<String> questionKeys = new HashSet<>();
         for (Section s : sections) {
             if (s.key() == null || !s.key().matches("[a-z][a-z0-9-]{0,39}") || !keys.add(s.key())) {
-                throw new IllegalArgumentException("Section key missing, malformed or repeated: " + s.key());
+                throw new Invalid("forms.error.sectionKey", String.valueOf(s.key()));
             }
-            if (s.kind() == null || s.slug() == null || s.title() == null) {
-                throw new IllegalArgumentException("Section " + s.key() + " needs a kind, a slug and a title");
+            if (s.kind() == null || s.slug() == null || s.title() == null || blank(s.title().sv()) || blank(s.title().en())) {
+                throw new Invalid("forms.error.sectionParts", s.key());
             }
-            for (String slug : List.of(s.slug().sv(), s.slug().en())) {
-                if (slug == null || !slug.matches("[a-z0-9-]{1,60}") || RESERVED.contains(slug)
+            for (String slug : List.of(String.valueOf(s.slug().sv()), String.valueOf(s.slug().en()))) {
+                if (!slug.matches("[a-z0-9-]{1,60}") || RESERVED.contains(slug)
                         || !slugs.getOrDefault(slug, s.key()).equals(s.key())) {
-                    throw new IllegalArgumentException("Section " + s.key() + ": slug malformed or another's: " + slug);
+                    throw new Invalid("forms.error.slug", s.key(), slug);
                 }
                 slugs.put(slug, s.key());
             }
+            if (!s.questions().isEmpty() && !s.is(Section.Kind.QUESTIONS)) {
+                throw new Invalid("forms.error.questionsKind", s.key());
+            }
             for (Question q : s.questions()) {
-                if (!Question.TYPES.contains(q.type()) || !questionKeys.add(q.key())) {
-                    throw new IllegalArgumentException("Question " + q.key() + " of section " + s.key());
+                // q1, q2, … are the round's extra questions' keys, asked in a section that takes them
+                if (q.key() == null || !q.key().matches("[a-zA-Z][a-zA-Z0-9]{0,39}") || q.key().matches("q\\d+")
+                        || !questionKeys.add(q.key())) {
+                    throw new Invalid("forms.error.questionKey", s.key(), String.valueOf(q.key()));
+                }
+                if (!Question.TYPES.contains(q.type())) {
+                    throw new Invalid("forms.error.questionType", q.key(), String.valueOf(q.type()));
+                }
+                if (blank(q.labelSv()) || blank(q.labelEn())) {
+                    throw new Invalid("forms.error.questionLabel", q.key());
+                }
+                if (q.type().endsWith("-choice") && q.options().isEmpty()) {
+                    throw new Invalid("forms.error.questionOptions", q.key());
                 }
             }
         }
         if (sections.stream().filter(s -> s.is(Section.Kind.ATTACHMENTS)).count() > 1) {
-            throw new IllegalArgumentException("A form has one attachments section at most");
+            throw new Invalid("forms.error.attachments");
         }
         // a rule reads the questions of one section, so that a save of that section can check it
         List<String> requested = rules.requested();
         if (!requested.isEmpty() && sections.stream().noneMatch(s -> asks(s, requested, "amount"))) {
-            throw new IllegalArgumentException("The requested amounts are amount questions of one section");
+            throw new Invalid("forms.error.requested", String.join(", ", requested));
         }
         ConfirmBy confirm = rules.confirmBy();
-        if (confirm != null && (sections.stream().noneMatch(s -> asks(s, List.of(confirm.email()), "email"))
-                || sections.stream().noneMatch(s -> asks(s, List.of(confirm.name()), "short-text")))) {
-            throw new IllegalArgumentException("confirmBy names a short-text and an email question: " + confirm);
+        if (confirm != null && (sections.stream().noneMatch(s -> asks(s, List.of(String.valueOf(confirm.email())), "email"))
+                || sections.stream().noneMatch(s -> asks(s, List.of(String.valueOf(confirm.name())), "short-text")))) {
+            throw new Invalid("forms.error.confirmBy", confirm.name() + ", " + confirm.email());
         }
         for (MinDays rule : rules.minDays()) {
-            if (rule.days() < 1 || sections.stream().noneMatch(s -> asks(s, List.of(rule.from(), rule.to()), "date"))) {
-                throw new IllegalArgumentException("A days rule is over two date questions of one section: " + rule);
+            if (rule.days() < 1 || sections.stream().noneMatch(s -> asks(s,
+                    List.of(String.valueOf(rule.from()), String.valueOf(rule.to())), "date"))) {
+                throw new Invalid("forms.error.minDays", rule.from() + " → " + rule.to());
             }
         }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** The form's question with this key, in whichever section asks it. */

@@ -124,6 +124,8 @@ class SecurityConfiguration {
                     .hasAnyRole("CASE_OFFICER", "ADMINISTRATOR")
                 .requestMatchers("/granskning", "/granskning/**", "/en/reviews", "/en/reviews/**")
                     .hasRole("REVIEWER")
+                .requestMatchers("/admin/formular", "/admin/formular/**", "/en/admin/forms", "/en/admin/forms/**")
+                    .hasRole("ADMINISTRATOR")
                 .requestMatchers("/admin/komponenter", "/admin/komponenter/**", "/en/admin/components",
                         "/en/admin/components/**")
                     .hasRole("ADMINISTRATOR")
