@@ -72,6 +72,25 @@ public class SubmittedApplications {
         return applications.readable(id, userId).isPresent() ? find(id) : Optional.empty();
     }
 
+    /**
+     * What a public list of grantees may show of the application, if its form says (rule {@code publicListing}):
+     * the answer to the consent question and the affiliation; empty for a form without the rule.
+     */
+    public Optional<GranteeListing> listing(UUID applicationId) {
+        return jdbc.sql("SELECT programme_key, form_version FROM application WHERE id = ?").param(applicationId)
+                .query((rs, i) -> forms.of(rs.getString(1), rs.getInt(2))).optional()
+                .flatMap(form -> Optional.ofNullable(form.rules().publicListing()).map(rule -> new GranteeListing(
+                        "yes".equals(answer(applicationId, form, rule.consent())),
+                        answer(applicationId, form, rule.affiliation()))));
+    }
+
+    private String answer(UUID applicationId, ApplicationForm form, String questionKey) {
+        return form.sectionAsking(questionKey).flatMap(section -> jdbc.sql("""
+                SELECT answers -> ? ->> 0 FROM application_section WHERE application_id = ? AND section_key = ?
+                """).params("q." + questionKey, applicationId, section.key()).query(String.class).optional())
+                .map(String::strip).orElse("");
+    }
+
     /** The confirmations asked of the people the application names (none for a form without the rule). */
     public List<Confirmation> confirmations(UUID applicationId) {
         return confirmations.of(applicationId).stream().map(r -> new Confirmation(r.name(), r.email(), r.expiresAt(),

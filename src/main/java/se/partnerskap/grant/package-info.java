@@ -9,7 +9,9 @@
  * any partnership the programme has granted, also the historical ones imported with the registry; it is what the
  * public site lists as a "project" (/projekt, /en/projects) and what assessment creates when a round's decisions
  * are published. A <em>project</em> ({@link se.partnerskap.grant.Projects}) is a funded partnership granted
- * through the portal, with its follow-up here. There is no third word: "grant", "grantee project" or "granted
- * application" in code or texts means one of these two.
+ * through the portal, with its follow-up here. A <em>personal grant</em> ({@link se.partnerskap.grant.PersonalGrants})
+ * is a grant to a person (the fieldwork grant), which is no partnership: it is accepted, paid as a lump sum and
+ * reported on by a field report and the thesis. There is no fourth word: "grant", "grantee project" or "granted
+ * application" in code or texts means one of these three.
  */
 package se.partnerskap.grant;

@@ -133,24 +133,6 @@ abstract class ApplicationFixtures extends AbstractIntegrationTest {
                 .params(application, key).query().singleRow();
     }
 
-    HttpResponse<String> upload(HttpClient client, String path, String csrf, String fileName, byte[] content) {
-        String boundary = "----partnerskap" + UUID.randomUUID();
-        var out = new java.io.ByteArrayOutputStream();
-        try {
-            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n").getBytes());
-            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes());
-            out.write(content);
-            out.write(("\r\n--" + boundary + "--\r\n").getBytes());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        // the token travels in the form body only, as the page's form sends it (never in the address)
-        return send(client, HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build());
-    }
-
     /** A small but well-formed PDF. */
     static byte[] pdf() {
         String body = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"

@@ -137,4 +137,23 @@ public abstract class AbstractIntegrationTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> mail.messagesTo(address).size() >= atLeast);
         return mail.messagesTo(address);
     }
+
+    /** Posts {@code content} as the form's file field "file", with the CSRF token as the page's form sends it. */
+    protected HttpResponse<String> upload(HttpClient client, String path, String csrf, String fileName, byte[] content) {
+        String boundary = "----partnerskap" + java.util.UUID.randomUUID();
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n").getBytes());
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes());
+            out.write(content);
+            out.write(("\r\n--" + boundary + "--\r\n").getBytes());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        // the token travels in the form body only, as the page's form sends it (never in the address)
+        return send(client, HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build());
+    }
 }

@@ -22,16 +22,22 @@ public record ApplicationForm(String programme, int version, List<Section> secti
      * budget section). {@code minDays}: a date question at least so many days after another (a fieldwork of at
      * least five weeks). {@code confirmBy}: the person the questions name (by name and e-mail) is mailed a link to
      * confirm the submitted application (the fieldwork grant's supervisor); null for none. {@code firstGrantOnly}: a
-     * person who has been granted the programme before may not apply again.
+     * person who has been granted the programme before may not apply again. {@code publicListing}: a grant to a
+     * person may be listed publicly with the affiliation the form asks, if the consent question is answered yes.
      */
-    public record Rules(List<String> requested, List<MinDays> minDays, ConfirmBy confirmBy, Boolean firstGrantOnly) {
-        public static final Rules NONE = new Rules(List.of(), List.of(), null, false);
+    public record Rules(List<String> requested, List<MinDays> minDays, ConfirmBy confirmBy, Boolean firstGrantOnly,
+            PublicListing publicListing) {
+        public static final Rules NONE = new Rules(List.of(), List.of(), null, false, null);
 
         public Rules {
             requested = requested == null ? List.of() : List.copyOf(requested);
             minDays = minDays == null ? List.of() : List.copyOf(minDays);
             firstGrantOnly = Boolean.TRUE.equals(firstGrantOnly);
         }
+    }
+
+    /** The keys of the consent question (a choice with the option {@code yes}) and of the affiliation (a short text). */
+    public record PublicListing(String consent, String affiliation) {
     }
 
     /** The keys of the questions that name the person who confirms: a short text and an e-mail question. */
@@ -122,12 +128,22 @@ public record ApplicationForm(String programme, int version, List<Section> secti
                 || sections.stream().noneMatch(s -> asks(s, List.of(String.valueOf(confirm.name())), "short-text")))) {
             throw new Invalid("forms.error.confirmBy", confirm.name() + ", " + confirm.email());
         }
+        PublicListing listing = rules.publicListing();
+        if (listing != null && (question(sections, listing.consent()).filter(q -> q.type().equals("single-choice")
+                && q.options().stream().anyMatch(o -> o.key().equals("yes"))).isEmpty()
+                || question(sections, listing.affiliation()).filter(q -> q.type().equals("short-text")).isEmpty())) {
+            throw new Invalid("forms.error.publicListing", listing.consent() + ", " + listing.affiliation());
+        }
         for (MinDays rule : rules.minDays()) {
             if (rule.days() < 1 || sections.stream().noneMatch(s -> asks(s,
                     List.of(String.valueOf(rule.from()), String.valueOf(rule.to())), "date"))) {
                 throw new Invalid("forms.error.minDays", rule.from() + " → " + rule.to());
             }
         }
+    }
+
+    private static Optional<Question> question(List<Section> sections, String key) {
+        return sections.stream().flatMap(s -> s.questions().stream()).filter(q -> q.key().equals(key)).findFirst();
     }
 
     private static boolean blank(String s) {

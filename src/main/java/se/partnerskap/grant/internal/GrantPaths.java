@@ -28,12 +28,19 @@ class GrantPaths {
             "ta-bort", "remove",
             "godkann", "approve",
             "returnera", "return",
-            "publika-texter", "public-texts"};
+            "publika-texter", "public-texts",
+            "stipendier", "grants",
+            "tacka-ja", "accept",
+            "faltrapport", "field-report",
+            "uppsats", "thesis",
+            "uppsats.pdf", "thesis.pdf",
+            "utbetald", "paid"};
 
     @Bean
     PathPairs grantPathPairs() {
         return PathPairs.of(
                 "/mina-projekt", "/en/my-projects",
+                "/mina-stipendier", "/en/my-grants",
                 "/uppfoljning", "/en/follow-up").withSegments(WORDS);
     }
 }

@@ -108,6 +108,8 @@ class SecurityConfiguration {
                     .hasAnyRole("COMMUNICATOR", "ADMINISTRATOR")
                 .requestMatchers("/admin/omgangar", "/admin/omgangar/**", "/en/admin/rounds", "/en/admin/rounds/**")
                     .hasAnyRole("CASE_OFFICER", "ADMINISTRATOR")
+                .requestMatchers("/mina-stipendier", "/mina-stipendier/**", "/en/my-grants", "/en/my-grants/**")
+                    .hasRole("APPLICANT")
                 .requestMatchers("/mina-projekt", "/mina-projekt/**", "/en/my-projects", "/en/my-projects/**")
                     .hasRole("APPLICANT")
                 // a project's public title and theme: communicators correct them too

@@ -33,15 +33,24 @@ public class FieldworkPages {
     }
 
     public record FieldworkPage(List<PageSection> sections, List<CallView> open, List<StoryView> stories,
-            String allStoriesHref) {
+            String allStoriesHref, List<GranteeView> grantees) {
+    }
+
+    /** A grantee who accepted and consented to be listed: nothing else of them is shown. */
+    public record GranteeView(String name, String affiliation, String country, String title, int year) {
     }
 
     private final SiteContent content;
     private final Rounds rounds;
     private final Programmes programmes;
     private final PublicNews news;
+    private final se.partnerskap.grant.PersonalGrants grants;
+    private final se.partnerskap.registry.Registry registry;
 
-    FieldworkPages(SiteContent content, Rounds rounds, Programmes programmes, PublicNews news) {
+    FieldworkPages(SiteContent content, Rounds rounds, Programmes programmes, PublicNews news,
+            se.partnerskap.grant.PersonalGrants grants, se.partnerskap.registry.Registry registry) {
+        this.grants = grants;
+        this.registry = registry;
         this.content = content;
         this.rounds = rounds;
         this.programmes = programmes;
@@ -57,8 +66,11 @@ public class FieldworkPages {
                 s.language().equals(lang.code()) ? null : s.language(),
                 StockholmTime.date(StockholmTime.at(s.publishedAt()).toLocalDate(), lang),
                 StockholmTime.at(s.publishedAt()).toLocalDate().toString())).toList();
+        List<GranteeView> grantees = grants.listed(PROGRAMME).stream().map(g -> new GranteeView(g.name(), g.affiliation(),
+                g.country() == null ? "" : registry.country(g.country()).map(c -> c.name(lang)).orElse(g.country()),
+                g.title(), g.year())).toList();
         return new FieldworkPage(content.page("fieldwork-grant", lang), open, stories,
-                ui.href("/nyheter") + "?tag=" + PROGRAMME);
+                ui.href("/nyheter") + "?tag=" + PROGRAMME, grantees);
     }
 
     private static CallView call(RoundDetails r, Ui ui) {

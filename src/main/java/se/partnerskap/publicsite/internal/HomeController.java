@@ -24,7 +24,7 @@ public class HomeController {
 
     /** The fieldwork grant's page shows its grantees' stories from the newsroom, too. */
     static final String FIELDWORK_REGIONS = RenderedPages.regions(SiteContent.CACHE_REGION, Programmes.PAGES_REGION,
-            PublicNews.PAGES_REGION);
+            PublicNews.PAGES_REGION, FundedPartnerships.PAGES_REGION);
 
     private final PublicPages views;
     private final FieldworkPages fieldwork;
