@@ -49,13 +49,8 @@ class FieldworkApplicationTest extends ApplicationFixtures {
     }
 
     private HttpClient student(String email) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO app_user (id, email, display_name, password_hash, enabled, activated_at, created_at, self_registered)
-                VALUES (?, ?, 'Siri Student', ?, true, now(), now(), true)
-                """).params(id, email, encoder.encode(PASSWORD)).update();
-        jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (?, 'APPLICANT')").param(id).update();
-        return loggedInAs(email, PASSWORD);
+        selfRegistered(email, "Siri Student");
+        return loggedInAs(email, PERSON_PASSWORD);
     }
 
     private void save(HttpClient client, String path, Map<String, String> fields) {

@@ -12,19 +12,12 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import se.partnerskap.support.BrowserTest;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** The student's journey for the fieldwork grant in Chromium: with the keyboard and JavaScript, and without it. */
 class FieldworkBrowserTest extends BrowserTest {
-
-    private static final String PASSWORD = "a long enough password";
-
-    @Autowired
-    PasswordEncoder encoder;
 
     private UUID call;
 
@@ -50,19 +43,14 @@ class FieldworkBrowserTest extends BrowserTest {
 
     private String student() {
         String email = "student-" + UUID.randomUUID().toString().substring(0, 8) + "@student.example";
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO app_user (id, email, display_name, password_hash, enabled, activated_at, created_at, self_registered)
-                VALUES (?, ?, 'Stina Student', ?, true, now(), now(), true)
-                """).params(id, email, encoder.encode(PASSWORD)).update();
-        jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (?, 'APPLICANT')").param(id).update();
+        selfRegistered(email, "Stina Student");
         return email;
     }
 
     private void login(Page p, String email) {
         p.navigate(url("/login"));
         p.locator("#email").fill(email);
-        p.locator("#password").fill(PASSWORD);
+        p.locator("#password").fill(PERSON_PASSWORD);
         p.locator("#password").press("Enter");
         p.waitForURL("**/ansokningar");
     }

@@ -10,8 +10,6 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import se.partnerskap.identity.DemoUsers;
 import se.partnerskap.shared.Sha256;
 import se.partnerskap.support.BrowserTest;
@@ -24,11 +22,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 class PersonalGrantBrowserTest extends BrowserTest {
 
-    private static final String PASSWORD = "a long enough password";
     private static final String TOKEN = "browser-" + "k".repeat(40);
-
-    @Autowired
-    PasswordEncoder encoder;
 
     private UUID round;
     private UUID application;
@@ -43,13 +37,8 @@ class PersonalGrantBrowserTest extends BrowserTest {
                         ?, ?, 'published', '[]'::jsonb)
                 """).params(round, "fieldwork-browser-decided-" + round, Timestamp.from(Instant.now().minus(Duration.ofDays(60))),
                 Timestamp.from(Instant.now().minus(Duration.ofDays(30)))).update();
-        UUID student = UUID.randomUUID();
         email = "browser-grantee-" + round.toString().substring(0, 8) + "@student.example";
-        jdbc.sql("""
-                INSERT INTO app_user (id, email, display_name, password_hash, enabled, activated_at, created_at, self_registered)
-                VALUES (?, ?, 'Bo Browser', ?, true, now(), now(), true)
-                """).params(student, email, encoder.encode(PASSWORD)).update();
-        jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (?, 'APPLICANT')").param(student).update();
+        UUID student = selfRegistered(email, "Bo Browser");
         application = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO application (id, round_id, programme_key, component_key, applicant_user_id, status, title,
@@ -97,7 +86,7 @@ class PersonalGrantBrowserTest extends BrowserTest {
 
     @Test
     void theGranteeAcceptsWithTheKeyboardAndTheOfficersListIsAccessible() {
-        logIn(email, PASSWORD);
+        logIn(email, PERSON_PASSWORD);
         open("/mina-stipendier");
         assertAccessible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tacka ja till stipendiet R-BROWSER")).focus();

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.partnerskap.assessment.RoundPublished;
 import se.partnerskap.identity.DemoUsers;
@@ -29,11 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after she accepted and only because she consented; a grantee who did not consent is not listed.
  */
 class PersonalGrantTest extends AbstractIntegrationTest {
-
-    private static final String PASSWORD = "a long enough password";
-
-    @Autowired
-    PasswordEncoder encoder;
 
     @Autowired
     ApplicationEventPublisher events;
@@ -61,13 +55,7 @@ class PersonalGrantTest extends AbstractIntegrationTest {
     }
 
     private UUID student(String email, String name) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO app_user (id, email, display_name, password_hash, enabled, activated_at, created_at, self_registered)
-                VALUES (?, ?, ?, ?, true, now(), now(), true)
-                """).params(id, email, name, encoder.encode(PASSWORD)).update();
-        jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (?, 'APPLICANT')").param(id).update();
-        return id;
+        return selfRegistered(email, name);
     }
 
     /** A submitted application of the student on the form's latest version, granted 18 000 kr. */
@@ -114,14 +102,14 @@ class PersonalGrantTest extends AbstractIntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM funded_partnership WHERE key = ?").param("decision:" + mine)
                 .query(Integer.class).single()).as("no partnership of a grant to a person").isZero();
 
-        HttpClient greta = loggedInAs(email, PASSWORD);
+        HttpClient greta = loggedInAs(email, PERSON_PASSWORD);
         String page = get(greta, "/mina-stipendier").body();
         assertThat(page).contains("Lokala val i Zambia").contains("18\u00a0000\u00a0kr").contains("Zambia")
                 .contains("Tacka ja till stipendiet");
         assertThat(get("/resestipendium").body()).as("listed only once accepted").doesNotContain("Greta Grantee");
 
         // someone else's grant is not found, whatever she tries
-        HttpClient pia = loggedInAs(otherEmail, PASSWORD);
+        HttpClient pia = loggedInAs(otherEmail, PERSON_PASSWORD);
         assertThat(postForm(pia, "/mina-stipendier/" + mine + "/tacka-ja", get(pia, "/mina-stipendier").body(), Map.of())
                 .statusCode()).isEqualTo(404);
 

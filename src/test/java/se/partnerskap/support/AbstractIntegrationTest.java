@@ -42,6 +42,26 @@ public abstract class AbstractIntegrationTest {
     protected JdbcClient jdbc;
 
     @Autowired
+    private org.springframework.security.crypto.password.PasswordEncoder passwords;
+
+    /** The password of the people {@link #selfRegistered} makes. */
+    protected static final String PERSON_PASSWORD = "a long enough password";
+
+    /**
+     * A person who registered and confirmed their address themselves: an applicant of no organisation (a student
+     * applying for the fieldwork grant), logging in with {@link #PERSON_PASSWORD}.
+     */
+    protected java.util.UUID selfRegistered(String email, String name) {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO app_user (id, email, display_name, password_hash, enabled, activated_at, created_at, self_registered)
+                VALUES (?, ?, ?, ?, true, now(), now(), true)
+                """).params(id, email, name, passwords.encode(PERSON_PASSWORD)).update();
+        jdbc.sql("INSERT INTO user_role (user_id, role) VALUES (?, 'APPLICANT')").param(id).update();
+        return id;
+    }
+
+    @Autowired
     protected TestClock clock;
 
     @Autowired

@@ -171,21 +171,26 @@ class ApplicationRows {
 
     /**
      * A new draft of {@code organisation} or of {@code person} (one of them null) in a round on a version of its
-     * programme's form, every section not started.
+     * programme's form, every section not started; false when the person has one in the round already.
      */
-    void create(UUID id, UUID roundId, ApplicationForm form, String component, UUID organisation, UUID person,
+    boolean create(UUID id, UUID roundId, ApplicationForm form, String component, UUID organisation, UUID person,
             String actor, Instant now) {
-        jdbc.sql("""
+        int rows = jdbc.sql("""
                 INSERT INTO application (id, round_id, programme_key, form_version, component_key, lead_organisation_id,
                                          applicant_user_id, status, created_by, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?)
+                ON CONFLICT (round_id, applicant_user_id) WHERE applicant_user_id IS NOT NULL DO NOTHING
                 """).params(id, roundId, form.programme(), form.version(), component, organisation, person, actor,
                 Timestamp.from(now), Timestamp.from(now)).update();
+        if (rows == 0) {
+            return false; // the person's application in the round is there already
+        }
         for (Section s : form.sections()) {
             // every section is stored; one that does not apply in the round (ApplicationForm.in) is not counted
             jdbc.sql("INSERT INTO application_section (application_id, section_key, state) VALUES (?, ?, 'not-started')")
                     .params(id, s.key()).update();
         }
+        return true;
     }
 
     /**

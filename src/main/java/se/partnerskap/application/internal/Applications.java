@@ -86,21 +86,11 @@ public class Applications {
         if (!memberships.organisationsOf(userId).contains(organisation)) {
             throw new StartRefused("application.start.error.organisation");
         }
-        RoundDetails round = rounds.details(roundId)
-                // this form is an organisation's; a call for people applying themselves is not started with it
-                .filter(r -> programmes.forOrganisations(r.programme()))
-                .orElseThrow(() -> new StartRefused("application.start.error.round"));
-        Instant now = clock.instant();
-        if (!round.isOpenAt(now)) {
-            throw new StartRefused("application.start.error.closed");
-        }
-        if (!round.components().contains(component)) {
-            throw new StartRefused("application.start.error.component");
-        }
+        RoundDetails round = openRound(roundId, component, true);
         // the draft is filled in on the programme's form as it is now; a later version does not change it
         ApplicationForm form = forms.latest(round.programme()).orElseThrow(() -> new StartRefused("application.start.error.round"));
         UUID id = UUID.randomUUID();
-        stored.create(id, roundId, form, component, organisation, null, actor, now);
+        stored.create(id, roundId, form, component, organisation, null, actor, clock.instant());
         audit.record(actor, "application.draft-created", "application", id.toString(), Map.of(
                 "round", roundId.toString(), "component", component, "organisation", organisation.toString(),
                 "form", form.version()));
@@ -110,32 +100,44 @@ public class Applications {
 
     /**
      * Starts the person's own draft in a call of a programme that persons apply to (the fieldwork grant): only while
-     * it is open, on the programme's form as it is now. One application per person and call: a second start gives
-     * the one already begun.
+     * it is open, on the programme's form as it is now. One application per person and call (a unique index says so,
+     * also for two starts at once): a second start gives the one already begun.
      */
     @Transactional
     public UUID startOwn(UUID userId, String actor, UUID roundId, String component) {
-        RoundDetails round = rounds.details(roundId).filter(r -> !programmes.forOrganisations(r.programme()))
-                .orElseThrow(() -> new StartRefused("application.start.error.round"));
-        Instant now = clock.instant();
-        if (!round.isOpenAt(now)) {
-            throw new StartRefused("application.start.error.closed");
-        }
-        if (!round.components().contains(component)) {
-            throw new StartRefused("application.start.error.component");
-        }
+        RoundDetails round = openRound(roundId, component, false);
         Optional<UUID> begun = stored.ownIn(roundId, userId);
         if (begun.isPresent()) {
             return begun.get();
         }
         ApplicationForm form = forms.latest(round.programme()).orElseThrow(() -> new StartRefused("application.start.error.round"));
         UUID id = UUID.randomUUID();
-        stored.create(id, roundId, form, component, null, userId, actor, now);
+        if (!stored.create(id, roundId, form, component, null, userId, actor, clock.instant())) {
+            return stored.ownIn(roundId, userId).orElseThrow(); // begun at the same moment elsewhere
+        }
         audit.record(actor, "application.draft-created", "application", id.toString(), Map.of(
                 "round", roundId.toString(), "component", component, "applicant", userId.toString(),
                 "form", form.version()));
         events.publishEvent(new ApplicationStarted(id, roundId, component, null));
         return id;
+    }
+
+    /**
+     * The round to start a draft in: one of a programme organisations apply to (or persons, {@code forOrganisations}
+     * false), open now by the server's clock, taking {@code component}; otherwise the reason as {@link StartRefused}.
+     */
+    private RoundDetails openRound(UUID roundId, String component, boolean forOrganisations) {
+        // an organisation's form is not started in a call for people applying themselves, nor the other way round
+        RoundDetails round = rounds.details(roundId)
+                .filter(r -> programmes.forOrganisations(r.programme()) == forOrganisations)
+                .orElseThrow(() -> new StartRefused("application.start.error.round"));
+        if (!round.isOpenAt(clock.instant())) {
+            throw new StartRefused("application.start.error.closed");
+        }
+        if (!round.components().contains(component)) {
+            throw new StartRefused("application.start.error.component");
+        }
+        return round;
     }
 
     /**
