@@ -223,9 +223,23 @@ public class FundedPartnerships {
 
     /** The partnerships matching a search, the latest period first, {@code limit} from {@code offset}. */
     public Found search(Search q, int offset, int limit) {
-        StringBuilder where = new StringBuilder(" WHERE f.programme_key = :programme");
+        return search(q, null, offset, limit);
+    }
+
+    /**
+     * As {@link #search(Search, int, int)}, of every programme when the search names none, and of the partnerships
+     * whose period starts in {@code year} when it is given (the open data's filter).
+     */
+    public Found search(Search q, Integer year, int offset, int limit) {
+        StringBuilder where = new StringBuilder(present(q.programme()) ? " WHERE f.programme_key = :programme" : " WHERE true");
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("programme", q.programme());
+        if (present(q.programme())) {
+            params.put("programme", q.programme());
+        }
+        if (year != null) {
+            where.append(" AND f.starts_on >= make_date(:year, 1, 1) AND f.starts_on < make_date(:year + 1, 1, 1)");
+            params.put("year", year);
+        }
         params.put("today", today());
         String text = q.text() == null ? "" : q.text().strip();
         if (!text.isEmpty()) {
@@ -275,6 +289,20 @@ public class FundedPartnerships {
                         + " ORDER BY f.starts_on DESC NULLS LAST, f.key LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", limit).param("offset", offset).query(this::row).list();
         return new Found(assemble(rows), total);
+    }
+
+    /** What has been paid of each partnership's grant: released payments, less repayments (none: absent). */
+    public Map<UUID, Long> paid(java.util.Collection<UUID> ids) {
+        Map<UUID, Long> paid = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return paid;
+        }
+        jdbc.sql("""
+                SELECT funded_partnership_id, sum(CASE WHEN kind = 'repayment' THEN -amount_sek ELSE amount_sek END)
+                FROM project_payment WHERE status = 'released' AND funded_partnership_id = ANY(?) GROUP BY 1
+                """).param(ids.toArray(UUID[]::new))
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> paid.put(rs.getObject(1, UUID.class), rs.getLong(2)));
+        return paid;
     }
 
     private static String blankToNull(String s) {

@@ -218,12 +218,4 @@ class HostileInputTest extends ApplicationFixtures {
         assertThat(r.statusCode()).isIn(302, 403);
         assertThat(jdbc.sql("SELECT count(*) FROM pending_save WHERE fields::text LIKE '%planted%'").query(Integer.class).single()).isZero();
     }
-
-    <T> HttpResponse<T> send(HttpClient client, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        try {
-            return client.send(request, handler);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

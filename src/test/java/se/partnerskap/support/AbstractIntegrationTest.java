@@ -100,8 +100,13 @@ public abstract class AbstractIntegrationTest {
     }
 
     protected HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        return send(client, request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The response with its body as {@code handler} reads it (bytes of a download, say). */
+    protected <T> HttpResponse<T> send(HttpClient client, HttpRequest request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, handler);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
