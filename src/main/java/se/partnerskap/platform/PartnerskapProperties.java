@@ -44,6 +44,7 @@ import org.springframework.validation.annotation.Validated;
  * @param pendingSaves Forms kept after a failed save (docs/autosave.md).
  * @param registrations Accounts people create themselves (docs/identity.md).
  * @param pageCache The rendered-page cache's listening connection (docs/operations.md).
+ * @param openData Who publishes the open data and under which licence (docs/open-data.md).
  */
 @Validated
 @ConfigurationProperties("partnerskap")
@@ -68,7 +69,8 @@ public record PartnerskapProperties(
         @DefaultValue Rounds rounds,
         @DefaultValue PendingSaves pendingSaves,
         @DefaultValue Registrations registrations,
-        @DefaultValue @Valid PageCache pageCache) {
+        @DefaultValue @Valid PageCache pageCache,
+        @DefaultValue @Valid OpenData openData) {
 
     public PartnerskapProperties {
         // normalised once, so that every link is base + "/path"
@@ -157,5 +159,25 @@ public record PartnerskapProperties(
      */
     public record PageCache(@DefaultValue("partnerskap-page-cache") @NotBlank String applicationName,
             @DefaultValue("PT1S") @NotNull Duration reconnectDelay) {
+    }
+
+    /**
+     * @param publisherName Name of the organisation that runs the platform and publishes the data (IATI's
+     *                      reporting and extending organisation, 360Giving's funder, DCAT's publisher).
+     * @param publisherOrganisationNumber Its Swedish organisation number (NNNNNN-NNNN); its IATI identifier is
+     *                                    SE-ON- and the ten digits, its 360Giving prefix 360G-SE-ON-….
+     * @param licence The licence of every data set: an SPDX identifier, CC0-1.0 or CC-BY-4.0.
+     * @param updated How often the data sets change, as a DCAT frequency: DAILY, WEEKLY or MONTHLY.
+     */
+    public record OpenData(
+            @DefaultValue("Kommunala partnerskap (demo)") @NotBlank String publisherName,
+            @DefaultValue("202100-0001") @Pattern(regexp = "\\d{6}-\\d{4}", message = "is NNNNNN-NNNN") String publisherOrganisationNumber,
+            @DefaultValue("CC-BY-4.0") @Pattern(regexp = "CC0-1\\.0|CC-BY-4\\.0", message = "is CC0-1.0 or CC-BY-4.0") String licence,
+            @DefaultValue("DAILY") @Pattern(regexp = "DAILY|WEEKLY|MONTHLY", message = "is DAILY, WEEKLY or MONTHLY") String updated) {
+
+        /** The publisher's IATI organisation identifier: SE-ON- and the organisation number's ten digits. */
+        public String iatiIdentifier() {
+            return "SE-ON-" + publisherOrganisationNumber.replace("-", "");
+        }
     }
 }
