@@ -40,10 +40,12 @@ public class FundedPartnerships {
     private final Clock clock;
     private final ProjectSlugs slugs;
     private final se.partnerskap.web.RenderedPages pages;
+    private final se.partnerskap.programme.Rounds rounds;
 
     FundedPartnerships(JdbcClient jdbc, Registry registry, Audit audit, Clock clock, ProjectSlugs slugs,
-            se.partnerskap.web.RenderedPages pages) {
+            se.partnerskap.web.RenderedPages pages, se.partnerskap.programme.Rounds rounds) {
         this.pages = pages;
+        this.rounds = rounds;
         this.slugs = slugs;
         this.jdbc = jdbc;
         this.registry = registry;
@@ -228,7 +230,7 @@ public class FundedPartnerships {
 
     /**
      * As {@link #search(Search, int, int)}, of every programme when the search names none, and of the partnerships
-     * whose period starts in {@code year} when it is given (the open data's filter).
+     * of {@code year} when it is given (the open data's filter; see {@link #year}).
      */
     public Found search(Search q, Integer year, int offset, int limit) {
         StringBuilder where = new StringBuilder(present(q.programme()) ? " WHERE f.programme_key = :programme" : " WHERE true");
@@ -237,8 +239,14 @@ public class FundedPartnerships {
             params.put("programme", q.programme());
         }
         if (year != null) {
-            where.append(" AND f.starts_on >= make_date(:year, 1, 1) AND f.starts_on < make_date(:year + 1, 1, 1)");
+            // the year of its round (Rounds#years); one recorded without a (dated) round, by the year its period starts
+            where.append(" AND (f.round_id = ANY(:yearRounds) OR ((f.round_id IS NULL OR NOT f.round_id = ANY(:datedRounds))"
+                    + " AND f.starts_on >= make_date(:year, 1, 1) AND f.starts_on < make_date(:year + 1, 1, 1)))");
+            Map<UUID, Integer> years = rounds.years();
             params.put("year", year);
+            params.put("yearRounds", years.entrySet().stream().filter(e -> e.getValue().equals(year))
+                    .map(Map.Entry::getKey).toArray(UUID[]::new));
+            params.put("datedRounds", years.keySet().toArray(UUID[]::new));
         }
         params.put("today", today());
         String text = q.text() == null ? "" : q.text().strip();
@@ -289,6 +297,20 @@ public class FundedPartnerships {
                         + " ORDER BY f.starts_on DESC NULLS LAST, f.key LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", limit).param("offset", offset).query(this::row).list();
         return new Found(assemble(rows), total);
+    }
+
+    /** The years of the rounds ({@link se.partnerskap.programme.Rounds#years}), for {@link #year}. */
+    public Map<UUID, Integer> roundYears() {
+        return rounds.years();
+    }
+
+    /**
+     * The year a partnership counts in (the open data's and the statistics' year): its round's, or, recorded
+     * without a round, the year its period starts; null when neither is known.
+     */
+    public static Integer year(FundedPartnership f, Map<UUID, Integer> roundYears) {
+        Integer y = f.roundId() == null ? null : roundYears.get(f.roundId());
+        return y != null ? y : f.startsOn() == null ? null : f.startsOn().getYear();
     }
 
     /** What has been paid of each partnership's grant: released payments, less repayments (none: absent). */

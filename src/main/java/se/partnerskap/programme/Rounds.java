@@ -110,6 +110,26 @@ public class Rounds {
         return t == null ? null : t.toInstant();
     }
 
+    /**
+     * The year of a round, as the statistics and the open data count it: the year its grants were announced, else
+     * the year it closed (Stockholm time), else its estimated date's year, else the year it opened.
+     */
+    private static final String YEAR = """
+            extract(year FROM coalesce(announced_on, (closes_at AT TIME ZONE 'Europe/Stockholm')::date, estimated_on,
+                                       (opens_at AT TIME ZONE 'Europe/Stockholm')::date))::int""";
+
+    /** The year of every round that has one (see {@link #YEAR}), by round. */
+    public Map<UUID, Integer> years() {
+        Map<UUID, Integer> years = new HashMap<>();
+        jdbc.sql("SELECT id, " + YEAR + " FROM round").query(rs -> {
+            int year = rs.getInt(2);
+            if (!rs.wasNull()) {
+                years.put(rs.getObject(1, UUID.class), year);
+            }
+        });
+        return years;
+    }
+
     /** The id of a round by its key. */
     public Optional<UUID> id(String programme, String key) {
         return jdbc.sql("SELECT id FROM round WHERE programme_key = ? AND key = ?").params(programme, key)

@@ -63,7 +63,7 @@ class ProjectsApi {
     record Partner(String name, String country) {
     }
 
-    record Project(String id, String programme, UUID round, Map<String, String> title, Map<String, String> theme,
+    record Project(String id, String programme, UUID round, Integer year, Map<String, String> title, Map<String, String> theme,
             Organisation swedishOrganisation, List<Partner> partners, List<String> countries, List<String> coreAreas,
             long amountGrantedSek, long amountPaidSek, LocalDate startsOn, LocalDate endsOn, String status,
             Map<String, String> page) {
@@ -130,7 +130,9 @@ class ProjectsApi {
     private List<Project> projects(List<FundedPartnership> list) {
         Map<UUID, Long> paid = funded.paid(list.stream().map(FundedPartnership::id).toList());
         Map<UUID, java.util.Optional<String>> numbers = new java.util.HashMap<>();
-        return list.stream().map(f -> project(f, paid.getOrDefault(f.id(), 0L), numbers)).toList();
+        Map<UUID, Integer> years = funded.roundYears();
+        return list.stream().map(f -> project(f, paid.getOrDefault(f.id(), 0L), FundedPartnerships.year(f, years), numbers))
+                .toList();
     }
 
     /** The body with its ETag; 304 without a body when the client has it already. */
@@ -142,7 +144,7 @@ class ProjectsApi {
         return ResponseEntity.ok().eTag(etag).cacheControl(CACHE).body(body);
     }
 
-    private Project project(FundedPartnership f, long paid, Map<UUID, java.util.Optional<String>> numbers) {
+    private Project project(FundedPartnership f, long paid, Integer year, Map<UUID, java.util.Optional<String>> numbers) {
         SwedishOrganisation o = registry.swedishOrganisation(f.swedishOrganisationId()).orElse(null);
         Organisation organisation = o == null ? null : new Organisation(o.name(), o.kind(), o.municipalityCode(),
                 o.regionCode(), numbers.computeIfAbsent(o.id(), registry::organisationNumber).orElse(null));
@@ -152,7 +154,7 @@ class ProjectsApi {
         Map<String, String> page = new LinkedHashMap<>();
         page.put("sv", links.absolute("/projekt/" + f.path()));
         page.put("en", links.absolute("/en/projects/" + f.path()));
-        return new Project(f.key(), f.programme(), f.roundId(), texts(f.titleSv(), f.titleEn()),
+        return new Project(f.key(), f.programme(), f.roundId(), year, texts(f.titleSv(), f.titleEn()),
                 texts(f.themeSv(), f.themeEn()), organisation, partners, countries, f.coreAreas(), f.amountSek(), paid,
                 f.startsOn(), f.endsOn(), f.status().code(), page);
     }

@@ -12,7 +12,7 @@ import tools.jackson.dataformat.csv.CsvSchema;
 final class ProjectsCsv {
 
     /** A row; the column order of the header. */
-    record Row(String id, String programme, String round, String titleSv, String titleEn, String themeSv, String themeEn,
+    record Row(String id, String programme, String round, String year, String titleSv, String titleEn, String themeSv, String themeEn,
             String swedishOrganisation, String municipalityCode, String regionCode, String organisationNumber,
             String partner, String country, String coreAreas, long amountGrantedSek, long amountPaidSek,
             String startsOn, String endsOn, String status) {
@@ -33,6 +33,7 @@ final class ProjectsCsv {
                         .reduce((a, b) -> a + "; " + b).orElse("");
                 var o = p.swedishOrganisation();
                 rows.add(new Row(p.id(), p.programme(), p.round() == null ? "" : p.round().toString(),
+                        p.year() == null ? "" : p.year().toString(),
                         p.title().getOrDefault("sv", ""), p.title().getOrDefault("en", ""),
                         p.theme().getOrDefault("sv", ""), p.theme().getOrDefault("en", ""),
                         o == null ? "" : o.name(), o == null || o.municipalityCode() == null ? "" : o.municipalityCode(),
