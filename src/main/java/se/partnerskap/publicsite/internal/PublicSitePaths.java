@@ -14,6 +14,9 @@ class PublicSitePaths {
                 "/resestipendium", "/en/fieldwork-grant",
                 "/admin/innehall", "/en/admin/content",
                 "/projekt", "/en/projects",
-                "/karta", "/en/map");
+                "/karta", "/en/map",
+                "/statistik", "/en/statistics",
+                "/statistik.csv", "/en/statistics.csv",
+                "/oppna-data", "/en/open-data");
     }
 }
