@@ -53,6 +53,8 @@ class IatiActivitiesTest extends AbstractIntegrationTest {
     PartnerskapProperties properties;
 
     private UUID round;
+    private UUID numbered;
+    private String formerNumber;
 
     @BeforeAll
     static void schema() throws Exception {
@@ -67,6 +69,11 @@ class IatiActivitiesTest extends AbstractIntegrationTest {
     void removeTheRound() {
         if (round != null) {
             jdbc.sql("DELETE FROM funded_partnership WHERE round_id = ?").param(round).update();
+        }
+        if (numbered != null) {
+            jdbc.sql("UPDATE swedish_organisation SET organisation_number = CAST(? AS text) WHERE id = ?")
+                    .params(formerNumber, numbered)
+                    .update();
         }
     }
 
@@ -107,6 +114,12 @@ class IatiActivitiesTest extends AbstractIntegrationTest {
         AssessmentFixtures fixtures = new AssessmentFixtures(jdbc);
         round = fixtures.round(1_000_000);
         UUID karlstadOrg = fixtures.municipality("1780");
+        // Karlstad's organisation number as the registry records it, put back afterwards
+        numbered = karlstadOrg;
+        formerNumber = jdbc.sql("SELECT organisation_number FROM swedish_organisation WHERE id = ?").param(karlstadOrg)
+                .query(String.class).list().getFirst();
+        jdbc.sql("UPDATE swedish_organisation SET organisation_number = '212000-1850' WHERE id = ?").param(karlstadOrg)
+                .update();
         UUID karlstad = fixtures.submitted(round, karlstadOrg, "Dialog i Kisumu", "Kisumu County", "KE",
                 "participation", 200_000, "sv");
         UUID aneby = fixtures.submitted(round, fixtures.municipality("0604"), "Open budgets in Lviv", "Lviv oblast",
@@ -141,11 +154,9 @@ class IatiActivitiesTest extends AbstractIntegrationTest {
             orgs.add(o.getAttribute("role") + " " + o.getAttribute("ref") + " " + o.getAttribute("type") + " "
                     + o.getTextContent());
         }
-        String number = jdbc.sql("SELECT organisation_number FROM swedish_organisation WHERE id = ?").param(karlstadOrg)
-                .query(String.class).optional().map(n -> "SE-ON-" + n.replace("-", "")).orElse("");
         assertThat(orgs).containsExactly("1 SE-0 10 Sida",
                 "3 " + reporting + " 10 " + properties.openData().publisherName(),
-                "4 " + number + " 11 Karlstads kommun", "4  11 Kisumu County");
+                "4 SE-ON-2120001850 11 Karlstads kommun", "4  11 Kisumu County");
         assertThat(dates(a, "1")).containsExactly(project.startsOn().toString());
         assertThat(dates(a, "2")).containsExactly(project.startsOn().toString());
         assertThat(dates(a, "3")).containsExactly(project.endsOn().toString());
@@ -162,6 +173,8 @@ class IatiActivitiesTest extends AbstractIntegrationTest {
         List<String> transactions = children(a, "transaction").stream().map(t -> attribute(t, "transaction-type", "code")
                 + " " + attribute(t, "transaction-date", "iso-date") + " " + first(t, "value").getTextContent()).toList();
         assertThat(transactions).containsExactly("2 " + today + " 200000", "3 " + today + " 80000");
+        assertThat(children(a, "transaction")).allMatch(t -> attribute(t, "receiver-org", "ref").equals("SE-ON-2120001850")
+                && attribute(t, "provider-org", "ref").equals(reporting));
 
         Element lviv = activity(doc, reporting + "-decision:" + aneby);
         assertThat(narratives(first(lviv, "title"))).containsExactly("en:Open budgets in Lviv");
