@@ -14,9 +14,9 @@ import se.partnerskap.shared.StockholmTime;
  * A closed round of the tests' own programme with submitted applications made in SQL (as submission
  * leaves them), two scoring criteria of different scales, and a second reviewer.
  */
-final class AssessmentFixtures {
+public final class AssessmentFixtures {
 
-    static final String PROGRAMME = se.partnerskap.support.TestProgramme.KEY;
+    public static final String PROGRAMME = se.partnerskap.support.TestProgramme.KEY;
     static final Instant OPENS = ZonedDateTime.of(LocalDateTime.of(2026, 9, 15, 0, 0), StockholmTime.ZONE).toInstant();
     static final Instant DEADLINE = ZonedDateTime.of(LocalDateTime.of(2026, 10, 15, 23, 59, 59), StockholmTime.ZONE)
             .toInstant();
@@ -24,7 +24,7 @@ final class AssessmentFixtures {
 
     private final JdbcClient jdbc;
 
-    AssessmentFixtures(JdbcClient jdbc) {
+    public AssessmentFixtures(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -49,7 +49,7 @@ final class AssessmentFixtures {
     }
 
     /** A closed round with a budget of {@code budget} kronor. */
-    UUID round(long budget) {
+    public UUID round(long budget) {
         programme();
         UUID id = UUID.randomUUID();
         jdbc.sql("""
@@ -62,7 +62,7 @@ final class AssessmentFixtures {
         return id;
     }
 
-    UUID municipality(String code) {
+    public UUID municipality(String code) {
         return jdbc.sql("SELECT id FROM swedish_organisation WHERE municipality_code = ? AND kind = 'municipality'")
                 .param(code).query(UUID.class).single();
     }
@@ -73,7 +73,7 @@ final class AssessmentFixtures {
     }
 
     /** A submitted application of {@code organisation} with a partner in {@code country}, asking {@code requested}. */
-    UUID submitted(UUID round, UUID organisation, String title, String partner, String country, String coreArea,
+    public UUID submitted(UUID round, UUID organisation, String title, String partner, String country, String coreArea,
             long requested, String language) {
         UUID id = UUID.randomUUID();
         String reference = "KP-T-" + id.toString().substring(0, 8).toUpperCase();
