@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -36,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @CrossOrigin(origins = "*", methods = {RequestMethod.GET, RequestMethod.HEAD})
+@Tag(name = "Projects", description = "Every funded partnership of every programme (docs/open-data.md)")
 class ProjectsApi {
 
     static final int MAX_SIZE = 100;
@@ -70,11 +77,22 @@ class ProjectsApi {
     }
 
     @GetMapping("/api/v1/projects")
-    ResponseEntity<?> projects(@RequestParam(required = false) String programme,
-            @RequestParam(required = false) String country, @RequestParam(required = false) String region,
-            @RequestParam(required = false) String coreArea, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String year, @RequestParam(defaultValue = "1") String page,
-            @RequestParam(defaultValue = "20") String size, WebRequest request) {
+    @Operation(summary = "Funded partnerships, a page at a time",
+            description = "Newest period first; each filter is optional. With If-None-Match and the ETag: 304.")
+    @ApiResponse(responseCode = "200", description = "A page of projects",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Page.class)))
+    @ApiResponse(responseCode = "400", description = "A malformed parameter",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<?> projects(
+            @Parameter(description = "A programme key, e.g. kommunala-partnerskap") @RequestParam(required = false) String programme,
+            @Parameter(description = "ISO 3166-1 alpha-2 code of a partner country, e.g. KE") @RequestParam(required = false) String country,
+            @Parameter(description = "The Swedish party's region code, e.g. 17") @RequestParam(required = false) String region,
+            @Parameter(description = "A core area key, e.g. participation") @RequestParam(required = false) String coreArea,
+            @Parameter(description = "active (running today) or completed") @RequestParam(required = false) String status,
+            @Parameter(description = "The year the project counts in (its round's year)") @RequestParam(required = false) String year,
+            @Parameter(description = "The page, from 1") @RequestParam(defaultValue = "1") String page,
+            @Parameter(description = "Projects per page, 1 to 100") @RequestParam(defaultValue = "20") String size,
+            @Parameter(hidden = true) WebRequest request) {
         Integer y = number(year, 1900, 2200);
         Integer p = number(page, 1, 1_000_000);
         Integer s = number(size, 1, MAX_SIZE);
@@ -95,7 +113,13 @@ class ProjectsApi {
     }
 
     @GetMapping("/api/v1/projects/{id}")
-    ResponseEntity<?> project(@PathVariable String id, WebRequest request) {
+    @Operation(summary = "One funded partnership by its stable id")
+    @ApiResponse(responseCode = "200", description = "The project",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Project.class)))
+    @ApiResponse(responseCode = "404", description = "No project has this id",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<?> project(@Parameter(description = "The project's id, e.g. karlstad-makueni-2020") @PathVariable String id,
+            @Parameter(hidden = true) WebRequest request) {
         return funded.byKey(id).<ResponseEntity<?>>map(f -> tagged(projects(List.of(f)).getFirst(), request))
                 .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No such project", "No project has the id " + id));
     }
@@ -105,10 +129,15 @@ class ProjectsApi {
      * å, ä and ö, a header row, one row per project and partner country.
      */
     @GetMapping(value = "/api/v1/projects.csv", produces = "text/csv;charset=UTF-8")
+    @Operation(summary = "The funded partnerships as CSV, one row per project and partner country",
+            description = "UTF-8 with a byte order mark and a header row; the filters of /api/v1/projects, no pages.")
+    @ApiResponse(responseCode = "200", description = "The CSV", content = @Content(mediaType = "text/csv"))
+    @ApiResponse(responseCode = "400", description = "A malformed parameter",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<?> csv(@RequestParam(required = false) String programme,
             @RequestParam(required = false) String country, @RequestParam(required = false) String region,
             @RequestParam(required = false) String coreArea, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String year, WebRequest request) {
+            @RequestParam(required = false) String year, @Parameter(hidden = true) WebRequest request) {
         Integer y = number(year, 1900, 2200);
         if ((year != null && y == null) || (status != null && !status.equals("active") && !status.equals("completed"))) {
             return problem(HttpStatus.BAD_REQUEST, "Invalid parameter", "year is a year (e.g. 2024); status is active or completed");
