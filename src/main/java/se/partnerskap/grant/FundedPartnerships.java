@@ -327,6 +327,17 @@ public class FundedPartnerships {
         return paid;
     }
 
+    /** When each partnership was recorded (the open data's "last modified" and, without a period, its award date). */
+    public Map<UUID, java.time.Instant> recordedAt(java.util.Collection<UUID> ids) {
+        Map<UUID, java.time.Instant> at = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, recorded_at FROM funded_partnership WHERE id = ANY(?)").param(ids.toArray(UUID[]::new))
+                    .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> at.put(rs.getObject(1, UUID.class),
+                            rs.getTimestamp(2).toInstant()));
+        }
+        return at;
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

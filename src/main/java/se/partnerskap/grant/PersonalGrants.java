@@ -105,6 +105,28 @@ public class PersonalGrants {
                 rs.getString(4), se.partnerskap.shared.StockholmTime.at(rs.getTimestamp(5).toInstant()).getYear())).list();
     }
 
+    /**
+     * A grant as the open data may show it: of a grantee who accepted it and consented to be listed, by name,
+     * affiliation, country and title, with the amount and the day of the decision (the same for the whole round). The
+     * ids are for making opaque identifiers from, never to be published as they are.
+     */
+    public record Published(UUID applicationId, UUID grantee, String programme, String name, String affiliation,
+            String country, String title, long amountSek, Instant decidedAt) {
+    }
+
+    /** The accepted grants of every programme whose grantees consented to be listed, newest first. */
+    public List<Published> published() {
+        return jdbc.sql("""
+                SELECT g.application_id, g.grantee_user_id, g.programme_key, u.display_name, g.affiliation,
+                       g.country_iso2, g.title, g.amount_sek, g.decided_at FROM personal_grant g
+                JOIN app_user u ON u.id = g.grantee_user_id
+                WHERE g.listing_consent AND g.accepted_at IS NOT NULL
+                ORDER BY g.decided_at DESC, g.application_id
+                """).query((rs, i) -> new Published(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8),
+                rs.getTimestamp(9).toInstant())).list();
+    }
+
     /** Whether a step was taken now (false: taken before, or not yet possible). */
     @Transactional
     public boolean accept(UUID applicationId, UUID grantee, String actor) {
