@@ -111,20 +111,20 @@ public class PersonalGrants {
      * ids are for making opaque identifiers from, never to be published as they are.
      */
     public record Published(UUID applicationId, UUID grantee, String programme, String name, String affiliation,
-            String country, String title, long amountSek, Instant decidedAt) {
+            String country, String title, long amountSek, Instant decidedAt, UUID roundId) {
     }
 
     /** The accepted grants of every programme whose grantees consented to be listed, newest first. */
     public List<Published> published() {
         return jdbc.sql("""
                 SELECT g.application_id, g.grantee_user_id, g.programme_key, u.display_name, g.affiliation,
-                       g.country_iso2, g.title, g.amount_sek, g.decided_at FROM personal_grant g
+                       g.country_iso2, g.title, g.amount_sek, g.decided_at, g.round_id FROM personal_grant g
                 JOIN app_user u ON u.id = g.grantee_user_id
                 WHERE g.listing_consent AND g.accepted_at IS NOT NULL
                 ORDER BY g.decided_at DESC, g.application_id
                 """).query((rs, i) -> new Published(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8),
-                rs.getTimestamp(9).toInstant())).list();
+                rs.getTimestamp(9).toInstant(), rs.getObject(10, UUID.class))).list();
     }
 
     /** Whether a step was taken now (false: taken before, or not yet possible). */

@@ -274,6 +274,11 @@ class GivingPackageTest extends AbstractIntegrationTest {
             assertThat(body).as("a grant without consent or not accepted is not there in any form").doesNotContain(absent);
         }
         assertThat(body).doesNotContain(greta.toString()).doesNotContain("greta-" + tag);
+
+        // the statistics count the grants the package shows: one of 18 000 kr in this round, nothing said of its payment
+        String statistics = get("/statistik.csv?per=round&programme=resestipendium").body();
+        assertThat(statistics.lines().map(l -> l.replace("\"", "")).filter(l -> l.startsWith(round + ",")).findFirst())
+                .as("the round's row").hasValueSatisfying(l -> assertThat(l).contains(",Resestipendium (360Giving),", ",1,18000,0,"));
     }
 
     /** A grant of 18 000 kr to a student, as the publishing of the round records it. */

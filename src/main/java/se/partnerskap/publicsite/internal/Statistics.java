@@ -16,6 +16,7 @@ import se.partnerskap.application.SubmittedApplication;
 import se.partnerskap.application.SubmittedApplications;
 import se.partnerskap.grant.FundedPartnership;
 import se.partnerskap.grant.FundedPartnerships;
+import se.partnerskap.grant.PersonalGrants;
 import se.partnerskap.programme.Programmes;
 import se.partnerskap.programme.ProgrammeSummary;
 import se.partnerskap.programme.RoundStatus;
@@ -26,9 +27,10 @@ import se.partnerskap.registry.SwedishOrganisation;
 /**
  * The figures of the statistics page (/statistik): per year, programme, round, partner country, Swedish region or
  * core area, the applications received and the amount applied for, the grants, the amounts granted and paid, and the
- * success rate by count and by amount. The grants are the funded partnerships of the open data, found by the same
- * search with the same filters ({@link FundedPartnerships#search(FundedPartnerships.Search, Integer, int, int)}), so
- * that the page and the exports agree. Applications are those submitted to rounds whose decisions are published;
+ * success rate by count and by amount. The grants are those of the open data: the funded partnerships, found by the
+ * same search with the same filters ({@link FundedPartnerships#search(FundedPartnerships.Search, Integer, int, int)}),
+ * and the grants to persons the 360Giving package shows ({@link PersonalGrants#published()}: accepted, with consent;
+ * what was paid to a person is not counted), so that the page and the exports agree. Applications are those submitted to rounds whose decisions are published;
  * rounds before the platform have none here, so their grants count in "grants" but not in the success rates, which
  * compare the applications of the platform's rounds with the grants of those rounds only.
  *
@@ -83,12 +85,15 @@ class Statistics {
     }
 
     private final FundedPartnerships funded;
+    private final PersonalGrants persons;
     private final SubmittedApplications applications;
     private final Programmes programmes;
     private final Registry registry;
 
-    Statistics(FundedPartnerships funded, SubmittedApplications applications, Programmes programmes, Registry registry) {
+    Statistics(FundedPartnerships funded, PersonalGrants persons, SubmittedApplications applications,
+            Programmes programmes, Registry registry) {
         this.funded = funded;
+        this.persons = persons;
         this.applications = applications;
         this.programmes = programmes;
         this.registry = registry;
@@ -156,6 +161,23 @@ class Statistics {
                 }
             }
         }
+        for (PersonalGrants.Published g : persons.published()) {
+            if (!matches(g, f, years)) {
+                continue;
+            }
+            boolean decided = platformRounds.contains(g.roundId());
+            total.grant(g.amountSek(), 0, decided); // what is paid to a person is not published
+            String key = switch (per) {
+                case YEAR -> one(years.get(g.roundId())).getFirst();
+                case PROGRAMME -> g.programme();
+                case ROUND -> g.roundId().toString();
+                case COUNTRY -> g.country() == null ? "" : g.country();
+                case REGION, CORE_AREA -> "";
+            };
+            if (only == null || only.equals(key)) {
+                rows.computeIfAbsent(key, k -> new Sums()).grant(g.amountSek(), 0, decided);
+            }
+        }
         for (SubmittedApplication a : received) {
             total.application(a.requestedSek());
             for (String key : applicationKeys.apply(a)) {
@@ -174,6 +196,14 @@ class Statistics {
                 && (f.country() == null || a.countries().contains(f.country()))
                 && (f.coreArea() == null || a.coreAreas().contains(f.coreArea()))
                 && (f.region() == null || (a.leadOrganisation() != null && f.region().equals(regions.get(a.leadOrganisation()))));
+    }
+
+    /** A grant to a person has a country but no Swedish region and no core area. */
+    private static boolean matches(PersonalGrants.Published g, Filter f, Map<UUID, Integer> years) {
+        return (f.programme() == null || f.programme().equals(g.programme()))
+                && (f.year() == null || f.year().equals(years.get(g.roundId())))
+                && (f.country() == null || f.country().equals(g.country()))
+                && f.region() == null && f.coreArea() == null;
     }
 
     /** The key of a row, "" for "not known". */
