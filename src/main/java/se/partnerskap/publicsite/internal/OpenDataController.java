@@ -60,7 +60,7 @@ public class OpenDataController {
     ResponseEntity<byte[]> page(Ui ui, HttpServletRequest request) {
         Instant now = programmes.now();
         return cache.serve(request, ui, Programmes.PAGES_REGION, now, () -> new RenderedPages.Rendering(
-                "publicsite/open-data", Map.of("page", page(ui)), null, null));
+                "publicsite/open-data", Map.of("page", page(ui)), null, se.partnerskap.shared.StockholmTime.nextMidnight(now)));
     }
 
     @GetMapping(value = "/api/v1/dcat.jsonld", produces = "application/ld+json")
