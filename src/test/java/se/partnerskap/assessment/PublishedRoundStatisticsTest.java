@@ -58,6 +58,14 @@ class PublishedRoundStatisticsTest extends AbstractIntegrationTest {
                 .as("Tanzania: one application received, none granted")
                 .startsWith("TZ", "Tanzania").contains("0.0000");
 
+        // the same grants in the projects API and its CSV
+        String api = get("/api/v1/projects?size=100&programme=" + AssessmentFixtures.PROGRAMME).body();
+        assertThat(api).contains("\"title\":{\"sv\":\"Dialog i Kisumu\"}", "\"amountGrantedSek\":200000",
+                "\"amountGrantedSek\":400000").doesNotContain("Vatten i Moshi");
+        HttpResponse<byte[]> projects = send(client(), HttpRequest.newBuilder(URI.create(url("/api/v1/projects.csv?programme="
+                + AssessmentFixtures.PROGRAMME + "&country=UA"))).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(new String(projects.body(), StandardCharsets.UTF_8)).contains("Open budgets in Lviv", ",UA,", ",400000,");
+
         String english = get("/en/statistics" + query).body();
         assertThat(english).contains("Autumn 2026 (assessment test)", "SEK\u00a0950,000", "SEK\u00a0600,000", "67%", "63%");
         String swedish = get("/statistik" + query).body();
