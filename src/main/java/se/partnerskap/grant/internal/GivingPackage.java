@@ -3,7 +3,6 @@ package se.partnerskap.grant.internal;
 import java.time.Duration;
 
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CrossOrigin;
@@ -11,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
-import se.partnerskap.shared.Sha256;
+import se.partnerskap.web.TaggedDownloads;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,13 +33,8 @@ class GivingPackage {
     }
 
     @GetMapping(value = "/api/v1/360giving.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> giving(WebRequest request) {
+    ResponseEntity<byte[]> giving(WebRequest request) {
         // written once: the ETag is of the bytes sent
-        byte[] body = json.writeValueAsBytes(grants.write());
-        String etag = "\"" + Sha256.hex(body).substring(0, 32) + "\"";
-        if (request.checkNotModified(etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CACHE).build();
-        }
-        return ResponseEntity.ok().eTag(etag).cacheControl(CACHE).contentType(MediaType.APPLICATION_JSON).body(body);
+        return TaggedDownloads.answer(json.writeValueAsBytes(grants.write()), MediaType.APPLICATION_JSON, CACHE, request);
     }
 }

@@ -14,7 +14,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CrossOrigin;
@@ -22,13 +21,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
+import se.partnerskap.web.TaggedDownloads;
 import se.partnerskap.grant.FundedPartnership;
 import se.partnerskap.grant.FundedPartnerships;
 import se.partnerskap.platform.PartnerskapProperties;
 import se.partnerskap.registry.PartnerOrganisation;
 import se.partnerskap.registry.Registry;
 import se.partnerskap.registry.SwedishOrganisation;
-import se.partnerskap.shared.Sha256;
 
 /**
  * Open data: every funded partnership as an IATI 2.03 activity ({@code /api/v1/iati/activities.xml}), reported by the
@@ -64,12 +63,9 @@ class IatiActivities {
         IatiXml.Org reporting = reporting(properties.openData());
         List<IatiXml.Activity> activities = activities(today);
         // the ETag is of the data, not of the moment it was written: the same activities give the same tag
-        String etag = "\"" + Sha256.hex(IatiXml.write(reporting, activities, Instant.EPOCH, today)).substring(0, 32) + "\"";
-        if (request.checkNotModified(etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CACHE).build();
-        }
-        return ResponseEntity.ok().eTag(etag).cacheControl(CACHE).contentType(XML)
-                .body(IatiXml.write(reporting, activities, clock.instant(), today));
+        String etag = TaggedDownloads.etag(IatiXml.write(reporting, activities, Instant.EPOCH, today));
+        return TaggedDownloads.answer(IatiXml.write(reporting, activities, clock.instant(), today), etag, XML, CACHE, null,
+                request);
     }
 
     /**

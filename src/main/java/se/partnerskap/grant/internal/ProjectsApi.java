@@ -31,6 +31,7 @@ import se.partnerskap.registry.Registry;
 import se.partnerskap.registry.SwedishOrganisation;
 import se.partnerskap.shared.Sha256;
 import se.partnerskap.web.Links;
+import se.partnerskap.web.TaggedDownloads;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,6 +48,7 @@ class ProjectsApi {
 
     static final int MAX_SIZE = 100;
     private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
+    private static final org.springframework.http.MediaType CSV = org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8");
 
     private final FundedPartnerships funded;
     private final Registry registry;
@@ -146,13 +148,7 @@ class ProjectsApi {
                 null, status);
         List<Project> all = projects(funded.search(q, y, 0, Integer.MAX_VALUE).partnerships()); // every one, no pages
         byte[] body = ProjectsCsv.write(all);
-        String etag = "\"" + Sha256.hex(body).substring(0, 32) + "\"";
-        if (request.checkNotModified(etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(CACHE).build();
-        }
-        return ResponseEntity.ok().eTag(etag).cacheControl(CACHE)
-                .header("Content-Disposition", "attachment; filename=\"projects.csv\"")
-                .contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8")).body(body);
+        return TaggedDownloads.answer(body, TaggedDownloads.etag(body), CSV, CACHE, "projects.csv", request);
     }
 
     /** The projects with what has been paid of each and their organisations' numbers, each read once. */

@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -20,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.context.request.WebRequest;
 import se.partnerskap.programme.Programmes;
 import se.partnerskap.shared.Language;
-import se.partnerskap.shared.Sha256;
 import se.partnerskap.web.RenderedPages;
+import se.partnerskap.web.TaggedDownloads;
 import se.partnerskap.web.Ui;
 
 /**
@@ -66,14 +65,9 @@ public class OpenDataController {
     @GetMapping(value = "/api/v1/dcat.jsonld", produces = "application/ld+json")
     @CrossOrigin(origins = "*", methods = {RequestMethod.GET, RequestMethod.HEAD})
     @Operation(summary = "The data sets as a DCAT-AP catalogue in JSON-LD, for a data portal to harvest")
-    ResponseEntity<String> dcat(@Parameter(hidden = true) WebRequest request) {
-        String body = catalog.write();
-        String etag = "\"" + Sha256.hex(body).substring(0, 32) + "\"";
-        CacheControl caching = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
-        if (request.checkNotModified(etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(caching).build();
-        }
-        return ResponseEntity.ok().eTag(etag).cacheControl(caching).contentType(JSON_LD).body(body);
+    ResponseEntity<byte[]> dcat(@Parameter(hidden = true) WebRequest request) {
+        return TaggedDownloads.answer(catalog.write().getBytes(java.nio.charset.StandardCharsets.UTF_8), JSON_LD,
+                CacheControl.maxAge(Duration.ofHours(1)).cachePublic(), request);
     }
 
     private OpenDataPage page(Ui ui) {

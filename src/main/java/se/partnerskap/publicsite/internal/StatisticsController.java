@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -15,9 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.context.request.WebRequest;
 import se.partnerskap.grant.FundedPartnerships;
 import se.partnerskap.programme.Programmes;
-import se.partnerskap.shared.Sha256;
 import se.partnerskap.shared.StockholmTime;
 import se.partnerskap.web.RenderedPages;
+import se.partnerskap.web.TaggedDownloads;
 import se.partnerskap.web.Ui;
 
 /**
@@ -60,13 +59,7 @@ class StatisticsController {
             @RequestParam(required = false) String coreArea) {
         StatisticsPages.Query q = views.query(per, programme, year, country, region, coreArea);
         byte[] body = StatisticsCsv.write(views.table(q), views.labels(q.per(), ui.language(), ui), ui);
-        String etag = "\"" + Sha256.hex(body).substring(0, 32) + "\"";
-        CacheControl caching = CacheControl.maxAge(PAYMENTS_SEEN_WITHIN).cachePublic();
-        if (request.checkNotModified(etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(caching).build();
-        }
-        return ResponseEntity.ok().eTag(etag).cacheControl(caching)
-                .header("Content-Disposition", "attachment; filename=\"" + ui.t("statistics.csv.file") + "\"")
-                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(body);
+        return TaggedDownloads.answer(body, TaggedDownloads.etag(body), MediaType.parseMediaType("text/csv;charset=UTF-8"),
+                CacheControl.maxAge(PAYMENTS_SEEN_WITHIN).cachePublic(), ui.t("statistics.csv.file"), request);
     }
 }
