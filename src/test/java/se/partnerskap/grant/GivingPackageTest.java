@@ -275,6 +275,23 @@ class GivingPackageTest extends AbstractIntegrationTest {
         }
         assertThat(body).doesNotContain(greta.toString()).doesNotContain("greta-" + tag);
 
+        // the JSON API of grants to persons shows the same grant, with the same opaque id, and nothing of the others
+        String api = get("/api/v1/grants-to-persons?programme=resestipendium&country=zm").body();
+        JsonNode listed = json.readTree(api).path("items");
+        JsonNode greta_ = StreamSupport.stream(listed.spliterator(), false)
+                .filter(g -> g.path("title").asString().equals("Lokala val i Zambia")).findFirst()
+                .orElseThrow(() -> new AssertionError("the consented grant is missing from the API"));
+        assertThat(grant.path("id").asString()).endsWith(greta_.path("id").asString());
+        assertThat(greta_.path("name").asString()).isEqualTo("Greta Givande");
+        assertThat(greta_.path("university").asString()).isEqualTo("Lunds universitet");
+        assertThat(greta_.path("amountGrantedSek").asLong()).isEqualTo(18_000);
+        assertThat(greta_.propertyNames()).containsExactlyInAnyOrder("id", "programme", "round", "year", "name",
+                "university", "country", "title", "amountGrantedSek");
+        for (String absent : List.of("Pia Privatsson", "Ett tyst fältarbete", "Vera Väntande", "@", greta.toString())) {
+            assertThat(api).doesNotContain(absent);
+        }
+        assertThat(get("/api/v1/grants-to-persons?year=förra").statusCode()).isEqualTo(400);
+
         // the statistics count the grants the package shows: one of 18 000 kr in this round, nothing said of its payment
         String statistics = get("/statistik.csv?per=round&programme=resestipendium").body();
         assertThat(statistics.lines().map(l -> l.replace("\"", "")).filter(l -> l.startsWith(round + ",")).findFirst())

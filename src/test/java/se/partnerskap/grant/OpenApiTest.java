@@ -29,7 +29,7 @@ class OpenApiTest extends AbstractIntegrationTest {
         List<String> paths = new ArrayList<>(api.path("paths").propertyNames());
         assertThat(paths).contains("/api/v1/projects", "/api/v1/projects/{id}", "/api/v1/projects.csv",
                 "/api/v1/iati/activities.xml", "/api/v1/municipalities", "/api/v1/regions", "/api/v1/countries",
-                "/api/v1/programmes", "/api/v1/dcat.jsonld");
+                "/api/v1/programmes", "/api/v1/dcat.jsonld", "/api/v1/360giving.json", "/api/v1/grants-to-persons");
         assertThat(paths).allMatch(p -> p.startsWith("/api/v1/"));
         JsonNode projects = api.path("paths").path("/api/v1/projects").path("get");
         List<String> parameters = new ArrayList<>();

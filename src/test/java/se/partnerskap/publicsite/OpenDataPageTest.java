@@ -61,7 +61,7 @@ class OpenDataPageTest extends AbstractIntegrationTest {
                 urls.add(d.path("dcat:downloadURL").path("@id").asString());
             }
         }
-        assertThat(sets).containsExactly("projects", "iati", "360giving", "statistics", "programmes", "registry");
+        assertThat(sets).containsExactly("projects", "iati", "360giving", "grants-to-persons", "statistics", "programmes", "registry");
         for (String url : urls) {
             String path = URI.create(url).getRawPath() + (URI.create(url).getRawQuery() == null ? "" : "?" + URI.create(url).getRawQuery());
             HttpResponse<byte[]> answer = send(client(), HttpRequest.newBuilder(URI.create(url(path))).GET().build(),

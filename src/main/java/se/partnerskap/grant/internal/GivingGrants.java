@@ -215,7 +215,8 @@ class GivingGrants {
         };
     }
 
-    private static String opaque(String text) {
+    /** A stable id that says nothing of the person or the application: a hash of ids never published. */
+    static String opaque(String text) {
         return Sha256.hex("360giving:" + text).substring(0, 20);
     }
 

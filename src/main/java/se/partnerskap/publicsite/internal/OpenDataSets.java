@@ -81,6 +81,13 @@ class OpenDataSets {
                                 + "persons only where the grantee consented.",
                         changes, List.of("360Giving", "bidrag", "stöd"),
                         List.of(new Distribution("360Giving JSON", JSON, "JSON", "/api/v1/360giving.json"))),
+                new DataSet("grants-to-persons", "Stipendier till personer", "Grants to persons",
+                        "Resestipendier och andra stipendier till personer som tackat ja och samtyckt till att stå med: "
+                                + "namn, lärosäte, land, titel, omgång och belopp.",
+                        "Fieldwork and other grants to persons who accepted and consented to be listed: name, "
+                                + "university, country, title, round and amount.",
+                        changes, List.of("stipendier", "resestipendium", "studenter"),
+                        List.of(new Distribution("JSON", JSON, "JSON", "/api/v1/grants-to-persons"))),
                 new DataSet("statistics", "Statistik över ansökningar och beviljat stöd",
                         "Statistics of applications and grants",
                         "Inkomna ansökningar, beviljade projekt, sökt, beviljat och utbetalt belopp och andel beviljade "
