@@ -39,4 +39,15 @@ class OpenApiTest extends AbstractIntegrationTest {
         assertThat(projects.path("summary").asString()).isNotBlank();
         assertThat(projects.path("responses").path("400").path("content").has("application/problem+json")).isTrue();
     }
+
+    @Test
+    void thePageForPeopleShowsEveryAddressOfTheDescriptionWithItsParameters() {
+        String sv = get("/oppna-data/api").body();
+        assertThat(sv).contains("<h1>Öppna data: API-referens</h1>", "<code>GET /api/v1/projects</code>",
+                "<code>GET /api/v1/iati/activities.xml</code>", "<code>GET /api/v1/grants-to-persons</code>",
+                "<th scope=\"row\"><code>coreArea</code></th>", "i frågan (?namn=)", "application/problem+json");
+        String en = get("/en/open-data/api").body();
+        assertThat(en).contains("<h1>Open data: API reference</h1>", "Projects per page, 1 to 100", "in the address");
+        assertThat(get("/oppna-data").body()).contains("href=\"/oppna-data/api\"");
+    }
 }

@@ -39,8 +39,13 @@ class StatisticsBrowserTest extends BrowserTest {
         assertAccessible();
         open("/en/open-data");
         assertAccessible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API reference: every address, parameter and answer")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("GET /api/v1/projects").setExact(true))).isVisible();
+        assertAccessible();
+        open("/oppna-data/api");
+        assertAccessible();
         page.setViewportSize(360, 740);
-        for (String path : new String[] {"/statistik", "/en/statistics?per=round", "/oppna-data"}) {
+        for (String path : new String[] {"/statistik", "/en/statistics?per=round", "/oppna-data", "/en/open-data/api"}) {
             open(path);
             Object scrollWidth = page.evaluate("() => document.documentElement.scrollWidth");
             org.assertj.core.api.Assertions.assertThat(((Number) scrollWidth).intValue()).as(path).isLessThanOrEqualTo(360);

@@ -41,14 +41,20 @@ public class OpenDataController {
     public record OpenDataPage(List<Row> sets, String licenceName, String licenceUrl, String publisher) {
     }
 
+    public record ApiPage(List<ApiReference.Address> addresses) {
+    }
+
     private static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
 
     private final OpenDataSets sets;
     private final DcatCatalog catalog;
     private final Programmes programmes;
     private final RenderedPages cache;
+    private final ApiReference reference;
 
-    OpenDataController(OpenDataSets sets, DcatCatalog catalog, Programmes programmes, RenderedPages cache) {
+    OpenDataController(OpenDataSets sets, DcatCatalog catalog, Programmes programmes, RenderedPages cache,
+            ApiReference reference) {
+        this.reference = reference;
         this.sets = sets;
         this.catalog = catalog;
         this.programmes = programmes;
@@ -60,6 +66,15 @@ public class OpenDataController {
         Instant now = programmes.now();
         return cache.serve(request, ui, Programmes.PAGES_REGION, now, () -> new RenderedPages.Rendering(
                 "publicsite/open-data", Map.of("page", page(ui)), null, se.partnerskap.shared.StockholmTime.nextMidnight(now)));
+    }
+
+    /** The API reference for people: every address of the OpenAPI description with its parameters and answers. */
+    @GetMapping({"/oppna-data/api", "/en/open-data/api"})
+    ResponseEntity<byte[]> api(Ui ui, HttpServletRequest request) {
+        Instant now = programmes.now();
+        return cache.serve(request, ui, Programmes.PAGES_REGION, now, () -> new RenderedPages.Rendering(
+                "publicsite/api-reference", Map.of("page", new ApiPage(reference.addresses(request))), null,
+                se.partnerskap.shared.StockholmTime.nextMidnight(now)));
     }
 
     @GetMapping(value = "/api/v1/dcat.jsonld", produces = "application/ld+json")

@@ -17,6 +17,7 @@ class PublicSitePaths {
                 "/karta", "/en/map",
                 "/statistik", "/en/statistics",
                 "/statistik.csv", "/en/statistics.csv",
-                "/oppna-data", "/en/open-data");
+                "/oppna-data", "/en/open-data",
+                "/oppna-data/api", "/en/open-data/api");
     }
 }
