@@ -5,6 +5,7 @@
 #
 #   bench/scale.sh                   # FACTORS="1 10 100"
 #   FACTORS="1 10" RUNS=5 bench/scale.sh
+#   SET=open-data FACTORS="1 100" bench/scale.sh   # only the open data's downloads and the statistics
 #   JAR=/tmp/before/target/partnerskap-0.1.0-SNAPSHOT.jar OUT=bench/results/scale-before.json bench/scale.sh
 #
 # The jar is built, then started once on a fresh database (SEED, default partnerskap_scale_seed) with the demo
@@ -22,6 +23,7 @@ PORT=${PORT:-19980}
 FACTORS=${FACTORS:-"1 10 100"}
 RUNS=${RUNS:-10}
 WARMUP=${WARMUP:-5}
+SET=${SET:-all} # all, pages (the officer's, the applicant's and the sitemap and search) or open-data
 SEED=${SEED:-partnerskap_scale_seed}
 PASSWORD=partnerskap-demo
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -q -X)
@@ -96,16 +98,27 @@ for F in $FACTORS; do
   OFFICER="$WORK/officer.jar"; APPLICANT="$WORK/applicant.jar"; rm -f "$OFFICER" "$APPLICANT"
   login "$OFFICER" olle.officer@icld.demo.example
   login "$APPLICANT" anna.applicant@karlstad.demo.example
-  for path in /uppfoljning /uppfoljning/export.xlsx "/handlaggning/omgangar/$ROUND" \
-      "/handlaggning/omgangar/$ROUND/rangordning" "/handlaggning/omgangar/$ROUND/export.xlsx" \
-      "/handlaggning/logg?round=$ROUND"; do
-    measure "$F" officer "$OFFICER" "$path"
-  done
-  measure "$F" applicant "$APPLICANT" /ansokningar/mina
-  measure "$F" anonymous "" /sitemap.xml
-  PART=$(curl -s "$BASE/sitemap.xml" | grep -o '<sitemap><loc>[^<]*' | tail -1 | sed 's/.*<loc>//; s|^https\?://[^/]*||' || true)
-  if [ -n "$PART" ]; then measure "$F" anonymous "" "$PART"; fi
-  measure "$F" anonymous "" "/sok?q=demokrati"
+  if [ "$SET" = all ] || [ "$SET" = pages ]; then
+    for path in /uppfoljning /uppfoljning/export.xlsx "/handlaggning/omgangar/$ROUND" \
+        "/handlaggning/omgangar/$ROUND/rangordning" "/handlaggning/omgangar/$ROUND/export.xlsx" \
+        "/handlaggning/logg?round=$ROUND"; do
+      measure "$F" officer "$OFFICER" "$path"
+    done
+    measure "$F" applicant "$APPLICANT" /ansokningar/mina
+    measure "$F" anonymous "" /sitemap.xml
+    PART=$(curl -s "$BASE/sitemap.xml" | grep -o '<sitemap><loc>[^<]*' | tail -1 | sed 's/.*<loc>//; s|^https\?://[^/]*||' || true)
+    if [ -n "$PART" ]; then measure "$F" anonymous "" "$PART"; fi
+    measure "$F" anonymous "" "/sok?q=demokrati"
+  fi
+  if [ "$SET" = all ] || [ "$SET" = open-data ]; then
+    # the open data (issue 18): downloads made afresh on every request, and the statistics' CSV (the page's figures
+    # uncached) and page (cached: after the warm-up a cache hit)
+    for path in "/api/v1/projects?size=20" "/api/v1/projects?country=KE&size=100" /api/v1/projects.csv \
+        /api/v1/360giving.json /api/v1/iati/activities.xml "/statistik.csv?per=year" "/statistik.csv?per=country" \
+        "/statistik?per=round"; do
+      measure "$F" anonymous "" "$path"
+    done
+  fi
   echo "$F $(awk '/VmRSS/ {print $2}' /proc/$APP/status) $COUNTS" >>"$WORK/memory"
   stop
   "${PSQL[@]}" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
