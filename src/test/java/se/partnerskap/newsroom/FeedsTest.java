@@ -253,7 +253,8 @@ class FeedsTest extends AbstractIntegrationTest {
         List<String> locs = urls.stream().map(u -> text(u, SITEMAP, "loc")).toList();
         String base = url("");
         assertThat(locs).contains(base + "/", base + "/en", base + "/kommunala-partnerskap", base + "/projekt",
-                base + "/nyheter", base + "/nyheter/" + news.slug("karta-sv"), base + "/en/news/" + news.slug("map-en"))
+                base + "/nyheter", base + "/nyheter/" + news.slug("karta-sv"), base + "/en/news/" + news.slug("map-en"),
+                base + "/statistik", base + "/en/statistics", base + "/oppna-data", base + "/en/open-data")
                 .doesNotContain(base + "/nyheter/" + news.slug("karta-utkast"));
 
         Element item = urls.get(locs.indexOf(base + "/nyheter/" + news.slug("karta-sv")));

@@ -43,7 +43,7 @@ class SitemapController {
     static final int PART = 10_000;
     /** The public pages that exist in both languages, by their Swedish path. */
     static final List<String> PAGES = List.of("/", "/kommunala-partnerskap", "/resestipendium", "/projekt", "/karta", "/nyheter",
-            "/publikationer", "/prenumeration");
+            "/publikationer", "/prenumeration", "/statistik", "/oppna-data", "/oppna-data/api");
     private static final String PROGRAMME = Programmes.MUNICIPAL_PARTNERSHIP;
 
     private final PublicNews news;
