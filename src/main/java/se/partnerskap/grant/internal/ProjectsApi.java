@@ -38,8 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Open data: every funded partnership of every programme as JSON ({@code /api/v1/projects}), a page at a time and
  * filtered by year, programme, partner country, Swedish region, core area and status, each by its stable id (its
  * key); with an ETag (a repeated request gets 304), readable from any origin, and errors as
- * {@code application/problem+json}. Grants to persons are not in it; the 360Giving package ({@link GivingPackage})
- * has those whose grantees consented.
+ * {@code application/problem+json}. Grants to persons are not in it: {@link GrantsToPersonsApi} and the 360Giving
+ * package ({@link GivingPackage}) have those whose grantees accepted and consented.
  */
 @RestController
 @CrossOrigin(origins = "*", methods = {RequestMethod.GET, RequestMethod.HEAD})
