@@ -97,6 +97,15 @@ public class SubmittedApplications {
                 r.answeredAt(), r.supports())).toList();
     }
 
+    /** Every submitted application of these rounds (one query however many), by round and reference. */
+    public List<SubmittedApplication> ofRounds(java.util.Collection<UUID> roundIds) {
+        if (roundIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " AND a.round_id = ANY(?) ORDER BY a.round_id, a.reference")
+                .param(roundIds.toArray(UUID[]::new)).query((rs, i) -> map(rs)).list();
+    }
+
     /** Every submitted application of a round, by reference. */
     public List<SubmittedApplication> ofRound(UUID roundId) {
         return jdbc.sql(SELECT + " AND a.round_id = ? ORDER BY a.reference").param(roundId)

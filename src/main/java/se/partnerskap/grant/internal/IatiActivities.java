@@ -2,7 +2,6 @@ package se.partnerskap.grant.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -62,8 +61,10 @@ class IatiActivities {
         LocalDate today = funded.today();
         IatiXml.Org reporting = reporting(properties.openData());
         List<IatiXml.Activity> activities = activities(today);
-        // the ETag is of the data, not of the moment it was written: the same activities give the same tag
-        String etag = TaggedDownloads.etag(IatiXml.write(reporting, activities, Instant.EPOCH, today));
+        // the ETag is of the data, not of the moment it was written: the same activities (records, all the way down)
+        // give the same tag, without writing the file a second time
+        String etag = TaggedDownloads.etag((reporting + "|" + today + "|" + activities)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return TaggedDownloads.answer(IatiXml.write(reporting, activities, clock.instant(), today), etag, XML, CACHE, null,
                 request);
     }

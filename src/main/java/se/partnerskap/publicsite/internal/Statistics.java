@@ -110,21 +110,19 @@ class Statistics {
                 regions.put(o.id(), o.regionCode());
             }
         }
+        Set<UUID> published = new HashSet<>(); // rounds whose decisions are public
+        for (ProgrammeSummary p : programmes.all()) {
+            if (f.programme() == null || f.programme().equals(p.key())) {
+                programmes.rounds(p.key()).stream().filter(r -> r.status() == RoundStatus.DECISIONS_PUBLISHED)
+                        .map(RoundSummary::id).forEach(published::add);
+            }
+        }
         Set<UUID> platformRounds = new HashSet<>();
         List<SubmittedApplication> received = new ArrayList<>();
-        for (ProgrammeSummary p : programmes.all()) {
-            if (f.programme() != null && !f.programme().equals(p.key())) {
-                continue;
-            }
-            for (RoundSummary r : programmes.rounds(p.key())) {
-                if (r.status() != RoundStatus.DECISIONS_PUBLISHED) {
-                    continue; // the decisions are not public yet
-                }
-                List<SubmittedApplication> ofRound = applications.ofRound(r.id());
-                if (!ofRound.isEmpty()) {
-                    platformRounds.add(r.id());
-                }
-                ofRound.stream().filter(a -> matches(a, f, years, regions)).forEach(received::add);
+        for (SubmittedApplication a : applications.ofRounds(published)) {
+            platformRounds.add(a.roundId());
+            if (matches(a, f, years, regions)) {
+                received.add(a);
             }
         }
 
