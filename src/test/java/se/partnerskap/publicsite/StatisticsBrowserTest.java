@@ -12,7 +12,9 @@ class StatisticsBrowserTest extends BrowserTest {
 
     @Test
     void theStatisticsFilterByKeyboardAndHaveNoAccessibilityViolationsInEitherLanguage() {
-        open("/statistik");
+        open("/projekt");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Statistik över ansökningar och beviljat stöd")).click();
+        assertThat(page).hasURL(url("/statistik"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Statistik").setExact(true))).isVisible();
         // each chart is one image named by its title, with its table beside it
         assertThat(page.getByRole(AriaRole.IMG, new Page.GetByRoleOptions().setName("Sökt, beviljat och utbetalt belopp per år")))
