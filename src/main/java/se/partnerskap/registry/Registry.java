@@ -86,6 +86,18 @@ public class Registry {
                 .param(swedishOrganisationId).query(String.class).optional();
     }
 
+    /** The organisation numbers recorded of these organisations, in one read (those without one are absent). */
+    public java.util.Map<UUID, String> organisationNumbers(Collection<UUID> swedishOrganisationIds) {
+        java.util.Map<UUID, String> numbers = new java.util.HashMap<>();
+        if (!swedishOrganisationIds.isEmpty()) {
+            jdbc.sql("SELECT id, organisation_number FROM swedish_organisation WHERE id = ANY(?) AND organisation_number IS NOT NULL")
+                    .param(swedishOrganisationIds.toArray(UUID[]::new))
+                    .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> numbers.put(rs.getObject(1, UUID.class),
+                            rs.getString(2)));
+        }
+        return numbers;
+    }
+
     public List<SwedishOrganisation> swedishOrganisations(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();

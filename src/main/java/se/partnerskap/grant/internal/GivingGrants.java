@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -121,7 +120,8 @@ class GivingGrants {
                 null, 0, Integer.MAX_VALUE).partnerships();
         Map<UUID, Long> paid = funded.paid(all.stream().map(FundedPartnership::id).toList());
         Map<UUID, Instant> recorded = funded.recordedAt(all.stream().map(FundedPartnership::id).toList());
-        Map<UUID, Optional<String>> numbers = new HashMap<>();
+        Map<UUID, String> numbers = registry.organisationNumbers(
+                all.stream().map(FundedPartnership::swedishOrganisationId).distinct().toList());
         Map<UUID, SwedishOrganisation> organisations = registry.swedishOrganisations(all.stream()
                 .map(FundedPartnership::swedishOrganisationId).distinct().toList()).stream()
                 .collect(Collectors.toMap(SwedishOrganisation::id, Function.identity()));
@@ -140,7 +140,7 @@ class GivingGrants {
     }
 
     private Grant partnership(Context c, FundedPartnership f, long paid, Instant recorded, SwedishOrganisation o,
-            Map<UUID, Optional<String>> numbers) {
+            Map<UUID, String> numbers) {
         String organisationName = o == null ? f.swedishOrganisationName() : o.name();
         List<String> partners = f.partners().stream().filter(FundedPartnership.Partner::named)
                 .map(FundedPartnership.Partner::name).toList();
@@ -193,10 +193,10 @@ class GivingGrants {
     }
 
     /** {@code SE-ON-} and the organisation number when it is known; otherwise an id of ours that does not change. */
-    private String organisationId(SwedishOrganisation o, Map<UUID, Optional<String>> numbers) {
-        Optional<String> number = numbers.computeIfAbsent(o.id(), registry::organisationNumber);
-        if (number.isPresent()) {
-            return "SE-ON-" + number.get().replace("-", "");
+    private String organisationId(SwedishOrganisation o, Map<UUID, String> numbers) {
+        String number = numbers.get(o.id());
+        if (number != null) {
+            return "SE-ON-" + number.replace("-", "");
         }
         if ("municipality".equals(o.kind()) && o.municipalityCode() != null) {
             return prefix() + "-municipality-" + o.municipalityCode();

@@ -96,18 +96,20 @@ class IatiActivities {
                         .flatMap(p -> p.partners().stream()).map(FundedPartnership.Partner::partnerOrganisationId)
                         .filter(Objects::nonNull).collect(Collectors.toSet())).stream()
                 .collect(Collectors.toMap(PartnerOrganisation::id, Function.identity()));
+        Map<UUID, String> numbers = registry.organisationNumbers(
+                all.stream().map(FundedPartnership::swedishOrganisationId).distinct().toList());
         Map<UUID, IatiXml.Org> swedish = new HashMap<>();
         return all.stream().map(p -> new IatiXml.Activity(p,
-                swedish.computeIfAbsent(p.swedishOrganisationId(), this::swedish),
+                swedish.computeIfAbsent(p.swedishOrganisationId(), id -> swedish(id, numbers.get(id))),
                 p.partners().stream().filter(FundedPartnership.Partner::named)
                         .map(x -> partner(x, partners.get(x.partnerOrganisationId()))).toList(),
                 money.get(p.id()))).toList();
     }
 
     /** The Swedish party: local government, by its organisation number when the registry has it. */
-    private IatiXml.Org swedish(UUID id) {
+    private IatiXml.Org swedish(UUID id, String number) {
         Optional<SwedishOrganisation> o = registry.swedishOrganisation(id);
-        String ref = registry.organisationNumber(id).map(n -> "SE-ON-" + n.replace("-", "")).orElse(null);
+        String ref = number == null ? null : "SE-ON-" + number.replace("-", "");
         return new IatiXml.Org(ref, IatiXml.LOCAL_GOVERNMENT, o.map(SwedishOrganisation::officialName).orElse("?"));
     }
 

@@ -154,7 +154,8 @@ class ProjectsApi {
     /** The projects with what has been paid of each and their organisations' numbers, each read once. */
     private List<Project> projects(List<FundedPartnership> list) {
         Map<UUID, Long> paid = funded.paid(list.stream().map(FundedPartnership::id).toList());
-        Map<UUID, java.util.Optional<String>> numbers = new java.util.HashMap<>();
+        Map<UUID, String> numbers = registry.organisationNumbers(
+                list.stream().map(FundedPartnership::swedishOrganisationId).distinct().toList());
         Map<UUID, Integer> years = funded.roundYears();
         return list.stream().map(f -> project(f, paid.getOrDefault(f.id(), 0L), FundedPartnerships.year(f, years), numbers))
                 .toList();
@@ -169,10 +170,10 @@ class ProjectsApi {
         return ResponseEntity.ok().eTag(etag).cacheControl(CACHE).body(body);
     }
 
-    private Project project(FundedPartnership f, long paid, Integer year, Map<UUID, java.util.Optional<String>> numbers) {
+    private Project project(FundedPartnership f, long paid, Integer year, Map<UUID, String> numbers) {
         SwedishOrganisation o = registry.swedishOrganisation(f.swedishOrganisationId()).orElse(null);
         Organisation organisation = o == null ? null : new Organisation(o.name(), o.kind(), o.municipalityCode(),
-                o.regionCode(), numbers.computeIfAbsent(o.id(), registry::organisationNumber).orElse(null));
+                o.regionCode(), numbers.get(o.id()));
         List<Partner> partners = f.partners().stream().filter(FundedPartnership.Partner::named)
                 .map(x -> new Partner(x.name(), x.countryIso2())).toList();
         List<String> countries = f.partners().stream().map(FundedPartnership.Partner::countryIso2).distinct().toList();
