@@ -175,6 +175,17 @@ public record PartnerskapProperties(
             @DefaultValue("CC-BY-4.0") @Pattern(regexp = "CC0-1\\.0|CC-BY-4\\.0", message = "is CC0-1.0 or CC-BY-4.0") String licence,
             @DefaultValue("DAILY") @Pattern(regexp = "DAILY|WEEKLY|MONTHLY", message = "is DAILY, WEEKLY or MONTHLY") String updated) {
 
+        /** The licence's canonical address (Creative Commons'), as 360Giving and DCAT want it. */
+        public String licenceUrl() {
+            return "CC0-1.0".equals(licence) ? "https://creativecommons.org/publicdomain/zero/1.0/"
+                    : "https://creativecommons.org/licenses/by/4.0/";
+        }
+
+        /** The licence's short name for people: CC0 1.0 or CC BY 4.0. */
+        public String licenceName() {
+            return "CC0-1.0".equals(licence) ? "CC0 1.0" : "CC BY 4.0";
+        }
+
         /** The publisher's IATI organisation identifier: SE-ON- and the organisation number's ten digits. */
         public String iatiIdentifier() {
             return "SE-ON-" + publisherOrganisationNumber.replace("-", "");

@@ -54,6 +54,28 @@ class PartnerskapPropertiesTest {
     }
 
     @Test
+    void theOpenDataPublisherAndLicenceAreCheckedAndGiveTheIdentifiersAndTheLicenceAddress() {
+        runner.withPropertyValues("partnerskap.base-url=https://partnerskap.example.org").run(context -> {
+            PartnerskapProperties.OpenData d = context.getBean(PartnerskapProperties.class).openData();
+            assertThat(d.iatiIdentifier()).isEqualTo("SE-ON-2021000001");
+            assertThat(d.licenceUrl()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
+            assertThat(d.licenceName()).isEqualTo("CC BY 4.0");
+        });
+        runner.withPropertyValues("partnerskap.base-url=https://partnerskap.example.org",
+                "partnerskap.open-data.licence=CC0-1.0", "partnerskap.open-data.publisher-organisation-number=802002-4538")
+                .run(context -> {
+                    PartnerskapProperties.OpenData d = context.getBean(PartnerskapProperties.class).openData();
+                    assertThat(d.iatiIdentifier()).isEqualTo("SE-ON-8020024538");
+                    assertThat(d.licenceUrl()).isEqualTo("https://creativecommons.org/publicdomain/zero/1.0/");
+                });
+        for (String wrong : new String[] {"partnerskap.open-data.licence=MIT", "partnerskap.open-data.updated=HOURLY",
+                "partnerskap.open-data.publisher-organisation-number=2021000001"}) {
+            runner.withPropertyValues("partnerskap.base-url=https://partnerskap.example.org", wrong)
+                    .run(context -> assertThat(context).as(wrong).hasFailed());
+        }
+    }
+
+    @Test
     void aMissingOrNonWebBaseUrlFailsTooAndATrailingSlashIsDroppedOnce() {
         runner.run(context -> assertThat(context).hasFailed());
         for (String wrong : new String[] {"ftp://partnerskap.example.org", "/nyheter", "https://", "https://a b.org",

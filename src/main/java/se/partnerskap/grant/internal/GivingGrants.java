@@ -99,15 +99,6 @@ class GivingGrants {
     record Classification(String vocabulary, String code, String title) {
     }
 
-    /** The licence's canonical address, as the standard asks (the settings allow only these two). */
-    static String licence(String code) {
-        return switch (code) {
-            case "CC0-1.0" -> "https://creativecommons.org/publicdomain/zero/1.0/";
-            case "CC-BY-4.0" -> "https://creativecommons.org/licenses/by/4.0/";
-            default -> throw new IllegalArgumentException("No address for the licence " + code);
-        };
-    }
-
     /** The funder's 360Giving prefix: {@code 360G-} and its organisation identifier. */
     String prefix() {
         return "360G-" + settings.iatiIdentifier();
@@ -136,7 +127,7 @@ class GivingGrants {
                 "Every grant of " + settings.publisherName() + ": the municipal partnerships funded and the grants to"
                         + " persons whose grantees consented to be listed.",
                 modified, new Publisher(settings.iatiIdentifier(), settings.publisherName(), links.base()),
-                licence(settings.licence()), links.absolute("/api/v1/360giving.json"), links.base(), grants);
+                settings.licenceUrl(), links.absolute("/api/v1/360giving.json"), links.base(), grants);
     }
 
     private Grant partnership(Context c, FundedPartnership f, long paid, Instant recorded, SwedishOrganisation o,

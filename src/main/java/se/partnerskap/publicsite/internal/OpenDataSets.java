@@ -47,9 +47,7 @@ class OpenDataSets {
     }
 
     Licence licence() {
-        return "CC0-1.0".equals(settings.licence())
-                ? new Licence("CC0-1.0", "CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/")
-                : new Licence("CC-BY-4.0", "CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/");
+        return new Licence(settings.licence(), settings.licenceName(), settings.licenceUrl());
     }
 
     String publisher() {
