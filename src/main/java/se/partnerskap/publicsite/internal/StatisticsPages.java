@@ -100,13 +100,17 @@ public class StatisticsPages {
                         new BarChart.Series(ui.t("statistics.received"), "hatched"),
                         new BarChart.Series(ui.t("statistics.grants"), "solid")), countInputs);
         Statistics.Filter f = q.filter();
+        List<ProgrammeSummary> programmeOptions = programmes.all(); // each read once for the form's choices
+        Map<String, String> areas = coreAreas(lang);
         return new StatisticsPage(
                 options(List.of(Per.values()).stream().map(p -> p.code).toList(), p -> ui.t("statistics.per." + p), q.per().code),
-                options(programmeKeys(), k -> programmes.programmeName(k, lang).orElse(k), f.programme()),
+                programmeOptions.stream().map(p -> new Option(p.key(), lang.pick(p.nameSv(), p.nameEn()),
+                        p.key().equals(f.programme()))).toList(),
                 options(years(), y -> y, f.year() == null ? null : f.year().toString()),
                 countries(lang, f.country()),
                 registry.regions().stream().map(r -> new Option(r.code(), r.name(), r.code().equals(f.region()))).toList(),
-                options(new ArrayList<>(coreAreas(lang).keySet()), k -> coreAreas(lang).get(k), f.coreArea()),
+                areas.entrySet().stream().map(e -> new Option(e.getKey(), e.getValue(), e.getKey().equals(f.coreArea())))
+                        .toList(),
                 f.programme() != null || f.year() != null || f.country() != null || f.region() != null || f.coreArea() != null,
                 perName, ui.t("statistics.column." + q.per().code), csvHref(q, ui), amounts, counts, tableRows,
                 tableRow(ui.t("statistics.total"), table.total(), ui, count, percent), rows.isEmpty());
